@@ -1,0 +1,83 @@
+"""pohon: pohon kinerja (performance trees) of Indonesian regional governments.
+
+Load a plan, check it as a SAKIP evaluator would, and explore its cascade::
+
+    >>> import pohon
+    >>> plan = pohon.example("mojokerto")
+    >>> report = pohon.check(plan)
+    >>> report.ok in (True, False)
+    True
+"""
+
+from pohon._version import __version__
+from pohon.graph import PlanGraph
+from pohon.io import (
+    LoadError,
+    UnknownFrameworkError,
+    builtin_frameworks,
+    dump,
+    dumps,
+    example,
+    get_framework,
+    load,
+    load_framework,
+    loads,
+)
+from pohon.model import (
+    KOTA,
+    OPD,
+    TEMATIK,
+    Baseline,
+    Crosscutting,
+    Framework,
+    Indicator,
+    LevelScheme,
+    LevelSpec,
+    Node,
+    ParentRef,
+    Period,
+    Plan,
+    PlanInfo,
+)
+from pohon.rules import REGISTRY as RULES
+from pohon.rules import Diagnostic, Report, check
+
+
+def to_networkx(plan: Plan) -> object:
+    """The plan as a networkx ``MultiDiGraph`` with typed edges (see :class:`PlanGraph`)."""
+    return PlanGraph.of(plan).to_networkx()
+
+
+__all__ = [
+    "KOTA",
+    "OPD",
+    "RULES",
+    "TEMATIK",
+    "Baseline",
+    "Crosscutting",
+    "Diagnostic",
+    "Framework",
+    "Indicator",
+    "LevelScheme",
+    "LevelSpec",
+    "LoadError",
+    "Node",
+    "ParentRef",
+    "Period",
+    "Plan",
+    "PlanGraph",
+    "PlanInfo",
+    "Report",
+    "UnknownFrameworkError",
+    "__version__",
+    "builtin_frameworks",
+    "check",
+    "dump",
+    "dumps",
+    "example",
+    "get_framework",
+    "load",
+    "load_framework",
+    "loads",
+    "to_networkx",
+]

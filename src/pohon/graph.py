@@ -1,0 +1,176 @@
+"""The plan as a graph: cascade links between nodes, alignment links to framework items,
+ownership links to OPDs.
+
+:class:`PlanGraph` answers the questions rules and analyses ask (children, ancestors,
+descendants, paths to a root) in time linear in the plan, and hands out a networkx graph
+for users' own analysis.
+
+>>> import pohon
+>>> g = pohon.PlanGraph.of(pohon.example("mojokerto"))
+>>> g.roots()
+['V1']
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Literal
+
+import networkx as nx
+
+from pohon.model import Node, Plan
+
+EdgeKind = Literal["cascade", "alignment", "ownership"]
+
+
+class PlanGraph:
+    """Cascade structure of a plan. Build it with :meth:`PlanGraph.of`, which caches it."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.index: dict[str, int] = plan.node_index()
+        children: dict[str, list[str]] = {}
+        for node in plan.nodes:
+            for parent in node.parents:
+                if parent.id in self.index:
+                    children.setdefault(parent.id, []).append(node.id)
+        self._children = children
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanGraph:
+        cached = plan._cache.get("graph")
+        if cached is None:
+            cached = cls(plan)
+            plan._cache["graph"] = cached
+        return cached  # type: ignore[no-any-return,unused-ignore]
+
+    # -- neighbours -----------------------------------------------------------------------
+    def node(self, node_id: str) -> Node:
+        return self.plan.nodes[self.index[node_id]]
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.index
+
+    def children(self, node_id: str) -> list[str]:
+        """Ids of the nodes that list ``node_id`` as a parent, in file order."""
+        return self._children.get(node_id, [])
+
+    def parents(self, node_id: str) -> list[str]:
+        """Ids of the existing parents of ``node_id`` (unknown parent ids are left out)."""
+        return [p.id for p in self.node(node_id).parents if p.id in self.index]
+
+    def roots(self) -> list[str]:
+        """Nodes of the highest level present in the plan, in file order."""
+        if not self.plan.nodes:
+            return []
+        scheme = self.plan.scheme
+        top = min(scheme.rank(n.level) for n in self.plan.nodes)
+        top_level = scheme.level_ids[top]
+        return [n.id for n in self.plan.nodes if n.level == top_level and not n.parents]
+
+    # -- walks ----------------------------------------------------------------------------
+    def ancestors(self, node_id: str) -> list[str]:
+        """Every node above ``node_id`` through the cascade, nearest first (breadth-first)."""
+        return list(self._walk(node_id, self.parents))
+
+    def descendants(self, node_id: str) -> list[str]:
+        """Every node below ``node_id`` through the cascade, nearest first (breadth-first)."""
+        return list(self._walk(node_id, self.children))
+
+    def _walk(self, start: str, step: object) -> Iterator[str]:
+        seen = {start}
+        queue = deque([start])
+        while queue:
+            current = queue.popleft()
+            for nxt in step(current):  # type: ignore[operator]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    queue.append(nxt)
+                    yield nxt
+
+    def path_to_root(self, node_id: str) -> list[str]:
+        """``node_id`` and its first parents up to a node without parents (cycles stop it)."""
+        path = [node_id]
+        seen = {node_id}
+        current = node_id
+        while True:
+            parents = self.parents(current)
+            if not parents or parents[0] in seen:
+                return path
+            current = parents[0]
+            seen.add(current)
+            path.append(current)
+
+    def paths_to_root(self, node_id: str, limit: int = 1000) -> list[list[str]]:
+        """Every cascade path from ``node_id`` up to a root (a node is a DAG member)."""
+        paths: list[list[str]] = []
+        stack: list[list[str]] = [[node_id]]
+        while stack and len(paths) < limit:
+            path = stack.pop()
+            parents = [p for p in self.parents(path[-1]) if p not in path]
+            if not parents:
+                paths.append(path)
+            for parent in reversed(parents):
+                stack.append([*path, parent])
+        return paths
+
+    # -- networkx -------------------------------------------------------------------------
+    @cached_property
+    def cascade(self) -> nx.DiGraph[str]:
+        """Cascade links only, parent → child, one graph node per node id."""
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        graph.add_nodes_from(self.index)
+        graph.add_edges_from(
+            (parent.id, node.id)
+            for node in self.plan.nodes
+            for parent in node.parents
+            if parent.id in self.index
+        )
+        return graph
+
+    def cycles(self) -> list[list[str]]:
+        """Groups of nodes that reach themselves through the cascade, each sorted."""
+        graph = self.cascade
+        found = [
+            sorted(component)
+            for component in nx.strongly_connected_components(graph)
+            if len(component) > 1
+        ]
+        found.extend([n] for n in nx.nodes_with_selfloops(graph))
+        return sorted(found)
+
+    def to_networkx(self) -> nx.MultiDiGraph[str]:
+        """A networkx multigraph of nodes, OPDs and framework items with typed edges.
+
+        Graph nodes: plan node ids (``kind="node"``), ``opd:<id>`` (``kind="opd"``) and
+        ``<framework>:<item>`` (``kind="framework_item"``). Edges carry ``kind``:
+        ``cascade`` (parent → child, with ``weight`` when given), ``alignment`` (node → item)
+        and ``ownership`` (opd → node).
+        """
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(plan=self.plan.id, name=self.plan.name)
+        for opd in sorted(self.plan.opds, key=lambda o: o.id):
+            graph.add_node(f"opd:{opd.id}", kind="opd", name=opd.name, kode=opd.kode)
+        for node_id in sorted(self.index):
+            node = self.node(node_id)
+            graph.add_node(
+                node_id, kind="node", level=node.level, name=node.name, opd=node.opd, kode=node.kode
+            )
+        for node_id in sorted(self.index):
+            node = self.node(node_id)
+            for parent in node.parents:
+                if parent.id in self.index:
+                    graph.add_edge(
+                        parent.id, node_id, key="cascade", kind="cascade", weight=parent.weight
+                    )
+            for item in node.aligns:
+                if item not in graph:
+                    graph.add_node(item, kind="framework_item")
+                graph.add_edge(node_id, item, key="alignment", kind="alignment")
+            if node.opd is not None:
+                owner = f"opd:{node.opd}"
+                if owner not in graph:
+                    graph.add_node(owner, kind="opd", name=None, kode=None)
+                graph.add_edge(owner, node_id, key="ownership", kind="ownership")
+        return graph

@@ -1,0 +1,25 @@
+"""Reading and writing plans and frameworks; source locations; load errors."""
+
+from pohon.io.errors import LoadError, Problem, UnknownFrameworkError
+from pohon.io.examples import EXAMPLES, example, example_text
+from pohon.io.frameworks import builtin_frameworks, get_framework, load_framework, loads_framework
+from pohon.io.plans import dump, dumps, load, loads
+from pohon.io.source import SourceMap
+
+__all__ = [
+    "EXAMPLES",
+    "LoadError",
+    "Problem",
+    "SourceMap",
+    "UnknownFrameworkError",
+    "builtin_frameworks",
+    "dump",
+    "dumps",
+    "example",
+    "example_text",
+    "get_framework",
+    "load",
+    "load_framework",
+    "loads",
+    "loads_framework",
+]

@@ -1,0 +1,69 @@
+"""Frameworks shipped with pohon, and frameworks users bring as YAML files."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources
+
+from pydantic import ValidationError
+
+from pohon.io.errors import LoadError, Problem, UnknownFrameworkError
+from pohon.io.messages import problems_from_validation
+from pohon.io.yamlread import YamlError, read_yaml
+from pohon.model import Framework
+
+
+def load_framework(path: str | os.PathLike[str]) -> Framework:
+    """Read a framework file (see ``pohon/data/frameworks/*.yaml`` for the format)."""
+    name = os.fspath(path)
+    try:
+        with open(name, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(
+            name, [Problem(f"berkas tidak bisa dibaca: {exc}", f"cannot read file: {exc}")]
+        ) from None
+    return loads_framework(text, file=name)
+
+
+def loads_framework(text: str, *, file: str | None = None) -> Framework:
+    try:
+        doc = read_yaml(text)
+    except YamlError as exc:
+        raise LoadError(file, [exc.problem]) from None
+    try:
+        return Framework.model_validate(doc.value)
+    except ValidationError as exc:
+        lines = read_yaml(text, track_lines=True).lines
+
+        def locate(loc: tuple[object, ...]) -> int | None:
+            for end in range(len(loc), -1, -1):
+                line = lines.get(loc[:end])  # type: ignore[arg-type,unused-ignore]
+                if line is not None:
+                    return line
+            return None
+
+        raise LoadError(file, problems_from_validation(exc, locate)) from None
+
+
+@cache
+def builtin_frameworks() -> dict[str, Framework]:
+    """The frameworks shipped in the package, by id."""
+    found: dict[str, Framework] = {}
+    folder = resources.files("pohon") / "data" / "frameworks"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            framework = loads_framework(entry.read_text(encoding="utf-8"), file=entry.name)
+            found[framework.id] = framework
+    return found
+
+
+def get_framework(framework_id: str, extra: dict[str, Framework] | None = None) -> Framework:
+    """A framework by id, from ``extra`` first, then the shipped ones."""
+    if extra and framework_id in extra:
+        return extra[framework_id]
+    shipped = builtin_frameworks()
+    if framework_id in shipped:
+        return shipped[framework_id]
+    raise UnknownFrameworkError(framework_id, sorted({*shipped, *(extra or {})}))

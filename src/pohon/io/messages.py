@@ -1,0 +1,244 @@
+"""Translating pydantic validation errors into messages a planner can act on."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from pohon.io.errors import Problem
+from pohon.io.yamlread import format_path
+from pohon.model import (
+    OPD,
+    Baseline,
+    Crosscutting,
+    Indicator,
+    Node,
+    ParentRef,
+    Period,
+    Plan,
+    PlanInfo,
+)
+
+_KNOWN_KEYS = sorted(
+    {
+        str(field.alias or name)
+        for model in (
+            Plan,
+            PlanInfo,
+            Period,
+            OPD,
+            Node,
+            Indicator,
+            Baseline,
+            ParentRef,
+            Crosscutting,
+        )
+        for name, field in model.model_fields.items()
+    }
+)
+
+_TYPE_NAMES_ID = {
+    "str": "teks",
+    "int": "bilangan bulat",
+    "float": "bilangan desimal",
+    "bool": "true/false",
+    "list": "daftar",
+    "dict": "mapping",
+    "NoneType": "kosong (null)",
+}
+
+
+def _is_type_tag(part: Hashable) -> bool:
+    if not isinstance(part, str):
+        return False
+    return (
+        part in {"int", "float", "str", "bool", "list", "tuple", "dict", "LevelScheme", "none"}
+        or "[" in part
+        or part.startswith(("constrained-", "function-"))
+    )
+
+
+def _clean_loc(loc: Iterable[Any]) -> tuple[Hashable, ...]:
+    return tuple(part for part in loc if not _is_type_tag(part) and part != "[key]")
+
+
+def problems_from_validation(
+    error: ValidationError, locate: Any = None, limit: int = 50
+) -> list[Problem]:
+    """One :class:`Problem` per distinct location, with the union noise folded away."""
+    grouped: dict[tuple[Hashable, ...], list[ErrorDetails]] = {}
+    for detail in error.errors(include_url=False):
+        grouped.setdefault(_clean_loc(detail["loc"]), []).append(detail)
+    problems: list[Problem] = []
+    for loc, details in grouped.items():
+        message, message_en = _describe(loc, details)
+        line = locate(loc) if locate is not None else None
+        problems.append(Problem(message, message_en, line=line, path=format_path(loc) or None))
+        if len(problems) >= limit:
+            break
+    problems.sort(key=lambda p: (p.line or 0, p.path or ""))
+    return problems
+
+
+def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[str, str]:
+    first = details[0]
+    kind = first["type"]
+    raw_loc = first["loc"]
+    field = str(loc[-1]) if loc else ""
+    value = first.get("input")
+    ctx: dict[str, Any] = dict(first.get("ctx") or {})
+    shown = _show(value)
+    if "[key]" in raw_loc:
+        return (
+            f"kunci {shown} bukan tahun yang sah (tulis tahun empat angka, misalnya 2026)",
+            f"key {shown} is not a valid year (write a four-digit year, e.g. 2026)",
+        )
+    if len(details) > 1 and all(
+        d["type"].endswith("_type") or d["type"] in {"finite_number"} for d in details
+    ):
+        if any(d["type"] == "finite_number" for d in details):
+            return _nan(shown)
+        return (
+            f"{shown} tidak bisa dibaca di sini: harus berupa angka, rentang [rendah, tinggi] "
+            "atau teks",
+            f"{shown} cannot be read here: it must be a number, a [low, high] range or text",
+        )
+    if kind == "missing":
+        return (f"kunci wajib '{field}' tidak ada", f"required key '{field}' is missing")
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(field, _KNOWN_KEYS, n=1, cutoff=0.6)
+        hint_id = f"; maksudnya '{close[0]}'?" if close else ""
+        hint_en = f"; did you mean '{close[0]}'?" if close else ""
+        return (
+            f"kunci '{field}' tidak dikenal{hint_id}",
+            f"unknown key '{field}'{hint_en}",
+        )
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        return (
+            f"nilai {shown} tidak dikenal untuk '{field}'; yang boleh: {expected}",
+            f"unknown value {shown} for '{field}'; expected {expected}",
+        )
+    if kind == "finite_number":
+        return _nan(shown)
+    if kind in {"string_type"}:
+        return (
+            f"'{field}' harus berupa teks, bukan {_type_id(value)}",
+            f"'{field}' must be text, not {type(value).__name__}",
+        )
+    if kind in {"int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"}:
+        return (
+            f"'{field}' harus berupa angka, bukan {shown}",
+            f"'{field}' must be a number, not {shown}",
+        )
+    if kind == "bool_type":
+        return (
+            f"'{field}' harus true atau false, bukan {shown}",
+            f"'{field}' must be true or false, not {shown}",
+        )
+    if kind in {"dict_type", "model_type", "model_attributes_type", "mapping_type"}:
+        if not loc:
+            return (
+                "bagian atas berkas harus berupa mapping dengan kunci pohon, plan, opds, nodes "
+                f"(yang ditemukan: {_type_id(value)})",
+                "the top of the file must be a mapping with the keys pohon, plan, opds, nodes "
+                f"(found: {type(value).__name__})",
+            )
+        return (
+            f"'{field}' harus berupa mapping (kunci: nilai), bukan {_type_id(value)}",
+            f"'{field}' must be a mapping (key: value), not {type(value).__name__}",
+        )
+    if kind in {"list_type", "tuple_type", "sequence_type"}:
+        return (
+            f"'{field}' harus berupa daftar, bukan {_type_id(value)}",
+            f"'{field}' must be a list, not {type(value).__name__}",
+        )
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return (
+            f"teks '{field}' terlalu panjang ({len(str(value)):,} karakter; paling banyak {limit:,})",
+            f"text '{field}' is too long ({len(str(value)):,} characters; at most {limit:,})",
+        )
+    if kind == "string_too_short":
+        return (f"'{field}' tidak boleh kosong", f"'{field}' must not be empty")
+    if kind == "too_short":
+        return (f"'{field}' tidak boleh kosong", f"'{field}' must not be empty")
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        bound = next(iter(ctx.values()), "")
+        op = {
+            "greater_than_equal": "≥",
+            "greater_than": ">",
+            "less_than_equal": "≤",
+            "less_than": "<",
+        }[kind]
+        return (
+            f"'{field}' = {shown} di luar batas (harus {op} {bound})",
+            f"'{field}' = {shown} is out of bounds (must be {op} {bound})",
+        )
+    if kind == "unknown_level":
+        return (
+            f"level {shown} tidak dikenal; skema {ctx.get('scheme')} punya: {ctx.get('known')}",
+            f"unknown level {shown}; the scheme {ctx.get('scheme')} has: {ctx.get('known')}",
+        )
+    if kind == "year_far_outside":
+        return (
+            f"tahun {value} jauh di luar periode rencana {ctx.get('start')}-{ctx.get('end')} "
+            "(salah ketik?)",
+            f"year {value} is far outside the plan period {ctx.get('start')}-{ctx.get('end')} "
+            "(a typo?)",
+        )
+    if kind == "format_too_new":
+        return (
+            f"versi format {ctx.get('version')} lebih baru dari yang dibaca pohon ini "
+            f"({ctx.get('supported')}); perbarui pohon",
+            f"format version {ctx.get('version')} is newer than this pohon reads "
+            f"({ctx.get('supported')}); upgrade pohon",
+        )
+    if kind == "format_unknown":
+        return ("versi format harus 1", "format version must be 1")
+    if kind == "unknown_scheme":
+        return (
+            f"skema level {shown} tidak dikenal; yang tersedia: {ctx.get('known')}",
+            f"unknown level scheme {shown}; available: {ctx.get('known')}",
+        )
+    if kind == "crosscutting_party":
+        return (
+            "deklarasi crosscutting harus menyebut tepat satu: 'opd' atau 'agency'",
+            "a crosscutting declaration names exactly one of 'opd' or 'agency'",
+        )
+    if kind == "period_order":
+        return (
+            f"akhir periode {ctx.get('end')} sebelum awalnya {ctx.get('start')}",
+            f"period end {ctx.get('end')} is before its start {ctx.get('start')}",
+        )
+    if kind == "json_invalid":
+        return (
+            f"JSON tidak valid: {ctx.get('error', first['msg'])}",
+            f"invalid JSON: {ctx.get('error', first['msg'])}",
+        )
+    if kind == "string_pattern_mismatch":
+        return (
+            f"'{field}' = {shown} tidak sesuai pola {ctx.get('pattern')}",
+            f"'{field}' = {shown} does not match the pattern {ctx.get('pattern')}",
+        )
+    return (f"'{field}': {first['msg']}", f"'{field}': {first['msg']}")
+
+
+def _nan(shown: str) -> tuple[str, str]:
+    return (
+        f"{shown} bukan angka yang sah (NaN atau tak hingga tidak boleh)",
+        f"{shown} is not a valid number (NaN or infinity is not allowed)",
+    )
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _type_id(value: Any) -> str:
+    return _TYPE_NAMES_ID.get(type(value).__name__, type(value).__name__)

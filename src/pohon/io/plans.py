@@ -1,0 +1,293 @@
+"""Reading and writing plans in the native format (YAML or JSON)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from pohon.io.errors import LoadError, Problem
+from pohon.io.messages import problems_from_validation
+from pohon.io.source import SourceMap
+from pohon.io.yamlread import YamlError, read_yaml
+from pohon.model import Plan
+
+Format = Literal["yaml", "json"]
+MAX_BYTES = 512 * 1024 * 1024
+"""Largest plan file read (512 MiB); a Provinsi plan of 50,000 nodes is about 40 MiB."""
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    return "yaml"
+
+
+def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
+    """Read a plan file (``.yaml``, ``.yml`` or ``.json``).
+
+    Raises :class:`pohon.LoadError` with the file, line and key path of every problem when
+    the file cannot be read as a plan. Structural faults (unknown parents, cycles, ...) do not
+    raise: :func:`pohon.check` reports them.
+    """
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > MAX_BYTES:
+            raise LoadError(
+                name,
+                [
+                    Problem(
+                        f"berkas terlalu besar ({size:,} byte; paling besar {MAX_BYTES:,})",
+                        f"file too large ({size:,} bytes; at most {MAX_BYTES:,})",
+                    )
+                ],
+            )
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise LoadError(
+            name,
+            [
+                Problem(
+                    f"berkas tidak bisa dibaca: {exc.strerror}", f"cannot read file: {exc.strerror}"
+                )
+            ],
+        ) from None
+    return loads(data, format=format or format_of(name), file=name)
+
+
+def loads(text: str | bytes, *, format: Format | None = None, file: str | None = None) -> Plan:
+    """Read a plan from text or bytes. ``format`` is guessed when not given."""
+    if isinstance(text, bytes | bytearray):
+        text = _decode(bytes(text), file)
+    elif "\x00" in text:
+        raise _binary(file)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise LoadError(
+            file,
+            [
+                Problem(
+                    "berkas kosong: tidak ada rencana di dalamnya",
+                    "the file is empty: it holds no plan",
+                )
+            ],
+        )
+    fmt: Format = format or ("json" if text.lstrip()[:1] in ("{", "[") else "yaml")
+    if fmt == "json":
+        return _load_json(text, file)
+    return _load_yaml(text, file)
+
+
+def _decode(data: bytes, file: str | None) -> str:
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise _binary(file)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError(
+            file,
+            [
+                Problem(
+                    f"berkas bukan teks UTF-8 (byte {data[exc.start]:#04x}); simpan ulang sebagai UTF-8",
+                    f"the file is not UTF-8 text (byte {data[exc.start]:#04x}); save it as UTF-8",
+                    line=line,
+                    column=column,
+                )
+            ],
+        ) from None
+
+
+def _binary(file: str | None) -> LoadError:
+    return LoadError(
+        file,
+        [
+            Problem(
+                "berkas biner, bukan teks YAML atau JSON (mungkin .xlsx? gunakan pengimpor Excel)",
+                "binary file, not YAML or JSON text (an .xlsx? use the Excel importer)",
+            )
+        ],
+    )
+
+
+def _top_level_problem(value: Any, file: str | None, line: int | None = 1) -> LoadError | None:
+    if isinstance(value, dict):
+        return None
+    found = (
+        "daftar" if isinstance(value, list) else "nilai tunggal" if value is not None else "kosong"
+    )
+    found_en = (
+        "a list"
+        if isinstance(value, list)
+        else "a single value"
+        if value is not None
+        else "nothing"
+    )
+    return LoadError(
+        file,
+        [
+            Problem(
+                f"bagian atas berkas harus berupa mapping dengan kunci pohon, plan, opds, nodes; "
+                f"yang ditemukan: {found}",
+                f"the top of the file must be a mapping with the keys pohon, plan, opds, nodes; "
+                f"found {found_en}",
+                line=line,
+            )
+        ],
+    )
+
+
+def _load_yaml(text: str, file: str | None) -> Plan:
+    try:
+        doc = read_yaml(text)
+    except YamlError as exc:
+        raise LoadError(file, [exc.problem]) from None
+    problem = _top_level_problem(doc.value, file)
+    if problem is not None:
+        raise problem
+    try:
+        plan = Plan.model_validate(doc.value)
+    except ValidationError as exc:
+        lines = read_yaml(text, track_lines=True).lines
+        raise LoadError(file, problems_from_validation(exc, _locator(lines))) from None
+    plan._source = SourceMap(file, "yaml", text, doc.node_lines)
+    return plan
+
+
+def _load_json(text: str, file: str | None) -> Plan:
+    stripped = text.lstrip()
+    if stripped[:1] != "{":
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            value = None
+            first = stripped[:1]
+            if first not in ("[", '"') and not first.isdigit():
+                raise LoadError(
+                    file,
+                    [
+                        Problem(
+                            "bukan JSON atau YAML yang bisa dibaca",
+                            "not readable JSON or YAML",
+                            line=1,
+                        )
+                    ],
+                ) from None
+        problem = _top_level_problem(value if value is not None else [], file)
+        if problem is not None:
+            raise problem
+    try:
+        plan = Plan.model_validate_json(text)
+    except ValidationError as exc:
+        raise LoadError(file, problems_from_validation(exc, _json_locator(text))) from None
+    plan._source = SourceMap(file, "json", text)
+    return plan
+
+
+def _locator(lines: dict[tuple[Hashable, ...], int]) -> Any:
+    def locate(loc: tuple[Hashable, ...]) -> int | None:
+        for end in range(len(loc), -1, -1):
+            line = lines.get(loc[:end])
+            if line is not None:
+                return line
+        return None
+
+    return locate
+
+
+def _json_locator(text: str) -> Any:
+    # JSON is (nearly) a subset of YAML: the YAML reader finds the line of any key path.
+    cache: dict[str, Any] = {}
+
+    def locate(loc: tuple[Hashable, ...]) -> int | None:
+        if "lines" not in cache:
+            try:
+                cache["lines"] = _locator(read_yaml(text, track_lines=True).lines)
+            except YamlError:
+                cache["lines"] = None
+        finder = cache["lines"]
+        if finder is None:
+            return None
+        converted = tuple(
+            str(part) if isinstance(part, int) and 1000 <= part <= 9999 else part for part in loc
+        )
+        return finder(converted) or finder(loc)  # type: ignore[no-any-return]
+
+    return locate
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any] | tuple[Any, ...]) -> yaml.Node:
+    # Short lists of scalars (parents, aligns, ranges) stay on one line.
+    flow = all(not isinstance(item, dict | list | tuple) for item in data) or (
+        len(data) == 2 and all(isinstance(item, int | float) for item in data)
+    )
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict[Any, Any]) -> yaml.Node:
+    # Year maps (targets, actuals, pagu) read best on one line: {2025: 73.5, 2026: 73.6}.
+    flow = bool(data) and all(isinstance(key, int) for key in data)
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    if "\n" in data or data != data.strip() or "  " in data:
+        # Keep line breaks and runs of spaces visible and exact.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+    return dumper.represent_str(data)
+
+
+_Dumper.add_representer(tuple, _represent_list)
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(dict, _represent_dict)
+_Dumper.add_representer(str, _represent_str)
+
+
+def _plain(plan: Plan) -> dict[str, Any]:
+    data = plan.model_dump(mode="python", by_alias=True, exclude_unset=True)
+    data = {"pohon": plan.format, **{k: v for k, v in data.items() if k != "pohon"}}
+    for node in data.get("nodes", ()):
+        parents = node.get("parents")
+        if parents:
+            node["parents"] = [
+                p["id"] if set(p) == {"id"} or p.get("weight") is None else p for p in parents
+            ]
+    return data
+
+
+def dumps(plan: Plan, *, format: Format = "yaml") -> str:
+    """The plan as text in the native format; the same plan always gives the same text."""
+    data = _plain(plan)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100_000,
+        default_flow_style=False,
+    )
+
+
+def dump(plan: Plan, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
+    """Write the plan to ``path``; the format follows the suffix unless given."""
+    text = dumps(plan, format=format or format_of(path))
+    Path(path).write_text(text, encoding="utf-8")

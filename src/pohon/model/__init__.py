@@ -1,0 +1,39 @@
+"""The typed model of a plan: no files, no graphs, no output."""
+
+from pohon.model.framework import Framework, FrameworkInfo, FrameworkItem
+from pohon.model.plan import (
+    FORMAT_VERSION,
+    OPD,
+    Baseline,
+    Crosscutting,
+    Indicator,
+    Node,
+    ParentRef,
+    Period,
+    Plan,
+    PlanInfo,
+    Value,
+)
+from pohon.model.scheme import BUILTIN_SCHEMES, KOTA, TEMATIK, LevelScheme, LevelSpec
+
+__all__ = [
+    "BUILTIN_SCHEMES",
+    "FORMAT_VERSION",
+    "KOTA",
+    "OPD",
+    "TEMATIK",
+    "Baseline",
+    "Crosscutting",
+    "Framework",
+    "FrameworkInfo",
+    "FrameworkItem",
+    "Indicator",
+    "LevelScheme",
+    "LevelSpec",
+    "Node",
+    "ParentRef",
+    "Period",
+    "Plan",
+    "PlanInfo",
+    "Value",
+]

@@ -1,0 +1,74 @@
+"""Frameworks: the priority lists a plan aligns with (Panca Cita, Asta Cita, SDGs, ...)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
+
+from pohon.model.plan import Period
+
+Confidence = Literal["confirmed", "partial", "unconfirmed"]
+FrameworkLevel = Literal["nasional", "provinsi", "kota"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FrameworkItem(_Model):
+    """One item of a framework (a cita, a misi, a goal)."""
+
+    id: StrictStr = Field(min_length=1, max_length=64, pattern=r"^[^\s:]+$")
+    name: StrictStr = Field(min_length=1)
+    short: StrictStr | None = None
+    confidence: Confidence = "confirmed"
+    source: StrictStr | None = None
+    notes: StrictStr | None = None
+
+
+class FrameworkInfo(_Model):
+    """Metadata of a framework: what it is, for which period, and how sure its wording is."""
+
+    id: StrictStr = Field(min_length=1, max_length=100, pattern=r"^[^\s:]+$")
+    name: StrictStr
+    level: FrameworkLevel
+    pemda: StrictStr | None = None
+    period: Period | None = None
+    version: StrictStr | None = None
+    source: StrictStr | None = None
+    confidence: Confidence = "confirmed"
+    notes: StrictStr | None = None
+
+
+class Framework(_Model):
+    """A framework with its items, as shipped in ``pohon/data/frameworks`` or loaded by a user."""
+
+    format: int = Field(default=1, alias="pohon-framework")
+    framework: FrameworkInfo
+    items: tuple[FrameworkItem, ...] = Field(min_length=1)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _unique_items(self) -> Framework:
+        seen: set[str] = set()
+        for item in self.items:
+            if item.id in seen:
+                raise ValueError(f"item {item.id!r} appears twice in {self.framework.id!r}")
+            seen.add(item.id)
+        return self
+
+    @property
+    def id(self) -> str:
+        return self.framework.id
+
+    @property
+    def name(self) -> str:
+        return self.framework.name
+
+    def item(self, item_id: str) -> FrameworkItem:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(f"{self.id}:{item_id}")

@@ -1,0 +1,380 @@
+"""The plan model: Plan, OPD, Node, Indicator and their parts (pydantic v2).
+
+Models are frozen and refuse unknown keys. Structural faults a SAKIP evaluator looks for
+(duplicate ids, missing parents, cycles, wrong parent levels) are *not* validation errors:
+a plan with them still loads, and :func:`pohon.check` reports them. Validation refuses only
+what cannot be read as a plan at all: wrong types, unknown keys, unknown levels or polarity,
+NaN, years far outside the plan period, a newer format version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from pohon.model.scheme import BUILTIN_SCHEMES, LevelScheme
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+FORMAT_VERSION = 1
+"""Version of the native file format that this library reads and writes."""
+
+YEAR_MIN = 1945
+YEAR_MAX = 2100
+YEAR_MARGIN = 30
+"""A year more than this far outside the plan period is refused as unreadable input."""
+
+MAX_NAME = 5_000
+MAX_TEXT = 100_000
+
+Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+Number: TypeAlias = StrictInt | StrictFloat
+Range: TypeAlias = tuple[Number, Number]
+Value: TypeAlias = StrictInt | StrictFloat | Range | StrictStr
+"""A target or actual: a number, a ``[low, high]`` range, or a text / ordinal value.
+
+Text stays as written: ``"72,5"`` (a comma decimal) is kept and reported by a rule, never
+silently converted.
+"""
+
+Id = Annotated[StrictStr, Field(min_length=1, max_length=200)]
+Name = Annotated[StrictStr, Field(max_length=MAX_NAME)]
+Text = Annotated[StrictStr, Field(max_length=MAX_TEXT)]
+Measure = Literal["number", "percent", "ordinal", "text"]
+Polarity = Literal["higher", "lower", "range"]
+Status = Literal["usulan", "disetujui", "ditolak"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        allow_inf_nan=False,
+        populate_by_name=True,
+        serialize_by_alias=True,
+        validate_by_alias=True,
+        validate_by_name=True,
+    )
+
+
+class Period(_Model):
+    """The years a plan covers, both ends included."""
+
+    start: Year
+    end: Year
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "period_order",
+                "period end {end} is before start {start}",
+                {"start": self.start, "end": self.end},
+            )
+        return self
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class Baseline(_Model):
+    """The value an indicator starts from, and the year it was measured."""
+
+    year: Year
+    value: Value | None = None
+
+
+class Indicator(_Model):
+    """An indicator kinerja with its targets and actuals per year."""
+
+    id: Id
+    name: Name
+    satuan: Name | None = None
+    measure: Measure = "number"
+    scale: tuple[Name, ...] | None = None
+    polarity: Polarity = "higher"
+    cumulative: StrictBool = False
+    baseline: Baseline | None = None
+    targets: dict[Year, Value] = Field(default_factory=dict)
+    actuals: dict[Year, Value] = Field(default_factory=dict)
+    definisi: Text | None = None
+    formula: Text | None = None
+    sumber_data: Text | None = None
+    penanggung_jawab: Name | None = None
+    iku: StrictBool = False
+    notes: Text | None = None
+
+
+class ParentRef(_Model):
+    """A cascade link to a parent node, with an optional contribution weight."""
+
+    id: Id
+    weight: Annotated[Number, Field(gt=0, le=100)] | None = None
+
+
+class Crosscutting(_Model):
+    """A declaration that another OPD (internal) or an outside agency (external) must contribute."""
+
+    opd: Id | None = None
+    agency: Name | None = None
+    status: Status = "usulan"
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_party(self) -> Crosscutting:
+        if (self.opd is None) == (self.agency is None):
+            raise PydanticCustomError(
+                "crosscutting_party",
+                "a crosscutting declaration names exactly one of 'opd' or 'agency'",
+            )
+        return self
+
+
+class OPD(_Model):
+    """A Perangkat Daerah (agency) of the Pemda."""
+
+    id: Id
+    name: Name
+    kode: Name | None = None
+    singkatan: Name | None = None
+    notes: Text | None = None
+
+
+class Node(_Model):
+    """One node of the pohon kinerja: a condition or result at one level."""
+
+    id: Id
+    level: Id
+    name: Name
+    parents: tuple[ParentRef, ...] = ()
+    opd: Id | None = None
+    kode: Name | None = None
+    aligns: tuple[Id, ...] = ()
+    crosscutting: tuple[Crosscutting, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    pagu: dict[Year, Number] = Field(default_factory=dict)
+    notes: Text | None = None
+
+    @field_validator("parents", mode="before")
+    @classmethod
+    def _parent_shorthand(cls, value: Any) -> Any:
+        # ``parents: [M1, {id: M2, weight: 0.5}]``: a bare id is a link without weight.
+        if isinstance(value, list | tuple):
+            return [{"id": item} if isinstance(item, str) else item for item in value]
+        return value
+
+    @property
+    def parent_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.parents)
+
+
+class PlanInfo(_Model):
+    """The ``plan:`` header of a plan file."""
+
+    id: Id
+    name: Name
+    pemda: Name | None = None
+    period: Period
+    frameworks: tuple[Id, ...] = ()
+    scheme: Id | LevelScheme = "kota"
+    notes: Text | None = None
+    meta: dict[StrictStr, StrictStr] = Field(default_factory=dict)
+
+
+class Plan(_Model):
+    """One pohon kinerja: its header, its OPDs and its nodes.
+
+    >>> import pohon
+    >>> plan = pohon.example("mojokerto")
+    >>> plan.period.start, plan.period.end
+    (2025, 2029)
+    """
+
+    format: int = Field(default=FORMAT_VERSION, alias="pohon")
+    info: PlanInfo = Field(alias="plan")
+    opds: tuple[OPD, ...] = ()
+    nodes: tuple[Node, ...] = ()
+
+    _source: Any = PrivateAttr(default=None)
+    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        if value > FORMAT_VERSION:
+            raise PydanticCustomError(
+                "format_too_new",
+                "format version {version} is newer than this pohon reads ({supported})",
+                {"version": value, "supported": FORMAT_VERSION},
+            )
+        if value < 1:
+            raise PydanticCustomError(
+                "format_unknown",
+                "format version must be 1 or higher, not {version}",
+                {"version": value},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _levels_and_years(self) -> Plan:
+        scheme_ref = self.info.scheme
+        errors: list[InitErrorDetails] = []
+        if isinstance(scheme_ref, str) and scheme_ref not in BUILTIN_SCHEMES:
+            errors.append(
+                InitErrorDetails(
+                    type=PydanticCustomError(
+                        "unknown_scheme",
+                        "unknown level scheme {scheme!r}; known: {known}",
+                        {"scheme": scheme_ref, "known": ", ".join(sorted(BUILTIN_SCHEMES))},
+                    ),
+                    loc=("plan", "scheme"),
+                    input=scheme_ref,
+                )
+            )
+            raise ValidationError.from_exception_data("Plan", errors)
+        levels = set(self.scheme.level_ids)
+        known = ", ".join(self.scheme.level_ids)
+        low = self.info.period.start - YEAR_MARGIN
+        high = self.info.period.end + YEAR_MARGIN
+        for i, node in enumerate(self.nodes):
+            if node.level not in levels:
+                errors.append(
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "unknown_level",
+                            "unknown level {level!r}; the scheme {scheme} has: {known}",
+                            {"level": node.level, "scheme": self.scheme.id, "known": known},
+                        ),
+                        loc=("nodes", i, "level"),
+                        input=node.level,
+                    )
+                )
+            for loc, year in _years_of(node):
+                if not low <= year <= high:
+                    errors.append(
+                        InitErrorDetails(
+                            type=PydanticCustomError(
+                                "year_far_outside",
+                                "year {year} is far outside the plan period {start}-{end}",
+                                {
+                                    "year": year,
+                                    "start": self.info.period.start,
+                                    "end": self.info.period.end,
+                                },
+                            ),
+                            loc=("nodes", i, *loc),
+                            input=year,
+                        )
+                    )
+            if len(errors) >= 50:
+                break
+        if errors:
+            raise ValidationError.from_exception_data("Plan", errors)
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        # Equality is over the plan's content: where it was read from does not count.
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return (
+            self.format == other.format
+            and self.info == other.info
+            and self.opds == other.opds
+            and self.nodes == other.nodes
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # -- convenience ----------------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    @property
+    def pemda(self) -> str | None:
+        return self.info.pemda
+
+    @property
+    def period(self) -> Period:
+        return self.info.period
+
+    @property
+    def frameworks(self) -> tuple[str, ...]:
+        return self.info.frameworks
+
+    @property
+    def scheme(self) -> LevelScheme:
+        scheme = self.info.scheme
+        return scheme if isinstance(scheme, LevelScheme) else BUILTIN_SCHEMES[scheme]
+
+    @property
+    def source(self) -> Any:
+        """Where the plan was read from (a :class:`pohon.io.SourceMap`), or ``None``."""
+        return self._source
+
+    def node(self, node_id: str) -> Node:
+        """The first node with this id; raises ``KeyError`` if there is none."""
+        index = self.node_index().get(node_id)
+        if index is None:
+            raise KeyError(node_id)
+        return self.nodes[index]
+
+    def node_index(self) -> dict[str, int]:
+        """Map from node id to the position of its first occurrence in ``nodes``."""
+        index: dict[str, int] | None = self._cache.get("node_index")
+        if index is None:
+            index = {}
+            for i, node in enumerate(self.nodes):
+                index.setdefault(node.id, i)
+            self._cache["node_index"] = index
+        return index
+
+    def opd(self, opd_id: str) -> OPD:
+        for opd in self.opds:
+            if opd.id == opd_id:
+                return opd
+        raise KeyError(opd_id)
+
+    def iter_indicators(self) -> Iterator[tuple[Node, Indicator]]:
+        for node in self.nodes:
+            for indicator in node.indicators:
+                yield node, indicator
+
+    def to_networkx(self) -> nx.MultiDiGraph[str]:
+        """The plan as a networkx graph with typed edges; see :class:`pohon.graph.PlanGraph`."""
+        from pohon.graph import PlanGraph
+
+        return PlanGraph.of(self).to_networkx()
+
+
+def _years_of(node: Node) -> Iterator[tuple[tuple[str | int, ...], int]]:
+    for year in node.pagu:
+        yield ("pagu", year), year
+    for j, ind in enumerate(node.indicators):
+        if ind.baseline is not None:
+            yield ("indicators", j, "baseline", "year"), ind.baseline.year
+        for year in ind.targets:
+            yield ("indicators", j, "targets", year), year
+        for year in ind.actuals:
+            yield ("indicators", j, "actuals", year), year

@@ -1,0 +1,34 @@
+"""Rules: the coded checks a SAKIP evaluator makes, and the engine that runs them."""
+
+from pohon.rules import structure  # noqa: F401  (registers the rules)
+from pohon.rules.engine import (
+    FAMILIES,
+    REGISTRY,
+    Context,
+    Diagnostic,
+    Finding,
+    Location,
+    Report,
+    Rule,
+    RuleDoc,
+    check,
+    display,
+    rule,
+    selected_rules,
+)
+
+__all__ = [
+    "FAMILIES",
+    "REGISTRY",
+    "Context",
+    "Diagnostic",
+    "Finding",
+    "Location",
+    "Report",
+    "Rule",
+    "RuleDoc",
+    "check",
+    "display",
+    "rule",
+    "selected_rules",
+]

@@ -1,0 +1,518 @@
+"""The rule engine: a registry of documented rules, findings, diagnostics and reports.
+
+A rule is a small generator function registered with :func:`rule`. It receives a
+:class:`Context` and yields :class:`Finding` values: the node concerned and the raw values
+behind the finding. The engine turns findings into :class:`Diagnostic` values with the rule's
+code, slug, severity, a message and a hint in the chosen language, and the source location.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from functools import cached_property
+from html import escape
+from typing import Any, Literal
+
+from pohon.graph import PlanGraph
+from pohon.model import LevelScheme, Node, Plan
+
+Severity = Literal["error", "warning", "info"]
+Lang = Literal["id", "en"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+FAMILIES: dict[str, tuple[str, str]] = {
+    "structure": ("Struktur", "Structure"),
+    "indicators": ("Indikator", "Indicators"),
+    "alignment": ("Keselarasan", "Alignment"),
+    "crosscutting": ("Crosscutting", "Crosscutting"),
+    "pagu": ("Pagu dan kode", "Pagu and kode"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule found, before it becomes a diagnostic.
+
+    ``values`` fill the rule's message and hint templates and are kept, raw, on the
+    diagnostic. ``variant`` picks one of the rule's message templates.
+    """
+
+    node: str | None
+    values: Mapping[str, Any] = dc_field(default_factory=dict)
+    field: str | None = None
+    indicator: str | None = None
+    related: tuple[str, ...] = ()
+    variant: str = "default"
+    node_index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    file: str | None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding of one rule, ready to show: code, severity, message, hint and location."""
+
+    code: str
+    slug: str
+    severity: Severity
+    node: str | None
+    field: str | None
+    message: str
+    hint: str
+    location: Location
+    indicator: str | None = None
+    related: tuple[str, ...] = ()
+    values: Mapping[str, Any] = dc_field(default_factory=dict)
+    plan: str | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            self.location.file or "",
+            self.location.line if self.location.line is not None else -1,
+            self.code,
+            self.node or "",
+            self.indicator or "",
+            self.field or "",
+            self.message,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The diagnostic as JSON-ready data (the ``--format json`` contract)."""
+        return {
+            "code": self.code,
+            "slug": self.slug,
+            "severity": self.severity,
+            "node": self.node,
+            "indicator": self.indicator,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+            "location": {"file": self.location.file, "line": self.location.line},
+            "related": list(self.related),
+            "values": {k: _jsonable(v) for k, v in sorted(self.values.items())},
+        }
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """What / why / example / fix, in Indonesian, from the rule's docstring."""
+
+    what: str
+    why: str
+    example: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    family: str
+    severity: Severity
+    title: str
+    title_en: str
+    messages: Mapping[str, tuple[str, str]]
+    hint: tuple[str, str]
+    doc: RuleDoc
+    func: Callable[[Context], Iterable[Finding]] = dc_field(repr=False, compare=False)
+
+    def message(self, finding: Finding, lang: Lang, scheme: LevelScheme | None = None) -> str:
+        template = self.messages[finding.variant][0 if lang == "id" else 1]
+        return _fill(template, finding, lang, scheme)
+
+    def hint_for(self, finding: Finding, lang: Lang, scheme: LevelScheme | None = None) -> str:
+        return _fill(self.hint[0 if lang == "id" else 1], finding, lang, scheme)
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    slug: str,
+    *,
+    family: str,
+    severity: Severity,
+    title: str,
+    title_en: str,
+    message: str | Mapping[str, tuple[str, str]],
+    message_en: str | None = None,
+    hint: str,
+    hint_en: str,
+) -> Callable[[Callable[[Context], Iterable[Finding]]], Callable[[Context], Iterable[Finding]]]:
+    """Register a rule. The docstring holds sections ``Apa:``, ``Mengapa:``, ``Contoh:``
+    and ``Perbaikan:`` (what, why, example, fix)."""
+    if not re.fullmatch(r"PK\d{3}", code):
+        raise ValueError(f"rule code {code!r} is not of the form PK123")
+    if family not in FAMILIES:
+        raise ValueError(f"unknown rule family {family!r}")
+    messages = (
+        {"default": (message, message_en or message)} if isinstance(message, str) else message
+    )
+
+    def register(
+        func: Callable[[Context], Iterable[Finding]],
+    ) -> Callable[[Context], Iterable[Finding]]:
+        if code in REGISTRY or any(r.slug == slug for r in REGISTRY.values()):
+            raise ValueError(f"rule {code} / {slug} registered twice")
+        REGISTRY[code] = Rule(
+            code=code,
+            slug=slug,
+            family=family,
+            severity=severity,
+            title=title,
+            title_en=title_en,
+            messages=messages,
+            hint=(hint, hint_en),
+            doc=_parse_doc(inspect.getdoc(func) or "", code),
+            func=func,
+        )
+        return func
+
+    return register
+
+
+_SECTION = re.compile(r"^(Apa|Mengapa|Contoh|Perbaikan):\s*$", re.MULTILINE)
+
+
+def _parse_doc(text: str, code: str) -> RuleDoc:
+    parts = _SECTION.split(text)
+    sections = {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+    missing = {"Apa", "Mengapa", "Contoh", "Perbaikan"} - set(sections)
+    if missing:
+        raise ValueError(f"rule {code} docstring lacks section(s): {', '.join(sorted(missing))}")
+    return RuleDoc(
+        what=sections["Apa"],
+        why=sections["Mengapa"],
+        example=sections["Contoh"],
+        fix=sections["Perbaikan"],
+    )
+
+
+# -- running ------------------------------------------------------------------------------
+
+
+class Context:
+    """What a rule sees: the plan, its graph and scheme, and a few shared lookups."""
+
+    def __init__(self, plan: Plan, settings: Mapping[str, Any] | None = None) -> None:
+        self.plan = plan
+        self.graph = PlanGraph.of(plan)
+        self.scheme: LevelScheme = plan.scheme
+        self.settings: Mapping[str, Any] = settings or {}
+        self.years = plan.period.years
+
+    @cached_property
+    def opd_ids(self) -> set[str]:
+        return {opd.id for opd in self.plan.opds}
+
+    def nodes(self) -> Iterator[tuple[int, Node]]:
+        """Every node with its position in the file, in file order."""
+        return enumerate(self.plan.nodes)
+
+    def level_of(self, node: Node) -> Any:
+        return self.scheme.level(node.level)
+
+
+def _matches(code: str, slug: str, family: str, patterns: Sequence[str]) -> bool:
+    for pattern in patterns:
+        p = pattern.strip()
+        if not p:
+            continue
+        if p.upper() == "ALL" or code.startswith(p.upper()) or p in (slug, family):
+            return True
+    return False
+
+
+def selected_rules(
+    select: Sequence[str] | str | None = None, ignore: Sequence[str] | str | None = None
+) -> list[Rule]:
+    """Rules chosen by code prefix (``PK1``, ``PK205``), slug or family name."""
+    sel = _split(select)
+    ign = _split(ignore)
+    for pattern in [*sel, *ign]:
+        if pattern.upper() != "ALL" and not any(
+            _matches(r.code, r.slug, r.family, [pattern]) for r in REGISTRY.values()
+        ):
+            raise ValueError(
+                f"no rule matches {pattern!r} (use a code prefix like PK1, a slug or a family)"
+            )
+    chosen = []
+    for code in sorted(REGISTRY):
+        r = REGISTRY[code]
+        if sel and not _matches(r.code, r.slug, r.family, sel):
+            continue
+        if ign and _matches(r.code, r.slug, r.family, ign):
+            continue
+        chosen.append(r)
+    return chosen
+
+
+def _split(value: Sequence[str] | str | None) -> list[str]:
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [p.strip() for item in items for p in item.split(",") if p.strip()]
+
+
+def check(
+    plan: Plan,
+    *,
+    select: Sequence[str] | str | None = None,
+    ignore: Sequence[str] | str | None = None,
+    lang: Lang = "id",
+    severity: Mapping[str, Severity] | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> Report:
+    """Run the rules on a plan and return a :class:`Report`; never raises for a finding.
+
+    ``select`` / ``ignore`` take code prefixes (``"PK1"``), slugs or family names;
+    ``severity`` overrides a rule's severity by code; ``lang`` is ``"id"`` or ``"en"``.
+
+    >>> import pohon
+    >>> report = pohon.check(pohon.example("mojokerto"), select=["PK5"])
+    >>> all(d.code.startswith("PK5") for d in report)
+    True
+    """
+    if lang not in ("id", "en"):
+        raise ValueError(f"lang must be 'id' or 'en', not {lang!r}")
+    ctx = Context(plan, settings)
+    overrides = dict(severity or {})
+    source = plan.source
+    file = source.file if source is not None else None
+    diagnostics: list[Diagnostic] = []
+    rules = selected_rules(select, ignore)
+    index = ctx.graph.index
+    for r in rules:
+        sev = overrides.get(r.code, r.severity)
+        for finding in r.func(ctx):
+            node_index = finding.node_index
+            if node_index is None and finding.node is not None:
+                node_index = index.get(finding.node)
+            line = None
+            if source is not None and node_index is not None:
+                line = source.line_of(
+                    node_index, indicator_id=finding.indicator, field=finding.field
+                )
+            diagnostics.append(
+                Diagnostic(
+                    code=r.code,
+                    slug=r.slug,
+                    severity=sev,
+                    node=finding.node,
+                    field=finding.field,
+                    message=r.message(finding, lang, ctx.scheme),
+                    hint=r.hint_for(finding, lang, ctx.scheme),
+                    location=Location(file, line),
+                    indicator=finding.indicator,
+                    related=finding.related,
+                    values=finding.values,
+                    plan=plan.id,
+                )
+            )
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return Report(
+        diagnostics=tuple(diagnostics),
+        plan=plan.id,
+        file=file,
+        nodes=len(plan.nodes),
+        rules=tuple(r.code for r in rules),
+        lang=lang,
+    )
+
+
+@dataclass(frozen=True)
+class Report:
+    """The findings of one check: data, sorted, never raising.
+
+    Iterate it for diagnostics; ``errors`` / ``warnings`` filter them; ``ok`` is true when no
+    error-severity finding exists; ``summary`` counts them.
+    """
+
+    diagnostics: tuple[Diagnostic, ...]
+    plan: str | None = None
+    file: str | None = None
+    nodes: int = 0
+    rules: tuple[str, ...] = ()
+    lang: Lang = "id"
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.diagnostics)
+
+    def __len__(self) -> int:
+        return len(self.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def codes(self) -> list[str]:
+        """Codes found, sorted, once each."""
+        return sorted({d.code for d in self.diagnostics})
+
+    def by_code(self, code: str) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.code == code]
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        by_severity = Counter(d.severity for d in self.diagnostics)
+        return {
+            "plan": self.plan,
+            "file": self.file,
+            "nodes": self.nodes,
+            "rules": len(self.rules),
+            "diagnostics": len(self.diagnostics),
+            "error": by_severity.get("error", 0),
+            "warning": by_severity.get("warning", 0),
+            "info": by_severity.get("info", 0),
+            "by_code": dict(sorted(Counter(d.code for d in self.diagnostics).items())),
+        }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per diagnostic, for a DataFrame or a spreadsheet."""
+        return [
+            {
+                "file": d.location.file,
+                "line": d.location.line,
+                "code": d.code,
+                "slug": d.slug,
+                "severity": d.severity,
+                "node": d.node,
+                "indicator": d.indicator,
+                "field": d.field,
+                "message": d.message,
+                "hint": d.hint,
+            }
+            for d in self.diagnostics
+        ]
+
+    def to_frame(self) -> Any:
+        """The records as a pandas DataFrame (needs ``pip install pohon[pandas]``)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
+        return pd.DataFrame.from_records(
+            self.to_records(),
+            columns=[
+                "file",
+                "line",
+                "code",
+                "slug",
+                "severity",
+                "node",
+                "indicator",
+                "field",
+                "message",
+                "hint",
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        s = self.summary
+        head = (
+            f"<p><b>{escape(str(self.plan))}</b>: {s['error']} error, {s['warning']} warning, "
+            f"{s['info']} info ({s['nodes']} node)</p>"
+        )
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{escape('' if v is None else str(v))}</td>"
+                for v in (d.location.line, d.code, d.severity, d.node, d.message, d.hint)
+            )
+            + "</tr>"
+            for d in self.diagnostics[:500]
+        )
+        more = f"<p>… {len(self.diagnostics) - 500} lagi</p>" if len(self.diagnostics) > 500 else ""
+        return (
+            head
+            + "<table><thead><tr><th>baris</th><th>kode</th><th>tingkat</th><th>node</th>"
+            + "<th>pesan</th><th>saran</th></tr></thead><tbody>"
+            + rows
+            + "</tbody></table>"
+            + more
+        )
+
+    def __repr__(self) -> str:
+        s = self.summary
+        return f"<Report {self.plan}: {s['error']} error, {s['warning']} warning, {s['info']} info>"
+
+
+# -- message formatting -------------------------------------------------------------------
+
+_FIELD = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
+_LEVEL_KEYS = frozenset({"level", "parent_level"})
+
+
+def _level_name(scheme: LevelScheme, level_id: str, lang: Lang) -> str:
+    """``sub_kegiatan`` → ``Sub Kegiatan`` (or ``Sub-activity`` in English)."""
+    try:
+        spec = scheme.level(level_id)
+    except KeyError:
+        return level_id
+    return spec.name if lang == "id" or spec.name_en is None else spec.name_en
+
+
+def _fill(template: str, finding: Finding, lang: Lang, scheme: LevelScheme | None = None) -> str:
+    values = {"node": finding.node, "indicator": finding.indicator, **finding.values}
+
+    def sub(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key not in values:
+            raise KeyError(f"message template needs {{{key}}}, which the finding lacks")
+        value = values[key]
+        if key in _LEVEL_KEYS and scheme is not None and isinstance(value, str):
+            return _level_name(scheme, value, lang)
+        return display(value, lang)
+
+    return _FIELD.sub(sub, template).replace("{{", "{").replace("}}", "}")
+
+
+def display(value: Any, lang: Lang = "id") -> str:
+    """A value as a planner reads it: ``12.500.000.000`` in Indonesian, ``[1, 2]`` ranges."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
+    if isinstance(value, int):
+        text = f"{value:,}"
+        return text.replace(",", ".") if lang == "id" else text
+    if isinstance(value, float):
+        text = repr(value)
+        if lang == "id" and "e" not in text:
+            whole, _, frac = text.partition(".")
+            whole = f"{int(whole):,}".replace(",", ".") if whole.lstrip("-").isdigit() else whole
+            return whole + ("," + frac if frac and frac != "0" else "")
+        return text
+    if isinstance(value, tuple | list):
+        if len(value) == 2 and all(isinstance(v, int | float) for v in value):
+            return f"[{display(value[0], lang)}; {display(value[1], lang)}]"
+        return ", ".join(display(v, lang) for v in value)
+    return str(value)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

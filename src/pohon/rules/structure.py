@@ -1,0 +1,563 @@
+"""Structure rules (PK1xx): the shape of the cascade."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from pohon.rules.engine import Context, Finding, rule
+
+
+@rule(
+    "PK101",
+    "duplicate-node-id",
+    family="structure",
+    severity="error",
+    title="Id node ganda",
+    title_en="Duplicate node id",
+    message="Id node {node} dipakai lagi di sini ({count} kali di rencana ini)",
+    message_en="Node id {node} is used again here ({count} times in this plan)",
+    hint="Beri setiap node id yang unik; tautan parents merujuk ke node pertama.",
+    hint_en="Give every node a unique id; parent links resolve to the first one.",
+)
+def duplicate_node_id(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Dua node atau lebih memakai id yang sama.
+
+    Mengapa:
+    Id adalah alamat node: tautan ``parents`` dan aplikasi lain merujuk ke node lewat id.
+    Dengan id ganda, tautan menunjuk ke node yang salah dan capaian tercampur.
+
+    Contoh:
+    ``- id: P-1`` pada program Dinkes dan ``- id: P-1`` lagi pada program Dinsos.
+
+    Perbaikan:
+    Ganti id node yang kedua, misalnya ``P-DINSOS-1``, dan perbarui ``parents`` yang merujuknya.
+    """
+    counts = Counter(node.id for node in ctx.plan.nodes)
+    seen: set[str] = set()
+    for i, node in ctx.nodes():
+        if counts[node.id] > 1:
+            if node.id in seen:
+                yield Finding(node.id, {"count": counts[node.id]}, field="id", node_index=i)
+            seen.add(node.id)
+
+
+@rule(
+    "PK102",
+    "unknown-parent",
+    family="structure",
+    severity="error",
+    title="Induk tidak ditemukan",
+    title_en="Unknown parent",
+    message="Node {node} merujuk induk {parent} yang tidak ada di rencana",
+    message_en="Node {node} names parent {parent}, which is not in the plan",
+    hint="Periksa ejaan id induk, atau tambahkan node {parent}.",
+    hint_en="Check the spelling of the parent id, or add node {parent}.",
+)
+def unknown_parent(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Sebuah id di ``parents`` tidak cocok dengan node mana pun.
+
+    Mengapa:
+    Tautan yang menggantung memutus cascading: kinerja node ini tidak tersambung ke sasaran
+    di atasnya, dan evaluator menilai pohon kinerja tidak logis.
+
+    Contoh:
+    ``parents: [S-DINKES-9]`` padahal sasaran itu bernama ``SO-DINKES-1``.
+
+    Perbaikan:
+    Betulkan id induk, atau tambahkan node induknya.
+    """
+    index = ctx.graph.index
+    for i, node in ctx.nodes():
+        for parent in node.parents:
+            if parent.id not in index:
+                yield Finding(
+                    node.id,
+                    {"parent": parent.id},
+                    field="parents",
+                    related=(parent.id,),
+                    node_index=i,
+                )
+
+
+@rule(
+    "PK103",
+    "cascade-cycle",
+    family="structure",
+    severity="error",
+    title="Cascading berputar",
+    title_en="Cascade cycle",
+    message="Node {node} ada di lingkaran cascading: {cycle}",
+    message_en="Node {node} is in a cascade cycle: {cycle}",
+    hint="Sebuah node tidak boleh menjadi induk bagi leluhurnya sendiri; putuskan salah satu tautan.",
+    hint_en="A node cannot be the parent of its own ancestor; break one of the links.",
+)
+def cascade_cycle(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Mengikuti tautan induk dari sebuah node kembali ke node itu sendiri.
+
+    Mengapa:
+    Pohon kinerja adalah rantai sebab-akibat dari atas ke bawah; lingkaran membuat hasil
+    menjadi penyebab dirinya sendiri, dan capaian tidak bisa dijumlahkan ke atas.
+
+    Contoh:
+    Kegiatan ``K1`` berinduk program ``P1``, dan ``P1`` berinduk ``K1``.
+
+    Perbaikan:
+    Hapus tautan yang terbalik sehingga setiap tautan menunjuk ke level yang lebih tinggi.
+    """
+    for cycle in ctx.graph.cycles():
+        first = cycle[0]
+        yield Finding(
+            first,
+            {"cycle": " → ".join([*cycle, first])},
+            field="parents",
+            related=tuple(cycle[1:]),
+        )
+
+
+@rule(
+    "PK104",
+    "wrong-parent-level",
+    family="structure",
+    severity="error",
+    title="Level induk salah",
+    title_en="Wrong parent level",
+    message="{level} {node} berinduk {parent_level} {parent}; skema hanya mengizinkan induk {allowed}",
+    message_en="{level} {node} has parent {parent} at level {parent_level}; the scheme allows only {allowed}",
+    hint="Tautkan {node} ke node level {allowed}, atau betulkan level-nya.",
+    hint_en="Link {node} to a node at level {allowed}, or correct its level.",
+)
+def wrong_parent_level(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Level induk sebuah node tidak termasuk level induk yang diizinkan skema.
+
+    Mengapa:
+    Cascading menurunkan kinerja selangkah demi selangkah: sasaran ke program, program ke
+    kegiatan. Melompati level (sub kegiatan langsung di bawah program) atau membalik urutan
+    menyembunyikan siapa yang bertanggung jawab atas hasil antara.
+
+    Contoh:
+    Sub kegiatan ``1.02.02.2.01.0006`` dengan ``parents: [P-DINKES-1.02.02]`` (sebuah program).
+
+    Perbaikan:
+    Tautkan ke kegiatan ``1.02.02.2.01`` di antaranya, atau betulkan ``level`` node.
+    """
+    graph = ctx.graph
+    scheme = ctx.scheme
+    for i, node in ctx.nodes():
+        allowed = scheme.level(node.level).parents
+        for parent in node.parents:
+            if parent.id not in graph.index:
+                continue
+            parent_node = graph.node(parent.id)
+            if parent_node.level not in allowed:
+                yield Finding(
+                    node.id,
+                    {
+                        "level": node.level,
+                        "parent": parent.id,
+                        "parent_level": parent_node.level,
+                        "allowed": " atau ".join(allowed) if allowed else "(tidak ada: level akar)",
+                    },
+                    field="parents",
+                    related=(parent.id,),
+                    node_index=i,
+                )
+
+
+@rule(
+    "PK105",
+    "orphan-node",
+    family="structure",
+    severity="error",
+    title="Node yatim",
+    title_en="Orphan node",
+    message="{level} {node} tidak punya induk, padahal level {top} ada di rencana ini",
+    message_en="{level} {node} has no parent, yet the plan has nodes at level {top}",
+    hint="Tautkan {node} ke induk yang hasilnya ia dukung (level {allowed}).",
+    hint_en="Link {node} to the parent whose result it supports (level {allowed}).",
+)
+def orphan_node(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Node di bawah level tertinggi yang ada di rencana, tetapi tanpa induk.
+
+    Mengapa:
+    Node tanpa induk tidak menyumbang ke tujuan mana pun: anggarannya tidak bisa
+    dipertanggungjawabkan pada sasaran daerah. Rencana satu OPD (Renstra) boleh berakar di
+    tujuan PD; yang dihitung yatim hanya node di bawah level tertinggi yang ada.
+
+    Contoh:
+    Kegiatan ``K-DLH-2.11.03.2.01`` tanpa ``parents`` dalam rencana yang memuat program.
+
+    Perbaikan:
+    Isi ``parents`` dengan program (atau induk lain yang diizinkan skema).
+    """
+    if not ctx.plan.nodes:
+        return
+    scheme = ctx.scheme
+    ranks = {level: r for r, level in enumerate(scheme.level_ids)}
+    top = min(ranks[node.level] for node in ctx.plan.nodes)
+    top_level = scheme.level_ids[top]
+    for i, node in ctx.nodes():
+        if not node.parents and ranks[node.level] > top:
+            allowed = scheme.level(node.level).parents
+            yield Finding(
+                node.id,
+                {"level": node.level, "top": top_level, "allowed": " atau ".join(allowed)},
+                field="parents",
+                node_index=i,
+            )
+
+
+@rule(
+    "PK106",
+    "unknown-opd",
+    family="structure",
+    severity="error",
+    title="OPD tidak terdaftar",
+    title_en="Unknown OPD",
+    message="Node {node} milik OPD {opd} yang tidak ada di daftar opds",
+    message_en="Node {node} belongs to OPD {opd}, which is not in the opds list",
+    hint="Tambahkan {opd} ke opds (id, nama, kode unit) atau betulkan ejaannya.",
+    hint_en="Add {opd} to opds (id, name, unit kode) or correct its spelling.",
+)
+def unknown_opd(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    ``opd`` sebuah node tidak cocok dengan id di daftar ``opds``.
+
+    Mengapa:
+    Kepemilikan menentukan siapa menandatangani Perjanjian Kinerja atas hasil itu. OPD yang
+    tidak terdaftar berarti hasil tanpa pemilik yang sah.
+
+    Contoh:
+    ``opd: dinkes`` sementara daftar ``opds`` hanya memuat ``dinas-kesehatan``.
+
+    Perbaikan:
+    Samakan id OPD di node dan di ``opds``.
+    """
+    known = ctx.opd_ids
+    for i, node in ctx.nodes():
+        if node.opd is not None and node.opd not in known:
+            yield Finding(node.id, {"opd": node.opd}, field="opd", node_index=i)
+        for decl in node.crosscutting:
+            if decl.opd is not None and decl.opd not in known:
+                yield Finding(node.id, {"opd": decl.opd}, field="crosscutting", node_index=i)
+
+
+@rule(
+    "PK107",
+    "missing-opd",
+    family="structure",
+    severity="warning",
+    title="Pemilik OPD kosong",
+    title_en="Missing owner OPD",
+    message={
+        "default": (
+            "{level} {node} belum punya OPD pemilik",
+            "{level} {node} has no owner OPD",
+        ),
+        "pemda": (
+            "{level} {node} adalah level Pemda tetapi diberi OPD {opd}",
+            "{level} {node} is a Pemda level but names OPD {opd}",
+        ),
+    },
+    hint="Level {level} dimiliki oleh {owner}; isi atau hapus 'opd' sesuai skema.",
+    hint_en="Level {level} is owned by {owner}; set or remove 'opd' as the scheme says.",
+)
+def missing_opd(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Node di level milik OPD tanpa ``opd``, atau node level Pemda yang diberi ``opd``.
+
+    Mengapa:
+    Setiap hasil di level OPD harus punya pemilik yang menandatanganinya di Perjanjian Kinerja;
+    sasaran daerah milik kepala daerah, dan OPD pendukungnya dinyatakan lewat cascading atau
+    crosscutting, bukan lewat ``opd``.
+
+    Contoh:
+    Program ``1.02.02`` tanpa ``opd``.
+
+    Perbaikan:
+    Isi ``opd`` dengan id OPD pemilik (atau hapus dari node level Pemda).
+    """
+    for i, node in ctx.nodes():
+        owner = ctx.scheme.level(node.level).owner
+        if owner == "opd" and node.opd is None:
+            yield Finding(
+                node.id,
+                {"level": node.level, "owner": "OPD", "opd": None},
+                field="opd",
+                node_index=i,
+            )
+        elif owner == "pemda" and node.opd is not None:
+            yield Finding(
+                node.id,
+                {"level": node.level, "owner": "Pemda", "opd": node.opd},
+                field="opd",
+                variant="pemda",
+                node_index=i,
+            )
+
+
+@rule(
+    "PK108",
+    "not-cascaded",
+    family="structure",
+    severity="warning",
+    title="Belum diturunkan",
+    title_en="Not cascaded",
+    message="{level} {node} belum diturunkan: tidak ada {child_levels} di bawahnya",
+    message_en="{level} {node} is not cascaded: no {child_levels} below it",
+    hint="Turunkan {node} ke level di bawahnya, atau hapus bila tidak lagi dipakai.",
+    hint_en="Cascade {node} to the level below, or remove it if it is no longer used.",
+)
+def not_cascaded(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Node tanpa anak, padahal levelnya punya level bawahan milik pemilik yang sama dan
+    rencana ini memuat node di level bawahan itu.
+
+    Mengapa:
+    Program tanpa kegiatan, atau misi tanpa tujuan, tidak punya jalan untuk dicapai: tidak
+    ada anggaran dan keluaran yang mendukungnya. Batas Pemda → OPD (sasaran daerah tanpa OPD
+    pendukung) diperiksa aturan crosscutting, bukan aturan ini.
+
+    Contoh:
+    Program ``P-DINKES-1.02.03`` tanpa kegiatan, dalam rencana yang memuat kegiatan.
+
+    Perbaikan:
+    Tambahkan kegiatan di bawah program itu, atau hapus program yang tidak dijalankan.
+    """
+    scheme = ctx.scheme
+    present = {node.level for node in ctx.plan.nodes}
+    owners = {level.id: level.owner for level in scheme.levels}
+    for i, node in ctx.nodes():
+        if ctx.graph.children(node.id):
+            continue
+        below = [
+            level
+            for level in scheme.children_of(node.level)
+            if owners[level] == owners[node.level] and level in present
+        ]
+        if below:
+            yield Finding(
+                node.id,
+                {"level": node.level, "child_levels": " atau ".join(below)},
+                node_index=i,
+            )
+
+
+@rule(
+    "PK109",
+    "duplicate-indicator-id",
+    family="structure",
+    severity="error",
+    title="Id indikator ganda",
+    title_en="Duplicate indicator id",
+    message="Id indikator {indicator} dipakai lagi di node {node} (pertama di node {first})",
+    message_en="Indicator id {indicator} is used again in node {node} (first in node {first})",
+    hint="Beri setiap indikator id yang unik di seluruh rencana, misalnya {node}.I2.",
+    hint_en="Give every indicator a plan-wide unique id, e.g. {node}.I2.",
+)
+def duplicate_indicator_id(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Dua indikator memakai id yang sama di rencana ini.
+
+    Mengapa:
+    Realisasi dan capaian dicatat per id indikator; id ganda membuat realisasi satu
+    indikator tercatat pada indikator lain.
+
+    Contoh:
+    Dua indikator ``I1`` pada dua sasaran berbeda.
+
+    Perbaikan:
+    Pakai id yang diawali id node, misalnya ``S1.I1`` dan ``S2.I1``.
+    """
+    first: dict[str, str] = {}
+    for i, node in ctx.nodes():
+        for ind in node.indicators:
+            if ind.id in first:
+                yield Finding(
+                    node.id,
+                    {"first": first[ind.id]},
+                    indicator=ind.id,
+                    field="id",
+                    related=(first[ind.id],) if first[ind.id] != node.id else (),
+                    node_index=i,
+                )
+            else:
+                first[ind.id] = node.id
+
+
+@rule(
+    "PK110",
+    "duplicate-parent",
+    family="structure",
+    severity="warning",
+    title="Induk disebut dua kali",
+    title_en="Parent listed twice",
+    message="Node {node} menyebut induk {parent} lebih dari sekali",
+    message_en="Node {node} lists parent {parent} more than once",
+    hint="Sebut setiap induk sekali saja; bobot kontribusi ditulis {{id: ..., weight: ...}}.",
+    hint_en="List each parent once; a contribution weight is written {{id: ..., weight: ...}}.",
+)
+def duplicate_parent(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Id yang sama muncul dua kali di ``parents`` sebuah node.
+
+    Mengapa:
+    Tautan ganda menggandakan kontribusi node itu saat capaian dan pagu dijumlahkan ke atas.
+
+    Contoh:
+    ``parents: [SO-DINKES-1, SO-DINKES-1]``.
+
+    Perbaikan:
+    Hapus salah satunya.
+    """
+    for i, node in ctx.nodes():
+        counts = Counter(node.parent_ids)
+        for parent, count in counts.items():
+            if count > 1:
+                yield Finding(node.id, {"parent": parent}, field="parents", node_index=i)
+
+
+@rule(
+    "PK111",
+    "parent-weights",
+    family="structure",
+    severity="warning",
+    title="Bobot kontribusi tidak genap",
+    title_en="Contribution weights do not add up",
+    message={
+        "sum": (
+            "Bobot kontribusi anak-anak {node} berjumlah {total}, bukan 1 (atau 100%)",
+            "The contribution weights of the children of {node} add up to {total}, not 1 (or 100%)",
+        ),
+        "partial": (
+            "Hanya sebagian anak {node} yang diberi bobot ({weighted} dari {children})",
+            "Only some children of {node} carry a weight ({weighted} of {children})",
+        ),
+    },
+    hint="Beri bobot pada semua tautan ke {node}, berjumlah 1 (atau semuanya dalam persen, berjumlah 100).",
+    hint_en="Weight every link to {node}, adding up to 1 (or all in percent, adding up to 100).",
+)
+def parent_weights(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Bobot kontribusi (``weight``) pada tautan ke sebuah induk tidak lengkap atau tidak
+    berjumlah 1 (atau 100 bila ditulis dalam persen).
+
+    Mengapa:
+    Bobot dipakai untuk menghitung capaian induk dari capaian anak-anaknya; bobot yang tidak
+    genap membuat capaian induk lebih besar atau lebih kecil dari seharusnya.
+
+    Contoh:
+    Tiga kegiatan berbobot 0.5, 0.3 dan 0.3 pada satu program (jumlah 1,1).
+
+    Perbaikan:
+    Sesuaikan bobotnya sehingga berjumlah 1, atau hapus semua bobot.
+    """
+    weights: dict[str, list[float | None]] = {}
+    for node in ctx.plan.nodes:
+        for parent in node.parents:
+            if parent.id in ctx.graph.index:
+                weights.setdefault(parent.id, []).append(
+                    None if parent.weight is None else float(parent.weight)
+                )
+    for parent_id in sorted(weights):
+        items = weights[parent_id]
+        given = [w for w in items if w is not None]
+        if not given:
+            continue
+        if len(given) < len(items):
+            yield Finding(
+                parent_id, {"weighted": len(given), "children": len(items)}, variant="partial"
+            )
+            continue
+        total = sum(given)
+        if abs(total - 1) > 1e-6 and abs(total - 100) > 1e-4:
+            yield Finding(parent_id, {"total": round(total, 6)}, variant="sum")
+
+
+@rule(
+    "PK112",
+    "duplicate-opd-id",
+    family="structure",
+    severity="error",
+    title="Id OPD ganda",
+    title_en="Duplicate OPD id",
+    message="Id OPD {opd} muncul {count} kali di daftar opds",
+    message_en="OPD id {opd} appears {count} times in the opds list",
+    hint="Satu OPD satu baris; gabungkan barisnya.",
+    hint_en="One OPD, one entry; merge the entries.",
+)
+def duplicate_opd_id(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Dua baris di ``opds`` memakai id yang sama.
+
+    Mengapa:
+    Node merujuk OPD lewat id; dengan id ganda nama dan kode unit OPD menjadi tidak pasti.
+
+    Contoh:
+    ``{id: dinkes, name: Dinas Kesehatan}`` dua kali.
+
+    Perbaikan:
+    Hapus atau gabungkan baris yang ganda.
+    """
+    counts = Counter(opd.id for opd in ctx.plan.opds)
+    for opd_id, count in sorted(counts.items()):
+        if count > 1:
+            yield Finding(None, {"opd": opd_id, "count": count}, field="opds")
+
+
+@rule(
+    "PK113",
+    "opd-differs-from-parent",
+    family="structure",
+    severity="warning",
+    title="OPD berbeda dengan induknya",
+    title_en="OPD differs from its parent",
+    message="{level} {node} milik {opd}, tetapi induknya {parent} milik {parent_opd}",
+    message_en="{level} {node} belongs to {opd}, but its parent {parent} belongs to {parent_opd}",
+    hint="Di dalam satu OPD cascading tidak berpindah OPD; kontribusi OPD lain dinyatakan "
+    "lewat 'crosscutting' pada sasaran.",
+    hint_en="Within an OPD the cascade does not change OPD; another OPD's contribution is "
+    "declared with 'crosscutting' on the objective.",
+)
+def opd_differs_from_parent(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Node milik OPD yang induknya juga milik OPD, tetapi OPD yang lain.
+
+    Mengapa:
+    Program, kegiatan dan sub kegiatan adalah bagian dari Renstra satu OPD. Kegiatan OPD A di
+    bawah program OPD B biasanya salah tautan, atau keroyokan yang seharusnya dinyatakan
+    sebagai crosscutting.
+
+    Contoh:
+    Kegiatan milik ``dinsos`` dengan induk program milik ``dinkes``.
+
+    Perbaikan:
+    Tautkan ke program OPD-nya sendiri, dan nyatakan kontribusi lintas OPD dengan
+    ``crosscutting``.
+    """
+    graph = ctx.graph
+    for i, node in ctx.nodes():
+        if node.opd is None:
+            continue
+        for parent in node.parents:
+            if parent.id not in graph.index:
+                continue
+            parent_node = graph.node(parent.id)
+            if parent_node.opd is not None and parent_node.opd != node.opd:
+                yield Finding(
+                    node.id,
+                    {
+                        "level": node.level,
+                        "opd": node.opd,
+                        "parent": parent.id,
+                        "parent_opd": parent_node.opd,
+                    },
+                    field="opd",
+                    related=(parent.id,),
+                    node_index=i,
+                )
