@@ -458,7 +458,8 @@ class Report:
 # -- message formatting -------------------------------------------------------------------
 
 _FIELD = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
-_LEVEL_KEYS = frozenset({"level", "parent_level"})
+_LEVEL_KEYS = frozenset({"level", "parent_level", "allowed", "child_levels", "top"})
+"""Values under these keys are level ids (or lists of them), shown by their level names."""
 
 
 def _level_name(scheme: LevelScheme, level_id: str, lang: Lang) -> str:
@@ -478,8 +479,12 @@ def _fill(template: str, finding: Finding, lang: Lang, scheme: LevelScheme | Non
         if key not in values:
             raise KeyError(f"message template needs {{{key}}}, which the finding lacks")
         value = values[key]
-        if key in _LEVEL_KEYS and scheme is not None and isinstance(value, str):
-            return _level_name(scheme, value, lang)
+        if key in _LEVEL_KEYS and scheme is not None:
+            if isinstance(value, str):
+                return _level_name(scheme, value, lang)
+            if isinstance(value, tuple | list):
+                names = [_level_name(scheme, str(v), lang) for v in value]
+                return (" atau " if lang == "id" else " or ").join(names) or "-"
         return display(value, lang)
 
     return _FIELD.sub(sub, template).replace("{{", "{").replace("}}", "}")

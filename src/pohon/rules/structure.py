@@ -125,8 +125,16 @@ def cascade_cycle(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="Level induk salah",
     title_en="Wrong parent level",
-    message="{level} {node} berinduk {parent_level} {parent}; skema hanya mengizinkan induk {allowed}",
-    message_en="{level} {node} has parent {parent} at level {parent_level}; the scheme allows only {allowed}",
+    message={
+        "default": (
+            "{level} {node} berinduk {parent_level} {parent}; skema hanya mengizinkan induk {allowed}",
+            "{level} {node} has parent {parent} at level {parent_level}; the scheme allows only {allowed}",
+        ),
+        "root": (
+            "{level} {node} adalah level akar dan tidak boleh berinduk ({parent_level} {parent})",
+            "{level} {node} is the root level and cannot have a parent ({parent_level} {parent})",
+        ),
+    },
     hint="Tautkan {node} ke node level {allowed}, atau betulkan level-nya.",
     hint_en="Link {node} to a node at level {allowed}, or correct its level.",
 )
@@ -160,10 +168,11 @@ def wrong_parent_level(ctx: Context) -> Iterator[Finding]:
                         "level": node.level,
                         "parent": parent.id,
                         "parent_level": parent_node.level,
-                        "allowed": " atau ".join(allowed) if allowed else "(tidak ada: level akar)",
+                        "allowed": allowed,
                     },
                     field="parents",
                     related=(parent.id,),
+                    variant="default" if allowed else "root",
                     node_index=i,
                 )
 
@@ -206,7 +215,7 @@ def orphan_node(ctx: Context) -> Iterator[Finding]:
             allowed = scheme.level(node.level).parents
             yield Finding(
                 node.id,
-                {"level": node.level, "top": top_level, "allowed": " atau ".join(allowed)},
+                {"level": node.level, "top": top_level, "allowed": allowed},
                 field="parents",
                 node_index=i,
             )
@@ -343,7 +352,7 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         if below:
             yield Finding(
                 node.id,
-                {"level": node.level, "child_levels": " atau ".join(below)},
+                {"level": node.level, "child_levels": tuple(below)},
                 node_index=i,
             )
 
