@@ -54,13 +54,22 @@ def test_user_scheme_inline() -> None:
     )
     plan = pohon.Plan.model_validate(
         {
-            "plan": {"id": "x", "name": "x", "period": {"start": 2025, "end": 2026},
-                     "scheme": scheme.model_dump()},
+            "plan": {
+                "id": "x",
+                "name": "x",
+                "period": {"start": 2025, "end": 2026},
+                "scheme": scheme.model_dump(),
+            },
             "opds": [{"id": "a", "name": "A"}],
             "nodes": [
                 {"id": "H", "level": "hasil", "name": "Meningkatnya hasil"},
-                {"id": "K", "level": "keluaran", "name": "Tersedianya keluaran",
-                 "parents": ["H"], "opd": "a"},
+                {
+                    "id": "K",
+                    "level": "keluaran",
+                    "name": "Tersedianya keluaran",
+                    "parents": ["H"],
+                    "opd": "a",
+                },
             ],
         }
     )
@@ -72,15 +81,23 @@ def test_user_scheme_inline() -> None:
 def test_scheme_refuses_unknown_parent_level() -> None:
     with pytest.raises(ValueError, match="not an earlier level"):
         LevelScheme(
-            id="salah", name="x",
+            id="salah",
+            name="x",
             levels=(LevelSpec(id="a", name="A", owner="pemda", parents=("b",)),),
         )
 
 
 def test_default_scheme_matches_design() -> None:
     assert KOTA.level_ids == (
-        "visi", "misi", "tujuan", "sasaran", "tujuan_opd", "sasaran_opd", "program",
-        "kegiatan", "sub_kegiatan",
+        "visi",
+        "misi",
+        "tujuan",
+        "sasaran",
+        "tujuan_opd",
+        "sasaran_opd",
+        "program",
+        "kegiatan",
+        "sub_kegiatan",
     )
     assert KOTA.level("tujuan_opd").parents == ("sasaran", "tujuan")
     assert KOTA.level("kegiatan").indicator == "output"
@@ -89,7 +106,9 @@ def test_default_scheme_matches_design() -> None:
 
 def test_frameworks_shipped_with_confidence() -> None:
     shipped = pohon.builtin_frameworks()
-    assert {"panca-cita-mojokerto-2025", "asta-cita-2025", "nawa-bhakti-satya-2025", "sdgs"} <= set(shipped)
+    assert {"panca-cita-mojokerto-2025", "asta-cita-2025", "nawa-bhakti-satya-2025", "sdgs"} <= set(
+        shipped
+    )
     assert len(shipped["panca-cita-mojokerto-2025"].items) == 5
     assert len(shipped["asta-cita-2025"].items) == 8
     assert len(shipped["nawa-bhakti-satya-2025"].items) == 9
@@ -176,7 +195,10 @@ def test_networkx_typed_edges() -> None:
 
 
 def test_cycle_found_once() -> None:
-    text = GRAPH_PLAN.replace("parents: [SO]}", "parents: [SO]}\n  - {id: K, level: kegiatan, name: K, opd: dinkes, parents: [P]}").replace(
+    text = GRAPH_PLAN.replace(
+        "parents: [SO]}",
+        "parents: [SO]}\n  - {id: K, level: kegiatan, name: K, opd: dinkes, parents: [P]}",
+    ).replace(
         "parents: [{id: S1, weight: 0.6}, {id: S2, weight: 0.4}]",
         "parents: [{id: S1, weight: 0.6}, {id: S2, weight: 0.4}, {id: K, weight: 0.1}]",
     )

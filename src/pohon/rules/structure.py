@@ -440,52 +440,54 @@ def duplicate_parent(ctx: Context) -> Iterator[Finding]:
     title_en="Contribution weights do not add up",
     message={
         "sum": (
-            "Bobot kontribusi anak-anak {node} berjumlah {total}, bukan 1 (atau 100%)",
-            "The contribution weights of the children of {node} add up to {total}, not 1 (or 100%)",
+            "Bobot kontribusi {node} ke induk-induknya berjumlah {total}, bukan 1 (atau 100%)",
+            "The contribution weights of {node} to its parents add up to {total}, not 1 (or 100%)",
         ),
         "partial": (
-            "Hanya sebagian anak {node} yang diberi bobot ({weighted} dari {children})",
-            "Only some children of {node} carry a weight ({weighted} of {children})",
+            "Hanya sebagian tautan induk {node} yang diberi bobot ({weighted} dari {parents})",
+            "Only some parent links of {node} carry a weight ({weighted} of {parents})",
         ),
     },
-    hint="Beri bobot pada semua tautan ke {node}, berjumlah 1 (atau semuanya dalam persen, berjumlah 100).",
-    hint_en="Weight every link to {node}, adding up to 1 (or all in percent, adding up to 100).",
+    hint="Beri bobot pada setiap tautan induk {node} sehingga berjumlah 1 (atau semuanya dalam "
+    "persen, berjumlah 100), atau hapus semua bobotnya.",
+    hint_en="Weight every parent link of {node} so they add up to 1 (or all in percent, adding "
+    "up to 100), or remove all its weights.",
 )
 def parent_weights(ctx: Context) -> Iterator[Finding]:
     """Apa:
-    Bobot kontribusi (``weight``) pada tautan ke sebuah induk tidak lengkap atau tidak
-    berjumlah 1 (atau 100 bila ditulis dalam persen).
+    Bobot (``weight``) pada tautan induk sebuah node membagi kontribusi node itu (capaian dan
+    pagunya) di antara induk-induknya. Aturan ini melapor bila hanya sebagian tautan diberi
+    bobot, atau bobotnya tidak berjumlah 1 (atau 100 bila ditulis dalam persen).
 
     Mengapa:
-    Bobot dipakai untuk menghitung capaian induk dari capaian anak-anaknya; bobot yang tidak
-    genap membuat capaian induk lebih besar atau lebih kecil dari seharusnya.
+    Program keroyokan yang mendukung dua sasaran dihitung dua kali bila kontribusinya tidak
+    dibagi; bobot yang tidak genap membuat pagu dan capaian yang dihitung ke atas lebih besar
+    atau lebih kecil dari yang sebenarnya dianggarkan.
 
     Contoh:
-    Tiga kegiatan berbobot 0.5, 0.3 dan 0.3 pada satu program (jumlah 1,1).
+    ``parents: [{id: SO-DINSOS-1, weight: 0.7}, {id: SO-DINKES-1, weight: 0.5}]`` (jumlah 1,2).
 
     Perbaikan:
-    Sesuaikan bobotnya sehingga berjumlah 1, atau hapus semua bobot.
+    Sesuaikan bobotnya sehingga berjumlah 1, misalnya 0.7 dan 0.3.
     """
-    weights: dict[str, list[float | None]] = {}
-    for node in ctx.plan.nodes:
-        for parent in node.parents:
-            if parent.id in ctx.graph.index:
-                weights.setdefault(parent.id, []).append(
-                    None if parent.weight is None else float(parent.weight)
-                )
-    for parent_id in sorted(weights):
-        items = weights[parent_id]
-        given = [w for w in items if w is not None]
+    for i, node in ctx.nodes():
+        given = [float(p.weight) for p in node.parents if p.weight is not None]
         if not given:
             continue
-        if len(given) < len(items):
+        if len(given) < len(node.parents):
             yield Finding(
-                parent_id, {"weighted": len(given), "children": len(items)}, variant="partial"
+                node.id,
+                {"weighted": len(given), "parents": len(node.parents)},
+                field="parents",
+                variant="partial",
+                node_index=i,
             )
             continue
         total = sum(given)
         if abs(total - 1) > 1e-6 and abs(total - 100) > 1e-4:
-            yield Finding(parent_id, {"total": round(total, 6)}, variant="sum")
+            yield Finding(
+                node.id, {"total": round(total, 6)}, field="parents", variant="sum", node_index=i
+            )
 
 
 @rule(
@@ -528,10 +530,10 @@ def duplicate_opd_id(ctx: Context) -> Iterator[Finding]:
     title_en="OPD differs from its parent",
     message="{level} {node} milik {opd}, tetapi induknya {parent} milik {parent_opd}",
     message_en="{level} {node} belongs to {opd}, but its parent {parent} belongs to {parent_opd}",
-    hint="Di dalam satu OPD cascading tidak berpindah OPD; kontribusi OPD lain dinyatakan "
-    "lewat 'crosscutting' pada sasaran.",
-    hint_en="Within an OPD the cascade does not change OPD; another OPD's contribution is "
-    "declared with 'crosscutting' on the objective.",
+    hint="Tautkan ke node OPD-nya sendiri; bila ini program keroyokan, nyatakan {opd} di "
+    "'crosscutting' pada {parent}.",
+    hint_en="Link it to a node of its own OPD; if this is a shared (keroyokan) programme, "
+    "declare {opd} under 'crosscutting' on {parent}.",
 )
 def opd_differs_from_parent(ctx: Context) -> Iterator[Finding]:
     """Apa:
@@ -543,11 +545,13 @@ def opd_differs_from_parent(ctx: Context) -> Iterator[Finding]:
     sebagai crosscutting.
 
     Contoh:
-    Kegiatan milik ``dinsos`` dengan induk program milik ``dinkes``.
+    Kegiatan milik ``dinsos`` dengan induk program milik ``dinkes``, tanpa deklarasi
+    crosscutting ``{opd: dinsos}`` pada program itu.
 
     Perbaikan:
-    Tautkan ke program OPD-nya sendiri, dan nyatakan kontribusi lintas OPD dengan
-    ``crosscutting``.
+    Tautkan ke program OPD-nya sendiri. Bila memang keroyokan, nyatakan OPD itu di
+    ``crosscutting`` induknya (status ``usulan`` atau ``disetujui``): tautan lintas OPD yang
+    dinyatakan tidak dilaporkan, yang ``ditolak`` tetap dilaporkan.
     """
     graph = ctx.graph
     for i, node in ctx.nodes():
@@ -557,7 +561,13 @@ def opd_differs_from_parent(ctx: Context) -> Iterator[Finding]:
             if parent.id not in graph.index:
                 continue
             parent_node = graph.node(parent.id)
-            if parent_node.opd is not None and parent_node.opd != node.opd:
+            if parent_node.opd is None or parent_node.opd == node.opd:
+                continue
+            declared = any(
+                decl.opd == node.opd and decl.status != "ditolak"
+                for decl in parent_node.crosscutting
+            )
+            if not declared:
                 yield Finding(
                     node.id,
                     {
@@ -570,3 +580,62 @@ def opd_differs_from_parent(ctx: Context) -> Iterator[Finding]:
                     related=(parent.id,),
                     node_index=i,
                 )
+
+
+PLACEHOLDER_NAMES: tuple[str, ...] = (
+    "-",
+    "--",
+    ".",
+    "0",
+    "n/a",
+    "na",
+    "tbd",
+    "xxx",
+    "belum ada",
+    "belum diisi",
+    "lain-lain",
+    "lainnya",
+    "tidak ada",
+)
+"""Names that are not a result but a gap left to fill (compared after lower-casing)."""
+PLACEHOLDER_PREFIXES: tuple[str, ...] = ("tidak termasuk", "belum ditentukan", "diisi ")
+
+
+@rule(
+    "PK114",
+    "placeholder-node",
+    family="structure",
+    severity="warning",
+    title="Node pengisi tempat",
+    title_en="Placeholder node",
+    message='{level} {node} bernama "{name}": ini tempat kosong, bukan kondisi atau hasil',
+    message_en='{level} {node} is named "{name}": a placeholder, not a condition or result',
+    hint="Tulis kondisi yang ingin dicapai (misalnya 'Meningkatnya ...'), atau hapus node dan "
+    "tautkan anak-anaknya ke induk yang sebenarnya.",
+    hint_en="Write the condition to be achieved (e.g. 'Meningkatnya ...'), or remove the node "
+    "and link its children to their real parent.",
+)
+def placeholder_node(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Nama node kosong atau hanya pengisi tempat: ``-``, ``belum ada``, ``lain-lain``,
+    ``Tidak termasuk sasaran RPJMD``.
+
+    Mengapa:
+    Aplikasi e-SAKIP sering memaksa setiap program punya induk, sehingga pengguna membuat
+    sasaran "penampung". Evaluator membacanya sebagai program yang tidak selaras dengan
+    sasaran daerah mana pun: kinerjanya tidak menyumbang ke RPJMD.
+
+    Contoh:
+    ``- {id: S72, level: sasaran, name: Tidak termasuk sasaran RPJMD}`` dengan sasaran PD di
+    bawahnya.
+
+    Perbaikan:
+    Tautkan node di bawahnya ke sasaran daerah yang benar-benar didukungnya; bila memang tidak
+    ada, itu temuan perencanaan yang perlu dibahas dengan Bappeda.
+    """
+    for i, node in ctx.nodes():
+        text = " ".join(node.name.split()).lower()
+        if not text or text in PLACEHOLDER_NAMES or text.startswith(PLACEHOLDER_PREFIXES):
+            yield Finding(
+                node.id, {"level": node.level, "name": node.name}, field="name", node_index=i
+            )
