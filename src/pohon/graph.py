@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Literal
 
 from pohon.model import Node, Plan
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 EdgeKind = Literal["cascade", "alignment", "ownership"]
 
@@ -120,6 +121,8 @@ class PlanGraph:
     @cached_property
     def cascade(self) -> nx.DiGraph[str]:
         """Cascade links only, parent → child, one graph node per node id."""
+        import networkx as nx
+
         graph: nx.DiGraph[str] = nx.DiGraph()
         graph.add_nodes_from(self.index)
         graph.add_edges_from(
@@ -132,6 +135,8 @@ class PlanGraph:
 
     def cycles(self) -> list[list[str]]:
         """Groups of nodes that reach themselves through the cascade, each sorted."""
+        import networkx as nx
+
         graph = self.cascade
         found = [
             sorted(component)
@@ -149,6 +154,8 @@ class PlanGraph:
         ``cascade`` (parent → child, with ``weight`` when given), ``alignment`` (node → item)
         and ``ownership`` (opd → node).
         """
+        import networkx as nx
+
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(plan=self.plan.id, name=self.plan.name)
         for opd in sorted(self.plan.opds, key=lambda o: o.id):
             graph.add_node(f"opd:{opd.id}", kind="opd", name=opd.name, kode=opd.kode)
