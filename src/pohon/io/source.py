@@ -68,6 +68,19 @@ class SourceMap:
         found = _find(text_lines, begin, end, _key_pattern(field))
         return found if found is not None else begin
 
+    def opd_line(self, opd_id: str, occurrence: int = 0) -> int | None:
+        """Line of an entry of ``opds`` (searched above the first node)."""
+        lines = self._text_lines()
+        end = self.node_lines[0] - 1 if self.node_lines else len(lines)
+        pattern = _id_pattern(opd_id)
+        seen = 0
+        for number in range(1, min(end, len(lines)) + 1):
+            if pattern.search(lines[number - 1]):
+                if seen == occurrence:
+                    return number
+                seen += 1
+        return None
+
     def _text_lines(self) -> list[str]:
         if self._lines is None:
             self._lines = self.text.split("\n")

@@ -48,6 +48,8 @@ class Finding:
     related: tuple[str, ...] = ()
     variant: str = "default"
     node_index: int | None = None
+    opd: str | None = None
+    """Set when the finding is about an entry of ``opds`` (its line is then found)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +304,8 @@ def check(
                 line = source.line_of(
                     node_index, indicator_id=finding.indicator, field=finding.field
                 )
+            elif source is not None and finding.opd is not None:
+                line = source.opd_line(finding.opd)
             diagnostics.append(
                 Diagnostic(
                     code=r.code,
@@ -462,6 +466,11 @@ _LEVEL_KEYS = frozenset({"level", "parent_level", "allowed", "child_levels", "to
 """Values under these keys are level ids (or lists of them), shown by their level names."""
 
 
+def _is_year_key(key: str) -> bool:
+    """Years are shown as written (2027, not 2.027)."""
+    return key in {"year", "years", "start", "end"} or key.endswith(("_year", "_years"))
+
+
 def _level_name(scheme: LevelScheme, level_id: str, lang: Lang) -> str:
     """``sub_kegiatan`` → ``Sub Kegiatan`` (or ``Sub-activity`` in English)."""
     try:
@@ -479,6 +488,10 @@ def _fill(template: str, finding: Finding, lang: Lang, scheme: LevelScheme | Non
         if key not in values:
             raise KeyError(f"message template needs {{{key}}}, which the finding lacks")
         value = values[key]
+        if _is_year_key(key):
+            if isinstance(value, tuple | list):
+                return ", ".join(str(v) for v in value)
+            return str(value)
         if key in _LEVEL_KEYS and scheme is not None:
             if isinstance(value, str):
                 return _level_name(scheme, value, lang)

@@ -518,7 +518,7 @@ def duplicate_opd_id(ctx: Context) -> Iterator[Finding]:
     counts = Counter(opd.id for opd in ctx.plan.opds)
     for opd_id, count in sorted(counts.items()):
         if count > 1:
-            yield Finding(None, {"opd": opd_id, "count": count}, field="opds")
+            yield Finding(None, {"opd": opd_id, "count": count}, field="opds", opd=opd_id)
 
 
 @rule(

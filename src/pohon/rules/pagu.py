@@ -1,0 +1,793 @@
+"""Pagu and kode rules (PK5xx): budget per year and the nomenclature kode.
+
+Which levels carry pagu, and the shape of the kode at each level, come from the plan's
+level scheme (:attr:`pohon.model.LevelSpec.pagu`, ``kode`` and ``kode_example``), so these
+rules work for any scheme. Kode follow Kepmendagri 050-5889/2021: ``U.BB.PP.K.AA.SSSS``
+for program / kegiatan / sub kegiatan, and ``U.BB.U.BB.U.BB.NN.NNNN`` for an OPD's unit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pohon.model import OPD, Node
+from pohon.rules.engine import Context, Finding, rule
+
+DEFAULT_PAGU_TOLERANCE = 1
+"""Rupiah by which a parent's pagu may differ from the sum of its children's (PK502)."""
+
+_OPD_KODE = re.compile(
+    r"(\d\.\d{2})\.(\d\.\d{2})\.(\d\.\d{2})\.(\d{2})\.(\d{4})",
+    re.ASCII,
+)
+_BIDANG = re.compile(r"(\d\.\d{2})(?:\.|$)", re.ASCII)
+_EMPTY_BIDANG = "0.00"
+_SUPPORT_PROGRAM = "01"
+"""PP = 01: the support program every OPD has (Program Penunjang Urusan Pemerintahan Daerah)."""
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitKode:
+    """An OPD's unit kode, ``U.BB.U.BB.U.BB.NN.NNNN``, taken apart.
+
+    >>> parse_unit_kode("2.17.3.30.0.00.01.0000")
+    UnitKode(bidang=('2.17', '3.30'), unit='01', sub_unit='0000')
+    """
+
+    bidang: tuple[str, ...]
+    """The bidang urusan (``U.BB``) the OPD handles, in slot order; empty slots left out."""
+    unit: str
+    sub_unit: str
+
+
+def parse_unit_kode(kode: str | None) -> UnitKode | None:
+    """Parse an OPD unit kode such as ``1.02.0.00.0.00.01.0000``; ``None`` if it has another
+    shape. Surrounding spaces are tolerated here (rule PK509 reports them); ``0.00`` bidang
+    slots are empty.
+
+    >>> parse_unit_kode("1.02.0.00.0.00.01.0000").bidang
+    ('1.02',)
+    >>> parse_unit_kode("1.02.01") is None
+    True
+    """
+    if kode is None:
+        return None
+    match = _OPD_KODE.fullmatch(kode.strip())
+    if match is None:
+        return None
+    slots = match.group(1, 2, 3)
+    bidang = tuple(dict.fromkeys(s for s in slots if s != _EMPTY_BIDANG))
+    return UnitKode(bidang=bidang, unit=match.group(4), sub_unit=match.group(5))
+
+
+def _blank(kode: str | None) -> bool:
+    return kode is None or not kode.strip()
+
+
+def _kode_patterns(ctx: Context) -> dict[str, re.Pattern[str]]:
+    """Compiled kode pattern of each level that has one (ASCII digits only)."""
+    return {
+        level.id: re.compile(level.kode, re.ASCII)
+        for level in ctx.scheme.levels
+        if level.kode is not None
+    }
+
+
+def _pagu_levels(ctx: Context) -> set[str]:
+    return {level.id for level in ctx.scheme.levels if level.pagu}
+
+
+def _years_text(years: Iterable[int]) -> str:
+    """``[2025, 2026, 2027, 2029]`` → ``2025-2027, 2029`` (years shown without separators)."""
+    ordered = sorted(set(years))
+    parts: list[str] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{ordered[i]}-{ordered[j]}")
+        else:
+            parts.extend(str(y) for y in ordered[i : j + 1])
+        i = j + 1
+    return ", ".join(parts)
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    """``["A", "B", "C"]`` → ``A, B dan C``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _rupiah(value: float) -> int | float:
+    """A pagu as data: an int when it is whole (``12500000000.0`` → ``12500000000``)."""
+    if isinstance(value, int):
+        return value
+    if float(value).is_integer():
+        return int(value)
+    return round(value, 2)
+
+
+def _tolerance(settings: Mapping[str, Any]) -> float:
+    value = settings.get("pagu_tolerance", DEFAULT_PAGU_TOLERANCE)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ValueError(f"setting pagu_tolerance must be a number of rupiah >= 0, not {value!r}")
+    return float(value)
+
+
+# -- pagu ---------------------------------------------------------------------------------
+
+
+@rule(
+    "PK501",
+    "missing-pagu",
+    family="pagu",
+    severity="warning",
+    title="Pagu kosong",
+    title_en="Missing pagu",
+    message={
+        "years": (
+            "{level} {node} milik {opd} tidak punya pagu {years_text}",
+            "{level} {node} of {opd} has no pagu for {years_text}",
+        ),
+        "years_no_opd": (
+            "{level} {node} tidak punya pagu {years_text}",
+            "{level} {node} has no pagu for {years_text}",
+        ),
+        "none": (
+            "{level} {node} milik {opd} belum punya pagu sama sekali (periode {years_text})",
+            "{level} {node} of {opd} has no pagu at all (period {years_text})",
+        ),
+        "none_no_opd": (
+            "{level} {node} belum punya pagu sama sekali (periode {years_text})",
+            "{level} {node} has no pagu at all (period {years_text})",
+        ),
+    },
+    hint="Isi pagu indikatif {level} untuk setiap tahun rencana ({years_text}), dalam rupiah; "
+    "tulis 0 bila memang tidak dianggarkan pada tahun itu.",
+    hint_en="Give the indicative pagu of the {level} for every plan year ({years_text}), in "
+    "rupiah; write 0 where it is deliberately not funded that year.",
+)
+def missing_pagu(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Node di level yang membawa pagu (menurut skema: program, kegiatan dan sub kegiatan)
+    tanpa pagu sama sekali, atau tanpa pagu untuk sebagian tahun periode rencana. Satu
+    temuan per node, dengan daftar tahunnya.
+
+    Mengapa:
+    Renstra PD memuat pagu indikatif setiap program, kegiatan dan sub kegiatan untuk setiap
+    tahun. Tanpa pagu, evaluator tidak bisa menilai apakah anggaran mengikuti kinerja
+    (*money follows program*), dan pagu induk tidak bisa dicocokkan dengan jumlah anaknya.
+
+    Contoh:
+    Program ``1.02.02`` (Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan
+    Masyarakat) milik ``dinkes`` dengan ``pagu: {2025: 12500000000, 2026: 13000000000}``
+    dalam RPJMD 2025-2029: pagu 2027-2029 kosong.
+
+    Perbaikan:
+    Isi ``pagu`` untuk setiap tahun periode, misalnya
+    ``pagu: {2025: 12500000000, 2026: 13000000000, 2027: 13500000000, ...}``; tulis ``0``
+    untuk tahun yang memang tidak dianggarkan, supaya terbaca sebagai keputusan, bukan lupa.
+    """
+    pagu_levels = _pagu_levels(ctx)
+    period = list(ctx.years)
+    for i, node in ctx.nodes():
+        if node.level not in pagu_levels:
+            continue
+        missing = [year for year in period if year not in node.pagu]
+        if not missing:
+            continue
+        variant = "none" if not node.pagu else "years"
+        if node.opd is None:
+            variant += "_no_opd"
+        yield Finding(
+            node.id,
+            {
+                "level": node.level,
+                "opd": node.opd,
+                "years": tuple(missing),
+                "years_text": _years_text(missing),
+            },
+            field="pagu",
+            variant=variant,
+            node_index=i,
+        )
+
+
+def _shares(ctx: Context, node: Node, pagu_levels: set[str]) -> dict[str, float] | None:
+    """The part of ``node``'s pagu that goes to each of its parents at a pagu level.
+
+    One parent takes all of it. With several parents each link must carry a weight (a
+    fraction, or percent when a weight is above 1); otherwise ``None``: the split is unknown.
+    """
+    graph = ctx.graph
+    links: dict[str, float | None] = {}
+    for parent in node.parents:
+        if (
+            parent.id in graph.index
+            and parent.id not in links
+            and graph.node(parent.id).level in pagu_levels
+        ):
+            links[parent.id] = None if parent.weight is None else float(parent.weight)
+    if len(links) <= 1:
+        return dict.fromkeys(links, 1.0)
+    weights = list(links.values())
+    if any(w is None for w in weights):
+        return None
+    scale = 100.0 if any(w is not None and w > 1 for w in weights) else 1.0
+    return {pid: (w or 0.0) / scale for pid, w in links.items()}
+
+
+@rule(
+    "PK502",
+    "pagu-sum-mismatch",
+    family="pagu",
+    severity="warning",
+    title="Pagu tidak sama dengan jumlah pagu anak",
+    title_en="Pagu differs from the sum of its children",
+    message="Pagu {year_text} {level} {node} Rp {pagu} tidak sama dengan jumlah pagu "
+    "{children} anaknya Rp {sum} (selisih Rp {difference})",
+    message_en="The {year_text} pagu of {level} {node}, Rp {pagu}, differs from the sum over "
+    "its children ({children}), Rp {sum} (difference Rp {difference})",
+    hint="Pagu {node} adalah jumlah pagu anak-anaknya: samakan pagu tahun {year_text} dengan "
+    "jumlah itu, atau lengkapi anak yang belum tercantum.",
+    hint_en="The pagu of {node} is the sum of its children's pagu: make the {year_text} pagu "
+    "equal that sum, or add the children that are missing.",
+)
+def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Pada suatu tahun, pagu sebuah node berbeda dari jumlah pagu anak-anaknya lebih dari
+    toleransi (pengaturan ``pagu_tolerance``, bawaan 1 rupiah). Diperiksa hanya untuk node di
+    level yang membawa pagu, dan hanya pada tahun ketika node itu dan *semua* anaknya di level
+    berpagu punya pagu. Anak dengan beberapa induk berpagu menyumbang ``bobot × pagu`` bila
+    setiap tautannya berbobot (bobot di atas 1 dibaca sebagai persen); bila ada tautan tanpa
+    bobot, bagian anak itu untuk induk ini tidak diketahui, dan induk itu tidak diperiksa
+    (jumlah tanpa anak itu bukan jumlah anak-anaknya). Satu temuan per node per tahun.
+
+    Mengapa:
+    Pagu program adalah jumlah pagu kegiatannya, dan pagu kegiatan jumlah pagu sub
+    kegiatannya. Selisih berarti ada anggaran yang tidak jelas dipakai untuk kegiatan apa,
+    atau kegiatan yang dianggarkan di luar program; evaluator SAKIP dan TAPD memeriksa
+    kesesuaian ini pada Renstra, Renja dan RKA.
+
+    Contoh:
+    Kegiatan ``1.02.02.2.01`` (Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP)
+    berpagu 2026 Rp 5.000.000.000, sedangkan sub kegiatannya ``1.02.02.2.01.0006``
+    (Pengembangan Puskesmas) Rp 3.000.000.000 dan ``1.02.02.2.01.0014`` (Pengadaan Alat
+    Kesehatan) Rp 1.500.000.000: selisih Rp 500.000.000.
+
+    Perbaikan:
+    Samakan pagu induk dengan jumlah anaknya, atau tambahkan sub kegiatan yang belum
+    tercantum. Untuk anak yang mendukung beberapa induk, beri bobot pada setiap tautannya,
+    misalnya ``parents: [{id: K1, weight: 0.6}, {id: K2, weight: 0.4}]``.
+    """
+    tolerance = _tolerance(ctx.settings)
+    pagu_levels = _pagu_levels(ctx)
+    graph = ctx.graph
+    shares: dict[str, dict[str, float] | None] = {}
+    for i, node in ctx.nodes():
+        if node.level not in pagu_levels or not node.pagu or graph.index.get(node.id) != i:
+            continue
+        children: list[tuple[Node, float]] = []
+        known = True
+        for child_id in dict.fromkeys(graph.children(node.id)):
+            child = graph.node(child_id)
+            if child.level not in pagu_levels:
+                continue
+            if child_id not in shares:
+                shares[child_id] = _shares(ctx, child, pagu_levels)
+            split = shares[child_id]
+            if split is None:
+                known = False
+                break
+            children.append((child, split.get(node.id, 1.0)))
+        if not known or not children:
+            continue
+        whole = all(share == 1.0 for _, share in children)
+        for year in sorted(node.pagu):
+            if not all(year in child.pagu for child, _ in children):
+                continue
+            pagu = node.pagu[year]
+            total: float = (
+                sum(child.pagu[year] for child, _ in children)
+                if whole
+                else math.fsum(share * child.pagu[year] for child, share in children)
+            )
+            difference = pagu - total
+            if abs(difference) > tolerance:
+                yield Finding(
+                    node.id,
+                    {
+                        "level": node.level,
+                        "year": year,
+                        "year_text": str(year),
+                        "pagu": _rupiah(pagu),
+                        "sum": _rupiah(total),
+                        "difference": _rupiah(difference),
+                        "children": len(children),
+                    },
+                    field="pagu",
+                    related=tuple(child.id for child, _ in children),
+                    node_index=i,
+                )
+
+
+@rule(
+    "PK503",
+    "negative-pagu",
+    family="pagu",
+    severity="error",
+    title="Pagu negatif",
+    title_en="Negative pagu",
+    message="Pagu {year_text} {level} {node} negatif: Rp {pagu}",
+    message_en="The {year_text} pagu of {level} {node} is negative: Rp {pagu}",
+    hint="Pagu adalah batas anggaran, tidak mungkin di bawah nol; periksa tanda minus atau "
+    "rumus di sel sumbernya.",
+    hint_en="Pagu is a budget ceiling and cannot be below zero; check for a stray minus sign "
+    "or a formula in the source cell.",
+)
+def negative_pagu(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Pagu sebuah node bernilai kurang dari nol pada suatu tahun.
+
+    Mengapa:
+    Pagu adalah plafon anggaran; nilai negatif tidak punya arti dan merusak jumlah pagu
+    program dan OPD. Biasanya berasal dari rumus selisih di Excel (``=D12-E12``) atau tanda
+    minus yang terbawa saat menyalin.
+
+    Contoh:
+    Sub kegiatan ``1.02.02.2.01.0006`` (Pengembangan Puskesmas) dengan
+    ``pagu: {2026: -250000000}``.
+
+    Perbaikan:
+    Tulis pagu yang benar (``2026: 250000000``), atau ``0`` bila tidak dianggarkan.
+    """
+    for i, node in ctx.nodes():
+        for year in sorted(node.pagu):
+            pagu = node.pagu[year]
+            if pagu < 0:
+                yield Finding(
+                    node.id,
+                    {
+                        "level": node.level,
+                        "year": year,
+                        "year_text": str(year),
+                        "pagu": _rupiah(pagu),
+                    },
+                    field="pagu",
+                    node_index=i,
+                )
+
+
+@rule(
+    "PK508",
+    "pagu-on-non-budget-level",
+    family="pagu",
+    severity="info",
+    title="Pagu di level yang tidak dianggarkan",
+    title_en="Pagu on a level without a budget",
+    message="{level} {node} diberi pagu ({years_text}), padahal pagu dianggarkan pada "
+    "{budget_levels_text}",
+    message_en="{level} {node} carries pagu ({years_text}), yet pagu is budgeted on "
+    "{budget_levels_text_en}",
+    hint="Pindahkan pagu ke {budget_levels_text} di bawah {node}; pagu {level} dibaca dari "
+    "jumlah anggaran di bawahnya.",
+    hint_en="Move the pagu to the {budget_levels_text_en} below {node}; the budget of "
+    "{node} is read from the sum below it.",
+)
+def pagu_on_non_budget_level(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Node diberi ``pagu`` di level yang menurut skema tidak membawa pagu (misalnya sasaran,
+    tujuan PD atau sasaran PD pada skema Kota/Kabupaten).
+
+    Mengapa:
+    Anggaran daerah disusun per program, kegiatan dan sub kegiatan (Permendagri 90/2019).
+    Pagu pada sasaran biasanya salinan jumlah program di bawahnya; bila ditulis terpisah,
+    mudah berbeda dari jumlah sebenarnya dan tidak ikut diperiksa. Temuan ini informasi,
+    bukan kesalahan.
+
+    Contoh:
+    Sasaran PD "Meningkatnya mutu layanan kesehatan dasar" dengan
+    ``pagu: {2025: 20000000000}``.
+
+    Perbaikan:
+    Hapus ``pagu`` dari node itu dan pastikan program di bawahnya (misalnya ``1.02.02``)
+    berpagu; jumlahnya dapat dihitung oleh analisis pagu.
+    """
+    budget = [level for level in ctx.scheme.levels if level.pagu]
+    if not budget:
+        return
+    text_id = _join([level.name for level in budget], "dan")
+    text_en = _join([level.name_en or level.name for level in budget], "and")
+    pagu_levels = {level.id for level in budget}
+    for i, node in ctx.nodes():
+        if node.pagu and node.level not in pagu_levels:
+            yield Finding(
+                node.id,
+                {
+                    "level": node.level,
+                    "years": tuple(sorted(node.pagu)),
+                    "years_text": _years_text(node.pagu),
+                    "budget_levels": tuple(level.id for level in budget),
+                    "budget_levels_text": text_id,
+                    "budget_levels_text_en": text_en,
+                },
+                field="pagu",
+                node_index=i,
+            )
+
+
+# -- kode of nodes ------------------------------------------------------------------------
+
+
+@rule(
+    "PK504",
+    "kode-shape",
+    family="pagu",
+    severity="error",
+    title="Bentuk kode salah",
+    title_en="Malformed kode",
+    message={
+        "default": (
+            'Kode {level} {node} "{kode}" tidak berbentuk kode {level}',
+            'The kode "{kode}" of {level} {node} is not shaped like a {level} kode',
+        ),
+        "space": (
+            'Kode {level} {node} "{kode}" mengandung spasi',
+            'The kode "{kode}" of {level} {node} contains spaces',
+        ),
+    },
+    hint="Kode {level} ditulis seperti {example} (Kepmendagri 050-5889/2021), tanpa spasi.",
+    hint_en="{level} kodes are written like {example} (Kepmendagri 050-5889/2021), without spaces.",
+)
+def kode_shape(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    ``kode`` sebuah node tidak sepenuhnya cocok dengan bentuk kode levelnya menurut skema:
+    ``U.BB.PP`` untuk program, ``U.BB.PP.K.AA`` untuk kegiatan, ``U.BB.PP.K.AA.SSSS`` untuk
+    sub kegiatan (data lama: dua digit terakhir). Kode dengan spasi di awal, di akhir atau
+    di tengah juga salah bentuk; kode tidak pernah diubah, hanya dilaporkan.
+
+    Mengapa:
+    Kode nomenklatur menghubungkan pohon kinerja dengan SIPD dan APBD. Kode yang salah
+    bentuk tidak bisa dicocokkan dengan nomenklatur, dengan kode induknya, atau dengan OPD
+    lain; spasi dari sel Excel membuat dua kode yang sama terbaca berbeda.
+
+    Contoh:
+    Sub kegiatan Pengembangan Puskesmas dengan ``kode: "1.02.02.2.1.0006"`` (AA satu
+    digit), program dengan ``kode: "1.2.2"``, atau ``kode: "1.02.02.2.01.0006 "``.
+
+    Perbaikan:
+    Tulis kode persis seperti nomenklatur: ``1.02.02.2.01.0006``.
+    """
+    patterns = _kode_patterns(ctx)
+    for i, node in ctx.nodes():
+        pattern = patterns.get(node.level)
+        if pattern is None or _blank(node.kode):
+            continue
+        kode = node.kode or ""
+        spaced = any(ch.isspace() for ch in kode)
+        if spaced or pattern.fullmatch(kode) is None:
+            spec = ctx.scheme.level(node.level)
+            yield Finding(
+                node.id,
+                {
+                    "level": node.level,
+                    "kode": kode,
+                    "example": spec.kode_example or spec.kode,
+                },
+                field="kode",
+                variant="space" if spaced else "default",
+                node_index=i,
+            )
+
+
+@rule(
+    "PK505",
+    "kode-not-prefixed",
+    family="pagu",
+    severity="error",
+    title="Kode tidak diawali kode induk",
+    title_en="Kode not prefixed by its parent's",
+    message="Kode {kode} pada {level} {node} tidak diawali {parent_kode}, kode induknya "
+    "({parent_level} {parent})",
+    message_en="The kode {kode} of {level} {node} does not start with {parent_kode}, the kode "
+    "of its parent ({parent_level} {parent})",
+    hint="Kode {level} di bawah {parent_kode} berbentuk {parent_kode}.…; tautkan {node} ke "
+    "{parent_level} yang kodenya mengawali {kode}, atau betulkan kodenya.",
+    hint_en="Kodes below {parent_kode} start with {parent_kode}.…; link {node} to the "
+    "{parent_level} whose kode starts {kode}, or correct the kode.",
+)
+def kode_not_prefixed(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Kode induk sebuah node (di level berkode) bukan awalan kode node itu diikuti titik.
+    Spasi di tepi kode diabaikan di sini (aturan PK504 melaporkannya).
+
+    Mengapa:
+    Nomenklatur bersusun: kegiatan ``1.02.02.2.01`` adalah bagian dari program ``1.02.02``.
+    Kegiatan yang kodenya tidak diawali kode programnya berarti tertaut ke program yang
+    salah, atau salah kode; pagu dan capaiannya lalu terhitung ke program yang keliru.
+
+    Contoh:
+    Kegiatan ``1.02.03.2.01`` (dari program Peningkatan Kapasitas SDM Kesehatan) di bawah
+    program ``1.02.02``; atau sub kegiatan ``1.02.02.2.01.0006`` (Pengembangan Puskesmas)
+    di bawah kegiatan ``1.02.02.2.02``.
+
+    Perbaikan:
+    Tautkan node ke induk yang kodenya mengawali kodenya (program ``1.02.03``), atau
+    betulkan kode node bila tautannya sudah benar.
+    """
+    patterns = _kode_patterns(ctx)
+    graph = ctx.graph
+    for i, node in ctx.nodes():
+        if node.level not in patterns or _blank(node.kode):
+            continue
+        kode = (node.kode or "").strip()
+        seen: set[str] = set()
+        for link in node.parents:
+            if link.id not in graph.index or link.id in seen:
+                continue
+            seen.add(link.id)
+            parent = graph.node(link.id)
+            if parent.level not in patterns or _blank(parent.kode):
+                continue
+            parent_kode = (parent.kode or "").strip()
+            if not kode.startswith(parent_kode + "."):
+                yield Finding(
+                    node.id,
+                    {
+                        "level": node.level,
+                        "kode": kode,
+                        "parent": parent.id,
+                        "parent_level": parent.level,
+                        "parent_kode": parent_kode,
+                    },
+                    field="kode",
+                    related=(parent.id,),
+                    node_index=i,
+                )
+
+
+@rule(
+    "PK506",
+    "missing-kode",
+    family="pagu",
+    severity="warning",
+    title="Kode kosong",
+    title_en="Missing kode",
+    message="{level} {node} belum punya kode nomenklatur",
+    message_en="{level} {node} has no nomenclature kode",
+    hint="Isi kode {level} dari nomenklatur Kepmendagri 050-5889/2021, misalnya {example}.",
+    hint_en="Give the {level} its kode from the Kepmendagri 050-5889/2021 nomenclature, "
+    "e.g. {example}.",
+)
+def missing_kode(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Node di level yang menurut skema berkode (program, kegiatan, sub kegiatan) tanpa
+    ``kode``, atau dengan kode kosong.
+
+    Mengapa:
+    Tanpa kode, program atau kegiatan tidak bisa dicocokkan dengan nomenklatur, dengan
+    SIPD dan APBD, dengan induknya, atau dengan program OPD lain yang sama (keroyokan);
+    nama saja sering ditulis berbeda-beda.
+
+    Contoh:
+    Sub kegiatan "Pengembangan Puskesmas" tanpa ``kode`` (seharusnya
+    ``1.02.02.2.01.0006``).
+
+    Perbaikan:
+    Tambahkan ``kode: "1.02.02.2.01.0006"`` (ditulis sebagai teks, dalam tanda kutip, supaya
+    tidak terbaca sebagai angka).
+    """
+    patterns = _kode_patterns(ctx)
+    for i, node in ctx.nodes():
+        if node.level in patterns and _blank(node.kode):
+            spec = ctx.scheme.level(node.level)
+            yield Finding(
+                node.id,
+                {"level": node.level, "example": spec.kode_example or spec.kode},
+                field="kode",
+                node_index=i,
+            )
+
+
+@rule(
+    "PK507",
+    "duplicate-kode-in-opd",
+    family="pagu",
+    severity="warning",
+    title="Kode ganda dalam satu OPD",
+    title_en="Duplicate kode within an OPD",
+    message="Kode {level} {kode} milik {opd} dipakai lagi oleh {node} (pertama oleh {first})",
+    message_en="The {level} kode {kode} of {opd} is used again by {node} (first by {first})",
+    hint="Satu kode satu node per OPD: bila {level} ini mendukung beberapa induk, tulis satu "
+    "node dengan beberapa parents; bila bukan, betulkan kodenya.",
+    hint_en="One kode, one node per OPD: if the {level} supports several parents, write one "
+    "node with several parents; otherwise correct the kode.",
+)
+def duplicate_kode_in_opd(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Dua node di level yang sama dan milik OPD yang sama memakai kode yang sama (spasi di
+    tepi kode diabaikan). Temuan ada di node kedua dan seterusnya, dengan ``related`` node
+    pertama. Kode sama di OPD berbeda diperiksa aturan crosscutting, bukan aturan ini.
+
+    Mengapa:
+    Dalam Renstra satu OPD, satu kode adalah satu program atau kegiatan. Menulisnya dua kali
+    (sering karena program disalin di bawah setiap sasaran PD) menggandakan pagu dan
+    target saat dijumlahkan, dan memecah capaiannya.
+
+    Contoh:
+    Dua program ``1.02.02`` milik ``dinkes``, masing-masing di bawah sasaran PD yang
+    berbeda.
+
+    Perbaikan:
+    Gabungkan menjadi satu node dengan ``parents: [SO-DINKES-1, SO-DINKES-2]`` (bila perlu
+    dengan bobot), atau betulkan kode yang salah.
+    """
+    first: dict[tuple[str, str, str], str] = {}
+    for i, node in ctx.nodes():
+        if node.opd is None or _blank(node.kode):
+            continue
+        kode = (node.kode or "").strip()
+        key = (node.level, node.opd, kode)
+        if key in first:
+            yield Finding(
+                node.id,
+                {"level": node.level, "opd": node.opd, "kode": kode, "first": first[key]},
+                field="kode",
+                related=(first[key],),
+                node_index=i,
+            )
+        else:
+            first[key] = node.id
+
+
+# -- kode of OPDs -------------------------------------------------------------------------
+
+
+@rule(
+    "PK509",
+    "opd-kode-shape",
+    family="pagu",
+    severity="warning",
+    title="Bentuk kode unit OPD salah",
+    title_en="Malformed OPD unit kode",
+    message='Kode unit OPD {opd} "{kode}" tidak berbentuk U.BB.U.BB.U.BB.NN.NNNN',
+    message_en='The unit kode "{kode}" of OPD {opd} is not shaped U.BB.U.BB.U.BB.NN.NNNN',
+    hint="Tulis kode unit lengkap, tanpa spasi: tiga slot bidang urusan, unit dan sub unit, "
+    "misalnya 1.02.0.00.0.00.01.0000 (Dinas Kesehatan) atau 2.17.3.30.0.00.01.0000.",
+    hint_en="Write the full unit kode, without spaces: three bidang urusan slots, unit and "
+    "sub unit, e.g. 1.02.0.00.0.00.01.0000 (health agency) or 2.17.3.30.0.00.01.0000.",
+)
+def opd_kode_shape(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    ``kode`` sebuah OPD di daftar ``opds`` tidak berbentuk kode unit
+    ``U.BB.U.BB.U.BB.NN.NNNN``: tiga slot bidang urusan (slot kosong ``0.00``), nomor unit
+    dan nomor sub unit. Kode dengan spasi juga salah bentuk. OPD tanpa kode tidak
+    diperiksa.
+
+    Mengapa:
+    Kode unit menyatakan bidang urusan yang ditangani OPD; dari situ diperiksa apakah
+    program OPD itu memang urusannya (aturan PK510). Kode yang terpotong atau tertukar
+    dengan kode program membuat pemeriksaan itu tidak bisa dilakukan.
+
+    Contoh:
+    ``{id: dinkes, name: Dinas Kesehatan, kode: "1.02.01"}`` (kode program, bukan kode
+    unit), atau ``kode: "1.02.0.00.0.00.01"`` (sub unit hilang).
+
+    Perbaikan:
+    Tulis ``kode: "1.02.0.00.0.00.01.0000"``; OPD dengan beberapa bidang, misalnya Dinas
+    Koperasi dan Perdagangan: ``2.17.3.30.0.00.01.0000``.
+    """
+    for opd in ctx.plan.opds:
+        if _blank(opd.kode):
+            continue
+        kode = opd.kode or ""
+        if any(ch.isspace() for ch in kode) or _OPD_KODE.fullmatch(kode) is None:
+            yield Finding(None, {"opd": opd.id, "kode": kode}, field="opds", opd=opd.id)
+
+
+@rule(
+    "PK510",
+    "program-outside-opd-bidang",
+    family="pagu",
+    severity="warning",
+    title="Program di luar bidang urusan OPD",
+    title_en="Programme outside the OPD's bidang urusan",
+    message={
+        "default": (
+            "{level} {node} berkode {kode} (bidang urusan {bidang}), padahal kode unit {opd} "
+            "hanya memuat bidang {opd_bidang}",
+            "{level} {node} has kode {kode} (bidang urusan {bidang}), yet the unit kode of "
+            "{opd} covers only bidang {opd_bidang}",
+        ),
+        "support": (
+            "Program penunjang {node} milik {opd} berkode {kode} (bidang urusan {bidang}); "
+            "program penunjang setiap OPD memakai bidangnya sendiri ({opd_bidang})",
+            "The support programme {node} of {opd} has kode {kode} (bidang urusan {bidang}); "
+            "every OPD's support programme uses its own bidang ({opd_bidang})",
+        ),
+    },
+    hint="Kode program diawali bidang urusan OPD pemiliknya ({opd_bidang}): betulkan kode "
+    "{node}, pindahkan ke OPD yang membidangi {bidang}, atau lengkapi kode unit {opd} bila "
+    "OPD ini memang membidangi {bidang}.",
+    hint_en="A programme kode starts with a bidang urusan of its OPD ({opd_bidang}): correct "
+    "the kode of {node}, move it to the OPD in charge of {bidang}, or complete the unit kode "
+    "of {opd} if it does handle {bidang}.",
+)
+def program_outside_opd_bidang(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Bidang urusan (``U.BB``) kode sebuah program tidak termasuk bidang urusan OPD
+    pemiliknya, yang dibaca dari kode unit OPD: ``1.02.0.00.0.00.01.0000`` → {1.02};
+    ``2.17.3.30.0.00.01.0000`` → {2.17, 3.30}; slot ``0.00`` diabaikan. Program penunjang
+    (``X.XX.01``) tidak dikecualikan: walau setiap OPD memilikinya, bidangnya tetap harus
+    bidang OPD itu sendiri. Yang diperiksa adalah level berkode teratas menurut skema
+    (program); kegiatan dan sub kegiatan mengikuti lewat PK505. Dilewati bila OPD tidak
+    punya kode unit yang terbaca, atau kode program tidak terbaca (lihat PK504, PK509).
+
+    Mengapa:
+    Urusan pemerintahan dibagi per OPD: program kesehatan (1.02) dijalankan Dinas
+    Kesehatan. Program urusan lain di Renstra sebuah OPD biasanya salah kode, salah pemilik,
+    atau keroyokan yang seharusnya dinyatakan sebagai crosscutting pada OPD yang
+    membidanginya.
+
+    Contoh:
+    Program ``1.06.04`` (urusan sosial) milik ``dinkes`` (kode unit
+    ``1.02.0.00.0.00.01.0000``); atau program penunjang ``1.01.01`` milik ``dinkes``,
+    padahal seharusnya ``1.02.01``.
+
+    Perbaikan:
+    Pindahkan program itu ke OPD yang membidanginya (dan nyatakan kontribusi Dinas Kesehatan
+    sebagai ``crosscutting``), betulkan kodenya, atau lengkapi kode unit OPD bila OPD itu
+    memang menangani beberapa bidang (``2.17.3.30.0.00.01.0000``).
+    """
+    patterns = _kode_patterns(ctx)
+    top = {
+        level.id
+        for level in ctx.scheme.levels
+        if level.id in patterns and not any(p in patterns for p in level.parents)
+    }
+    if not top:
+        return
+    units: dict[str, UnitKode | None] = {}
+    opds: dict[str, OPD] = {}
+    for opd in ctx.plan.opds:
+        opds.setdefault(opd.id, opd)
+    for i, node in ctx.nodes():
+        if node.level not in top or node.opd is None or node.opd not in opds:
+            continue
+        if node.opd not in units:
+            units[node.opd] = parse_unit_kode(opds[node.opd].kode)
+        unit = units[node.opd]
+        if unit is None or not unit.bidang or _blank(node.kode):
+            continue
+        kode = (node.kode or "").strip()
+        match = _BIDANG.match(kode)
+        if match is None:
+            continue
+        bidang = match.group(1)
+        if bidang in unit.bidang:
+            continue
+        segments = kode.split(".")
+        support = len(segments) >= 3 and segments[2] == _SUPPORT_PROGRAM
+        yield Finding(
+            node.id,
+            {
+                "level": node.level,
+                "kode": kode,
+                "bidang": bidang,
+                "opd": node.opd,
+                "opd_bidang": unit.bidang,
+            },
+            field="kode",
+            variant="support" if support else "default",
+            node_index=i,
+        )
