@@ -93,6 +93,14 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
     ctx: dict[str, Any] = dict(first.get("ctx") or {})
     shown = _show(value)
     if "[key]" in raw_loc:
+        if isinstance(value, int) and 0 <= value < 1000:
+            # `{2025: 72,5}` in a flow mapping reads as the keys 2025 and 5.
+            return (
+                f"kunci {shown} bukan tahun yang sah; koma desimal di dalam {{...}}? "
+                "tulis 72.5, atau beri tanda kutip: '72,5'",
+                f"key {shown} is not a valid year; a comma decimal inside {{...}}? "
+                "write 72.5, or quote it: '72,5'",
+            )
         return (
             f"kunci {shown} bukan tahun yang sah (tulis tahun empat angka, misalnya 2026)",
             f"key {shown} is not a valid year (write a four-digit year, e.g. 2026)",
@@ -102,6 +110,14 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
     ):
         if any(d["type"] == "finite_number" for d in details):
             return _nan(shown)
+        if "pagu" in loc or "weight" in loc:
+            return (
+                f"'{field}' harus berupa angka, bukan {shown} (tulis rupiah tanpa titik ribuan: "
+                "12500000000)"
+                if "pagu" in loc
+                else f"'{field}' harus berupa angka, bukan {shown}",
+                f"'{field}' must be a number, not {shown}",
+            )
         return (
             f"{shown} tidak bisa dibaca di sini: harus berupa angka, rentang [rendah, tinggi] "
             "atau teks",

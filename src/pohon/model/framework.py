@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 from pohon.model.plan import Period
 
 Confidence = Literal["confirmed", "partial", "unconfirmed"]
-FrameworkLevel = Literal["nasional", "provinsi", "kota"]
+FrameworkLevel = Literal["global", "nasional", "provinsi", "kota", "kabupaten"]
 
 
 class _Model(BaseModel):
