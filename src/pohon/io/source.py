@@ -40,33 +40,34 @@ class SourceMap:
         self,
         index: int,
         *,
-        indicator: int | None = None,
         indicator_id: str | None = None,
         field: str | None = None,
     ) -> int | None:
-        """Line of a node, of one of its indicators, or of a field of either."""
+        """Line of a node, of one of its indicators, or of a key of either.
+
+        A key is looked for only among the keys of that node (or that indicator), so a key
+        the user did not write points at the node (or indicator) itself, never at a key of
+        the same name further down.
+        """
         start = self.node_line(index)
         if start is None:
             return None
-        if indicator is None and field is None:
+        if indicator_id is None and field is None:
             return start
         text_lines = self._text_lines()
         lines = self.node_lines
         end = lines[index + 1] - 1 if index + 1 < len(lines) else len(text_lines)
         if end <= start:  # everything on one line (minified JSON)
             return start
-        begin = start
+        owner = start
         if indicator_id is not None:
             found = _find(text_lines, start, end, _id_pattern(indicator_id))
             if found is None:
                 return start
-            begin = found
-            if field is None:
-                return found
+            owner = found
         if field is None:
-            return begin
-        found = _find(text_lines, begin, end, _key_pattern(field))
-        return found if found is not None else begin
+            return owner
+        return _find_key(text_lines, owner, end, field)
 
     def opd_line(self, opd_id: str, occurrence: int = 0) -> int | None:
         """Line of an entry of ``opds`` (searched above the first node)."""
@@ -92,6 +93,39 @@ def _find(lines: list[str], start: int, end: int, pattern: re.Pattern[str]) -> i
         if pattern.search(lines[number - 1]):
             return number
     return None
+
+
+_ID_KEY = re.compile(r'"?id"?\s*:')
+_ITEM_PREFIX = re.compile(r"^\s*(?:-\s+)*")
+
+
+def _find_key(lines: list[str], owner: int, end: int, key: str) -> int:
+    """Line of ``key`` among the keys of the mapping whose ``id`` is on line ``owner``."""
+    first = lines[owner - 1]
+    pattern = _key_pattern(key)
+    if pattern.search(first):
+        return owner
+    id_key = _ID_KEY.search(first)
+    if id_key is not None:
+        column = id_key.start()
+    else:
+        prefix = _ITEM_PREFIX.match(first)
+        column = prefix.end() if prefix is not None else 0
+        if not first[column:].strip() or first[column:].strip() == "{":
+            # JSON: the object opens on its own line; its keys sit on the next lines.
+            following = next((ln for ln in lines[owner:end] if ln.strip()), "")
+            column = len(following) - len(following.lstrip(" "))
+    for number in range(owner + 1, min(end, len(lines)) + 1):
+        line = lines[number - 1]
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if indent < column:
+            break
+        if indent == column and pattern.match(stripped):
+            return number
+    return owner
 
 
 def _key_pattern(key: str) -> re.Pattern[str]:

@@ -1,6 +1,10 @@
 """Rules: the coded checks a SAKIP evaluator makes, and the engine that runs them."""
 
-from pohon.rules import structure  # noqa: F401  (registers the rules)
+from pohon.rules import (
+    indicators,  # noqa: F401
+    pagu,  # noqa: F401
+    structure,  # noqa: F401  (registers the rules)
+)
 from pohon.rules.engine import (
     FAMILIES,
     REGISTRY,

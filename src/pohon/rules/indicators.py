@@ -1,0 +1,1470 @@
+"""Indicator rules (PK2xx): whether each result is measured, and measured well.
+
+The checks a SAKIP evaluator makes on the indicator tables of an RPJMD or a Renstra PD: an
+indicator for every result, a satuan, a target for every year of the period, a baseline
+before the first target, targets that move the way the polarity says, wording that fits the
+level (an outcome level measured by a process is the classic finding), a complete manual IK
+for every IKU, and values that are what they look like (numbers, not text; percent on a
+0-100 scale; no Excel rounding leftovers).
+
+The level's expected indicator type comes from the scheme
+(``ctx.scheme.level(level).indicator``), so the rules hold for any scheme.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pohon.model import Indicator, Node
+from pohon.rules.engine import Context, Finding, rule
+
+# -- data: wording lists (extend freely) ----------------------------------------------------
+
+PROCESS_PREFIXES: tuple[str, ...] = (
+    "Terlaksananya",
+    "Tersedianya",
+    "Tersusunnya",
+    "Terselenggaranya",
+    "Jumlah dokumen",
+    "Dokumen ",
+    "Persentase terlaksananya",
+    "Persentase kegiatan",
+    "Jumlah kegiatan",
+    "Jumlah laporan",
+    "Laporan ",
+)
+"""Openings of a name that read as an output or a process (PK206)."""
+
+IMPACT_INDICATOR_PREFIXES: tuple[str, ...] = (
+    "Indeks ",
+    "Index ",
+    "Angka Harapan Hidup",
+    "Usia Harapan Hidup",
+    "Pertumbuhan ekonomi",
+    "Indeks Pembangunan Manusia",
+    "IPM",
+    "Angka kemiskinan",
+    "Persentase penduduk miskin",
+    "Tingkat pengangguran",
+)
+"""Openings of an indicator name that measure an impact or an outcome (PK207)."""
+
+OUTCOME_NODE_PREFIXES: tuple[str, ...] = (
+    "Meningkatnya",
+    "Menurunnya",
+    "Terwujudnya",
+    "Berkurangnya",
+)
+"""Openings of a node name that state a change, i.e. an outcome (PK207)."""
+
+PERCENT_SATUAN: frozenset[str] = frozenset({"%", "persen", "persentase", "(%)", "persen (%)"})
+"""Satuan (lower case, trimmed) that mean the value is a percentage (PK212)."""
+
+MISSING_MARKS: frozenset[str] = frozenset({"", "-", "–", "—"})
+"""Text that a spreadsheet uses for "no value": counted as missing, not as a wrong value."""
+
+_FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "targets": ("Target", "Target"),
+    "actuals": ("Realisasi", "Actual"),
+    "baseline": ("Baseline", "Baseline"),
+}
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _indicators(ctx: Context) -> Iterator[tuple[int, Node, Indicator]]:
+    for i, node in ctx.nodes():
+        for ind in node.indicators:
+            yield i, node, ind
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_missing(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() in MISSING_MARKS
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _written(model: Indicator | Node, key: str) -> str | None:
+    """``key`` if the user wrote it (even as null), else ``None``.
+
+    A finding's ``field`` is also used to find its line, by searching the node's text from
+    the indicator on; a key that is not written would be found in a later indicator, so
+    such a finding names no field and points at its node.
+    """
+    return key if key in model.model_fields_set else None
+
+
+def _years_text(years: Iterable[int]) -> str:
+    """``[2025, 2026, 2027, 2029]`` → ``2025–2027, 2029`` (years are never shown as 2.025)."""
+    ordered = sorted(set(years))
+    runs: list[str] = []
+    start: int | None = None
+    prev: int | None = None
+    for year in ordered:
+        if start is None:
+            start = prev = year
+        elif prev is not None and year == prev + 1:
+            prev = year
+        else:
+            runs.append(_run(start, prev))
+            start = prev = year
+    if start is not None:
+        runs.append(_run(start, prev))
+    return ", ".join(runs)
+
+
+def _run(start: int, end: int | None) -> str:
+    if end is None or end == start:
+        return str(start)
+    if end == start + 1:
+        return f"{start}, {end}"
+    return f"{start}–{end}"
+
+
+def _period(ctx: Context) -> str:
+    return f"{ctx.years.start}–{ctx.years.stop - 1}"
+
+
+def _yaml(value: Any) -> str:
+    """A value as it is written in the plan file (the same in every language)."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_yaml(v) for v in value) + "]"
+    if value is None:
+        return "null"
+    return repr(value)
+
+
+def _pairs(items: Sequence[tuple[int, Any]]) -> str:
+    return ", ".join(f"{year}: {_yaml(value)}" for year, value in items)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _prefix(text: str, prefixes: Sequence[str]) -> str | None:
+    """The longest prefix that ``text`` starts with (case-insensitive, whole words)."""
+    lowered = _norm(text).casefold()
+    best: str | None = None
+    for prefix in prefixes:
+        p = prefix.casefold()
+        if not lowered.startswith(p):
+            continue
+        rest = lowered[len(p) :]
+        if not p.endswith(" ") and rest and rest[0].isalnum():
+            continue  # "IPM" does not match "IPMK"
+        if best is None or len(prefix) > len(best):
+            best = prefix
+    return best.strip() if best is not None else None
+
+
+def _values(ind: Indicator) -> Iterator[tuple[str, int, Any]]:
+    """Every (field, year, value) of an indicator: baseline, targets, actuals."""
+    if ind.baseline is not None and ind.baseline.value is not None:
+        yield "baseline", ind.baseline.year, ind.baseline.value
+    for year in sorted(ind.targets):
+        yield "targets", year, ind.targets[year]
+    for year in sorted(ind.actuals):
+        yield "actuals", year, ind.actuals[year]
+
+
+def _by_field(items: Iterable[tuple[str, int, Any]]) -> dict[str, list[tuple[int, Any]]]:
+    grouped: dict[str, list[tuple[int, Any]]] = {}
+    for field, year, value in items:
+        grouped.setdefault(field, []).append((year, value))
+    return grouped
+
+
+_ID_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+|[+-]?[1-9]\d{0,2}(?:\.\d{3}){2,}")
+_COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+")
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
+
+
+def parse_number_text(text: str) -> str | None:
+    """The number a text value stands for, written as YAML wants it, or ``None``.
+
+    ``"72,5"`` → ``"72.5"``; ``"1.234,5"`` → ``"1234.5"``; ``"1.234.567"`` → ``"1234567"``;
+    ``"72.5"`` → ``"72.5"``; a trailing ``%`` is allowed. ``"1.234"`` is ambiguous (one
+    thousand two hundred, or one point two) and gives ``None``, as does any other text.
+
+    >>> parse_number_text("1.234,5"), parse_number_text("n/a")
+    ('1234.5', None)
+    """
+    s = text.strip()
+    if s.endswith("%"):
+        s = s[:-1].rstrip()
+    if _ID_THOUSANDS.fullmatch(s):
+        s = s.replace(".", "").replace(",", ".")
+    elif _COMMA_DECIMAL.fullmatch(s):
+        s = s.replace(",", ".")
+    elif not _PLAIN.fullmatch(s) or re.fullmatch(r"[+-]?[1-9]\d{0,2}\.\d{3}", s):
+        return None
+    try:
+        number = Decimal(s)
+    except InvalidOperation:  # pragma: no cover - the patterns above only pass numbers
+        return None
+    return format(number, "f").lstrip("+")
+
+
+def _significant_digits(value: float) -> int:
+    mantissa = repr(abs(value)).split("e")[0].replace(".", "").lstrip("0")
+    return len(mantissa)
+
+
+def probable_value(value: float) -> float | None:
+    """The short decimal an Excel float artefact stands for, or ``None``.
+
+    >>> probable_value(64.64999999999999), probable_value(0.1 + 0.2), probable_value(73.36)
+    (64.65, 0.3, None)
+    >>> probable_value(12345678901.5) is None
+    True
+    """
+    if len(repr(value)) <= 11 or _significant_digits(value) <= 10:
+        return None
+    # An artefact is a few units in the last place away from the short decimal; a real
+    # value of many digits (a pagu of 12345678901.5) is much further from any rounding.
+    tolerance = 1e-12 * max(1.0, abs(value))
+    for digits in range(0, 7):
+        rounded = round(value, digits)
+        if rounded != value and abs(rounded - value) <= tolerance:
+            return rounded
+    return None
+
+
+def _field_variants(
+    template: str, template_en: str, fields: Sequence[str] = ("baseline", "targets", "actuals")
+) -> dict[str, tuple[str, str]]:
+    """One message variant per field: ``{what}`` becomes "Target", "Realisasi", ..."""
+    return {
+        field: (
+            template.replace("{what}", _FIELD_WORDS[field][0]),
+            template_en.replace("{what}", _FIELD_WORDS[field][1]),
+        )
+        for field in fields
+    }
+
+
+def _short(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+# -- PK201 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK201",
+    "missing-indicator",
+    family="indicators",
+    severity="error",
+    title="Indikator kinerja belum ada",
+    title_en="Missing indicator",
+    message="{level} {node} belum punya indikator kinerja; level ini memerlukan indikator {expected}",
+    message_en="{level} {node} has no performance indicator; this level needs {expected} indicators",
+    hint="Tambahkan di 'indicators' minimal satu indikator {expected} yang mengukur hasil node "
+    "ini, lengkap dengan satuan, baseline dan target tiap tahun.",
+    hint_en="Add under 'indicators' at least one {expected} indicator that measures this "
+    "node's result, with satuan, baseline and a target for every year.",
+)
+def missing_indicator(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Node di level yang menurut skema memerlukan indikator (dampak, outcome, output atau
+    proses) tetapi tidak punya satu indikator pun. Visi dan misi (tipe ``none``) tidak
+    diperiksa.
+
+    Mengapa:
+    Hasil yang tidak diukur tidak bisa dinilai capaiannya, tidak bisa dimasukkan ke
+    Perjanjian Kinerja, dan tidak bisa dilaporkan di LKjIP. Evaluator SAKIP menilai
+    "setiap tujuan dan sasaran memiliki indikator yang terukur" di komponen perencanaan.
+
+    Contoh:
+    Sasaran RPJMD ``S62`` "Meningkatnya derajat kesehatan masyarakat" dengan
+    ``indicators: []``.
+
+    Perbaikan:
+    Tambahkan indikatornya, misalnya "Angka Harapan Hidup" (tahun) untuk tujuan, atau
+    "Persentase balita stunting" (%, polaritas lower) untuk sasaran, dengan baseline dan
+    target tiap tahun periode.
+    """
+    for i, node in ctx.nodes():
+        expected = ctx.scheme.level(node.level).indicator
+        if expected != "none" and not node.indicators:
+            yield Finding(
+                node.id,
+                {"level": node.level, "expected": expected},
+                field="indicators",
+                node_index=i,
+            )
+
+
+# -- PK202 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK202",
+    "missing-satuan",
+    family="indicators",
+    severity="warning",
+    title="Satuan indikator kosong",
+    title_en="Missing satuan",
+    message='Indikator {indicator} "{name}" di {node} belum punya satuan',
+    message_en='Indicator {indicator} "{name}" of {node} has no satuan (unit)',
+    hint="Isi satuan, misalnya %, tahun, orang, poin, unit atau dokumen; untuk indikator "
+    "kualitatif pakai measure: ordinal (dengan scale) atau text.",
+    hint_en="Fill in satuan, e.g. %, tahun, orang, poin, unit or dokumen; for a qualitative "
+    "indicator use measure: ordinal (with a scale) or text.",
+)
+def missing_satuan(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Indikator ber-measure ``number`` atau ``percent`` yang ``satuan``-nya kosong (tidak ditulis,
+    ``null``, atau hanya spasi). Indikator ``ordinal`` dan ``text`` tidak memerlukan satuan.
+
+    Mengapa:
+    Tanpa satuan, angka target tidak bisa dibaca: 73,5 tahun, 73,5 persen atau 73,5 poin?
+    Indikator yang baik menurut SMART harus terukur, dan satuan adalah bagian dari ukurannya.
+    Realisasi yang dilaporkan dengan satuan lain tidak bisa dibandingkan dengan targetnya.
+
+    Contoh:
+    ``name: Index Pembangunan Manusia (IPM)`` dengan ``satuan: null``.
+
+    Perbaikan:
+    Isi ``satuan: poin`` (IPM), ``satuan: tahun`` (Angka Harapan Hidup), ``satuan: "%"``
+    (persentase balita stunting).
+    """
+    for i, node, ind in _indicators(ctx):
+        if ind.measure in ("text", "ordinal"):
+            continue
+        if _blank(ind.satuan):
+            yield Finding(
+                node.id,
+                {"name": ind.name, "satuan": ind.satuan},
+                field=_written(ind, "satuan"),
+                indicator=ind.id,
+                node_index=i,
+            )
+
+
+# -- PK203 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK203",
+    "missing-target",
+    family="indicators",
+    severity="warning",
+    title="Target tahunan belum lengkap",
+    title_en="Missing yearly target",
+    message={
+        "default": (
+            'Indikator {indicator} "{name}" belum punya target untuk {years_text} '
+            "({count} dari {total} tahun periode {period})",
+            'Indicator {indicator} "{name}" has no target for {years_text} '
+            "({count} of the {total} years of the period {period})",
+        ),
+        "none": (
+            'Indikator {indicator} "{name}" belum punya target sama sekali untuk periode {period}',
+            'Indicator {indicator} "{name}" has no target at all for the period {period}',
+        ),
+    },
+    hint="Isi 'targets' untuk setiap tahun {period}; target tahunan menjadi dasar Perjanjian "
+    "Kinerja dan pengukuran capaian.",
+    hint_en="Fill in 'targets' for every year of {period}; the yearly targets are the basis of "
+    "the Perjanjian Kinerja and of measuring achievement.",
+)
+def missing_target(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Indikator yang tidak punya target untuk satu tahun atau lebih dari periode rencana.
+    Satu temuan per indikator, dengan daftar tahunnya. Target yang ditulis ``"-"`` atau
+    kosong dihitung belum ada.
+
+    Mengapa:
+    Renstra dan RPJMD menetapkan target untuk setiap tahun periode; dari situlah Renja, PK
+    dan LKjIP tiap tahun mengambil targetnya. Tahun tanpa target berarti tidak ada komitmen
+    kinerja yang bisa diperjanjikan dan diukur di tahun itu.
+
+    Contoh:
+    Periode 2025-2029, indikator "Angka Harapan Hidup" dengan
+    ``targets: {2025: 73.5, 2026: 73.6, 2027: 73.7}``: target 2028 dan 2029 belum ada.
+
+    Perbaikan:
+    Lengkapi ``targets`` untuk setiap tahun periode, misalnya ``2028: 73.8`` dan
+    ``2029: 74.0``.
+    """
+    years = list(ctx.years)
+    period = _period(ctx)
+    for i, node, ind in _indicators(ctx):
+        missing = [y for y in years if y not in ind.targets or _is_missing(ind.targets[y])]
+        if not missing:
+            continue
+        values: dict[str, Any] = {
+            "name": ind.name,
+            "years": missing,
+            "count": len(missing),
+            "total": len(years),
+            "years_text": _years_text(missing),
+            "period": period,
+        }
+        yield Finding(
+            node.id,
+            values,
+            field=_written(ind, "targets"),
+            indicator=ind.id,
+            variant="none" if len(missing) == len(years) else "default",
+            node_index=i,
+        )
+
+
+# -- PK204 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK204",
+    "baseline-after-target",
+    family="indicators",
+    severity="warning",
+    title="Baseline tidak mendahului target",
+    title_en="Baseline not before the first target",
+    message='Tahun baseline indikator {indicator} "{name}" ({baseline_year}) tidak '
+    "mendahului tahun target pertamanya ({first_target_year})",
+    message_en='The baseline year of indicator {indicator} "{name}" ({baseline_year}) is '
+    "not before the year of its first target ({first_target_year})",
+    hint="Baseline adalah kondisi awal sebelum target pertama, biasanya tahun "
+    "{expected_year}; betulkan tahun baseline atau tahun targetnya.",
+    hint_en="The baseline is the starting point before the first target, usually "
+    "{expected_year}; correct the baseline year or the target years.",
+)
+def baseline_after_target(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Tahun ``baseline`` sama dengan atau sesudah tahun target pertama indikator.
+
+    Mengapa:
+    Baseline adalah kondisi awal yang menjadi titik tolak target: target tahun pertama
+    diukur kemajuannya dari baseline. Baseline yang tahunnya sama dengan atau sesudah target
+    pertama biasanya salah ketik tahun, atau realisasi yang tertulis sebagai baseline.
+
+    Contoh:
+    Periode 2025-2029: ``baseline: {year: 2025, value: 21.5}`` dengan target pertama 2025.
+
+    Perbaikan:
+    Tulis baseline tahun sebelum periode (``year: 2024``), dan catat realisasi 2025 di
+    ``actuals``.
+    """
+    for i, node, ind in _indicators(ctx):
+        if ind.baseline is None or not ind.targets:
+            continue
+        first = min(ind.targets)
+        if ind.baseline.year >= first:
+            yield Finding(
+                node.id,
+                {
+                    "name": ind.name,
+                    "baseline_year": ind.baseline.year,
+                    "first_target_year": first,
+                    "expected_year": first - 1,
+                },
+                field="baseline",
+                indicator=ind.id,
+                node_index=i,
+            )
+
+
+# -- PK205 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK205",
+    "target-against-polarity",
+    family="indicators",
+    severity="warning",
+    title="Target berlawanan dengan polaritas",
+    title_en="Target against the polarity",
+    message={
+        "higher": (
+            'Target indikator {indicator} "{name}" turun dari {from_value} ({from_year}) '
+            "menjadi {to_value} ({to_year}), padahal semakin tinggi semakin baik",
+            'The target of indicator {indicator} "{name}" falls from {from_value} '
+            "({from_year}) to {to_value} ({to_year}), yet higher is better",
+        ),
+        "lower": (
+            'Target indikator {indicator} "{name}" naik dari {from_value} ({from_year}) '
+            "menjadi {to_value} ({to_year}), padahal semakin rendah semakin baik",
+            'The target of indicator {indicator} "{name}" rises from {from_value} '
+            "({from_year}) to {to_value} ({to_year}), yet lower is better",
+        ),
+        "higher_baseline": (
+            'Target {to_year} indikator {indicator} "{name}" ({to_value}) lebih rendah '
+            "dari baseline {from_year} ({from_value}), padahal semakin tinggi semakin baik",
+            'The {to_year} target of indicator {indicator} "{name}" ({to_value}) is '
+            "below the {from_year} baseline ({from_value}), yet higher is better",
+        ),
+        "lower_baseline": (
+            'Target {to_year} indikator {indicator} "{name}" ({to_value}) lebih tinggi '
+            "dari baseline {from_year} ({from_value}), padahal semakin rendah semakin baik",
+            'The {to_year} target of indicator {indicator} "{name}" ({to_value}) is '
+            "above the {from_year} baseline ({from_value}), yet lower is better",
+        ),
+    },
+    hint="Periksa target {to_year}: target yang menantang bergerak searah polaritas. Bila "
+    "polaritasnya keliru, betulkan 'polarity'; bila arah ini disengaja, jelaskan di 'notes'.",
+    hint_en="Check the {to_year} target: a challenging target moves with the polarity. If "
+    "the polarity is wrong, correct 'polarity'; if the step is intended, explain it in 'notes'.",
+)
+def target_against_polarity(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Dalam urutan tahun (baseline, lalu target tahun demi tahun), sebuah target numerik
+    bergerak berlawanan dengan polaritas: turun untuk indikator ``higher`` (semakin tinggi
+    semakin baik), atau naik untuk indikator ``lower`` (semakin rendah semakin baik). Satu
+    temuan per indikator, untuk pasangan tahun pertama yang berlawanan. Indikator kumulatif
+    diperiksa dengan cara yang sama; polaritas ``range`` dan nilai bukan angka dilewati.
+
+    Mengapa:
+    Kriteria evaluasi SAKIP meminta target yang "dapat dicapai dan menantang". Target yang
+    memburuk dari tahun ke tahun berarti merencanakan kemunduran kinerja; lebih sering lagi
+    ini tanda polaritas yang salah tulis (angka stunting dengan polaritas ``higher``) atau
+    target yang tertukar tahunnya.
+
+    Contoh:
+    "Persentase balita stunting" (``polarity: lower``) dengan baseline 2024 = 21,5 dan
+    ``targets: {2025: 20, 2026: 22, ...}``: target naik dari 20 (2025) menjadi 22 (2026).
+
+    Perbaikan:
+    Betulkan target 2026 (misalnya 18,5), atau betulkan ``polarity`` bila indikatornya memang
+    semakin tinggi semakin baik. Bila penurunan kinerja disengaja (misalnya karena perubahan
+    metode penghitungan), jelaskan di ``notes``.
+    """
+    for i, node, ind in _indicators(ctx):
+        if ind.polarity == "range" or ind.measure in ("text", "ordinal"):
+            continue
+        steps: list[tuple[int, float]] = []
+        for year in sorted(ind.targets):
+            value = ind.targets[year]
+            if isinstance(value, int | float):
+                steps.append((year, value))
+        if not steps:
+            continue
+        from_baseline = False
+        base = ind.baseline
+        if base is not None and isinstance(base.value, int | float) and base.year < steps[0][0]:
+            steps.insert(0, (base.year, base.value))
+            from_baseline = True
+        for k in range(1, len(steps)):
+            (y0, v0), (y1, v1) = steps[k - 1], steps[k]
+            against = v1 < v0 if ind.polarity == "higher" else v1 > v0
+            if against:
+                variant = ind.polarity + ("_baseline" if from_baseline and k == 1 else "")
+                yield Finding(
+                    node.id,
+                    {
+                        "name": ind.name,
+                        "polarity": ind.polarity,
+                        "from_year": y0,
+                        "from_value": v0,
+                        "to_year": y1,
+                        "to_value": v1,
+                    },
+                    field="targets",
+                    indicator=ind.id,
+                    variant=variant,
+                    node_index=i,
+                )
+                break
+
+
+# -- PK206 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK206",
+    "process-wording-at-outcome",
+    family="indicators",
+    severity="warning",
+    title="Rumusan proses di level hasil",
+    title_en="Process wording at an outcome level",
+    message={
+        "indicator": (
+            'Indikator {indicator} "{name}" di {level} {node} berbunyi sebagai keluaran atau '
+            'proses ("{matched}"), padahal level ini memerlukan indikator {expected}',
+            'Indicator {indicator} "{name}" of {level} {node} reads as an output or a process '
+            '("{matched}"), yet this level needs {expected} indicators',
+        ),
+        "node": (
+            '{level} {node} "{name}" dirumuskan sebagai keluaran atau proses ("{matched}"), '
+            "padahal level ini menyatakan hasil ({expected})",
+            '{level} {node} "{name}" is worded as an output or a process ("{matched}"), '
+            "yet this level states a result ({expected})",
+        ),
+    },
+    hint='Rumuskan perubahan yang dirasakan masyarakat ("Meningkatnya ...", "Persentase '
+    'penduduk yang ..."); ukuran keluaran seperti dokumen, laporan atau kegiatan yang '
+    "terlaksana milik kegiatan dan sub kegiatan.",
+    hint_en='State the change the public experiences ("Meningkatnya ...", "Persentase '
+    'penduduk yang ..."); output measures such as documents, reports or activities carried '
+    "out belong to kegiatan and sub kegiatan.",
+)
+def process_wording_at_outcome(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Di level yang menurut skema memerlukan indikator ``impact`` atau ``outcome``, nama
+    indikator (atau nama node) diawali kata-kata keluaran atau proses: "Terlaksananya",
+    "Tersedianya", "Tersusunnya", "Terselenggaranya", "Jumlah dokumen", "Dokumen",
+    "Persentase terlaksananya", "Persentase kegiatan", "Jumlah kegiatan", "Jumlah laporan",
+    "Laporan". Daftar katanya ada di ``PROCESS_PREFIXES``.
+
+    Mengapa:
+    Tujuan, sasaran dan program mengukur hasil (outcome) atau dampak bagi masyarakat, bukan
+    kesibukan instansi. Indikator proses di level hasil adalah temuan klasik evaluasi SAKIP:
+    semua kegiatan bisa terlaksana 100% tanpa ada perubahan yang dirasakan masyarakat, dan
+    pohon kinerja kehilangan sebab-akibatnya.
+
+    Contoh:
+    Sasaran Dinkes "Meningkatnya kualitas pelayanan kesehatan" dengan indikator
+    "Persentase kegiatan yang terlaksana tepat waktu", atau "Jumlah dokumen perencanaan
+    yang disusun".
+
+    Perbaikan:
+    Ganti dengan ukuran hasil, misalnya "Persentase puskesmas terakreditasi paripurna" atau
+    "Indeks Kepuasan Masyarakat"; pindahkan ukuran dokumen dan kegiatan ke sub kegiatan.
+    """
+    for i, node in ctx.nodes():
+        expected = ctx.scheme.level(node.level).indicator
+        if expected not in ("impact", "outcome"):
+            continue
+        matched = _prefix(node.name, PROCESS_PREFIXES)
+        if matched is not None:
+            yield Finding(
+                node.id,
+                {"name": node.name, "matched": matched, "level": node.level, "expected": expected},
+                field="name",
+                variant="node",
+                node_index=i,
+            )
+        for ind in node.indicators:
+            matched = _prefix(ind.name, PROCESS_PREFIXES)
+            if matched is not None:
+                yield Finding(
+                    node.id,
+                    {
+                        "name": ind.name,
+                        "matched": matched,
+                        "level": node.level,
+                        "expected": expected,
+                    },
+                    field="name",
+                    indicator=ind.id,
+                    variant="indicator",
+                    node_index=i,
+                )
+
+
+# -- PK207 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK207",
+    "impact-wording-at-output",
+    family="indicators",
+    severity="info",
+    title="Rumusan dampak di level keluaran",
+    title_en="Impact wording at an output level",
+    message={
+        "indicator": (
+            'Indikator {indicator} "{name}" di {level} {node} adalah ukuran dampak atau hasil '
+            '("{matched}"), padahal level ini memerlukan indikator keluaran (output)',
+            'Indicator {indicator} "{name}" of {level} {node} is an impact or outcome measure '
+            '("{matched}"), yet this level needs output indicators',
+        ),
+        "node": (
+            '{level} {node} "{name}" dirumuskan sebagai hasil ("{matched}"), padahal level '
+            "ini menghasilkan keluaran (output)",
+            '{level} {node} "{name}" is worded as a result ("{matched}"), yet this level '
+            "produces an output",
+        ),
+    },
+    hint='Di level keluaran, rumuskan produk yang dihasilkan ("Tersedianya ...", "Jumlah ... '
+    'yang ..."); ukuran dampak dan hasil milik tujuan, sasaran atau program di atasnya.',
+    hint_en='At an output level, state the product delivered ("Tersedianya ...", "Jumlah '
+    '... yang ..."); impact and outcome measures belong to the goal, objective or programme '
+    "above.",
+)
+def impact_wording_at_output(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Di level yang menurut skema memerlukan indikator ``output`` (kegiatan, sub kegiatan),
+    indikator yang namanya ukuran dampak atau hasil ("Indeks ...", "Angka Harapan Hidup",
+    "Pertumbuhan ekonomi", "IPM", "Angka kemiskinan", "Persentase penduduk miskin",
+    "Tingkat pengangguran"), atau node yang namanya menyatakan perubahan ("Meningkatnya",
+    "Menurunnya", "Terwujudnya", "Berkurangnya"). Daftar katanya ada di
+    ``IMPACT_INDICATOR_PREFIXES`` dan ``OUTCOME_NODE_PREFIXES``.
+
+    Mengapa:
+    Sebuah sub kegiatan tidak bisa sendirian menaikkan Angka Harapan Hidup; ia menghasilkan
+    layanan atau barang. Ukuran dampak di level keluaran membuat capaian sub kegiatan tidak
+    bisa dinilai dan mengaburkan siapa yang bertanggung jawab atas hasil di atasnya.
+    Ini hanya catatan (info): kadang sebuah indeks memang keluaran langsung sebuah kegiatan.
+
+    Contoh:
+    Sub kegiatan "Pengelolaan Pelayanan Kesehatan Ibu Hamil" dengan indikator "Angka Harapan
+    Hidup"; kegiatan bernama "Meningkatnya cakupan imunisasi".
+
+    Perbaikan:
+    Pakai ukuran keluaran, misalnya "Jumlah ibu hamil yang mendapatkan pelayanan kesehatan
+    sesuai standar" (orang); pindahkan Angka Harapan Hidup ke tujuan.
+    """
+    for i, node in ctx.nodes():
+        if ctx.scheme.level(node.level).indicator != "output":
+            continue
+        matched = _prefix(node.name, OUTCOME_NODE_PREFIXES)
+        if matched is not None:
+            yield Finding(
+                node.id,
+                {"name": node.name, "matched": matched, "level": node.level},
+                field="name",
+                variant="node",
+                node_index=i,
+            )
+        for ind in node.indicators:
+            matched = _prefix(ind.name, IMPACT_INDICATOR_PREFIXES)
+            if matched is not None:
+                yield Finding(
+                    node.id,
+                    {"name": ind.name, "matched": matched, "level": node.level},
+                    field="name",
+                    indicator=ind.id,
+                    variant="indicator",
+                    node_index=i,
+                )
+
+
+# -- PK208 ----------------------------------------------------------------------------------
+
+_MANUAL_FIELDS = ("definisi", "formula", "sumber_data")
+
+
+@rule(
+    "PK208",
+    "incomplete-manual-ik",
+    family="indicators",
+    severity="warning",
+    title="Manual IKU belum lengkap",
+    title_en="Incomplete IKU manual",
+    message='Manual IK untuk IKU {indicator} "{name}" belum lengkap: {missing} belum diisi',
+    message_en='The manual of IKU {indicator} "{name}" is incomplete: {missing} not filled in',
+    hint="Lengkapi manual IK: definisi operasional, formula penghitungan dan sumber data "
+    "(penanggung jawab dianjurkan).",
+    hint_en="Complete the indicator manual: operational definition, formula and data source "
+    "(a penanggung jawab is recommended).",
+)
+def incomplete_manual_ik(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Indikator Kinerja Utama (``iku: true``) yang ``definisi``, ``formula`` atau
+    ``sumber_data``-nya kosong. ``penanggung_jawab`` tidak wajib; bila kosong ia dicatat di
+    ``values`` temuan (``optional_missing``) tanpa temuan tersendiri.
+
+    Mengapa:
+    PermenPAN-RB tentang IKU meminta setiap IKU punya manual indikator: definisi operasional,
+    cara menghitung, dan sumber datanya. Tanpa itu realisasi tahun ke tahun dihitung dengan
+    cara yang berbeda-beda, dan evaluator tidak bisa memeriksa keandalan datanya.
+
+    Contoh:
+    IKU "Angka Kematian Ibu" dengan ``formula`` dan ``sumber_data`` belum diisi.
+
+    Perbaikan:
+    Isi ``definisi`` (apa yang dihitung), ``formula`` (misalnya "jumlah kematian ibu / jumlah
+    kelahiran hidup × 100.000") dan ``sumber_data`` (misalnya "Laporan PWS KIA Dinkes").
+    """
+    for i, node, ind in _indicators(ctx):
+        if not ind.iku:
+            continue
+        missing = [key for key in _MANUAL_FIELDS if _blank(getattr(ind, key))]
+        if not missing:
+            continue
+        optional = ["penanggung_jawab"] if _blank(ind.penanggung_jawab) else []
+        field = next((key for key in missing if _written(ind, key)), None)
+        yield Finding(
+            node.id,
+            {"name": ind.name, "missing": missing, "optional_missing": optional},
+            field=field,
+            indicator=ind.id,
+            node_index=i,
+        )
+
+
+# -- PK209 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK209",
+    "value-not-numeric",
+    family="indicators",
+    severity="error",
+    title="Nilai angka tertulis sebagai teks",
+    title_en="Value is not a number",
+    message=_field_variants(
+        '{what} indikator {indicator} "{name}" tertulis sebagai teks, bukan angka: {pairs}',
+        '{what} of indicator {indicator} "{name}" is text, not a number: {pairs}',
+    ),
+    hint="Tulis sebagai angka, dengan titik desimal dan tanpa tanda kutip ({suggestion}); bila "
+    "indikatornya kualitatif, pakai measure: ordinal atau text.",
+    hint_en="Write it as a number, with a decimal point and no quotes ({suggestion}); if the "
+    "indicator is qualitative, use measure: ordinal or text.",
+)
+def value_not_numeric(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Indikator ber-measure ``number`` atau ``percent`` yang target, realisasi atau
+    baseline-nya berupa teks. Bila teks itu angka dengan koma desimal (``"72,5"``,
+    ``"1.234,5"``), saran perbaikan menyebut angka yang harus ditulis (``72.5``); nilai di
+    rencana tidak pernah diubah. Satu temuan per indikator per isian (targets, actuals,
+    baseline). Nilai ``"-"`` atau kosong dianggap belum diisi (lihat PK203).
+
+    Mengapa:
+    Teks tidak bisa dibandingkan dengan angka: capaian, arah target dan rekap LKjIP tidak
+    bisa dihitung. Di Excel berbahasa Indonesia koma adalah tanda desimal, sehingga "72,5"
+    yang disalin ke berkas lain sering menjadi teks, bukan 72,5.
+
+    Contoh:
+    ``targets: {2025: "72,5", 2026: 73}`` pada indikator "Angka Harapan Hidup".
+
+    Perbaikan:
+    Tulis ``2025: 72.5`` (titik desimal, tanpa tanda kutip). Bila nilainya memang kata
+    ("Level 3", "WTP"), ubah ``measure`` menjadi ``ordinal`` dengan ``scale``-nya.
+    """
+    for i, node, ind in _indicators(ctx):
+        if ind.measure not in ("number", "percent"):
+            continue
+        texts = (
+            (field, year, value)
+            for field, year, value in _values(ind)
+            if isinstance(value, str) and not _is_missing(value)
+        )
+        for field, items in _by_field(texts).items():
+            parsed = [parse_number_text(value) for _, value in items]
+            suggestion = ", ".join(
+                f"{year}: {p if p is not None else '?'}"
+                for (year, _), p in zip(items, parsed, strict=True)
+            )
+            years = [year for year, _ in items]
+            yield Finding(
+                node.id,
+                {
+                    "name": ind.name,
+                    "measure": ind.measure,
+                    "years": years,
+                    "values": [value for _, value in items],
+                    "parsed": parsed,
+                    "pairs": _pairs(items),
+                    "suggestion": suggestion,
+                },
+                field=field,
+                indicator=ind.id,
+                variant=field,
+                node_index=i,
+            )
+
+
+# -- PK210 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK210",
+    "year-outside-period",
+    family="indicators",
+    severity="warning",
+    title="Tahun di luar periode rencana",
+    title_en="Year outside the plan period",
+    message={
+        "targets": (
+            'Indikator {indicator} "{name}" punya target untuk {years_text}, di luar periode '
+            "rencana {period}",
+            'Indicator {indicator} "{name}" has a target for {years_text}, outside the plan '
+            "period {period}",
+        ),
+        "actuals": (
+            'Indikator {indicator} "{name}" punya realisasi untuk {years_text}, di luar '
+            "periode rencana {period}",
+            'Indicator {indicator} "{name}" has an actual for {years_text}, outside the plan '
+            "period {period}",
+        ),
+    },
+    hint="Betulkan tahunnya (salah ketik?) atau pindahkan nilainya: kondisi sebelum periode "
+    "ditulis sebagai baseline, target sesudah periode milik rencana berikutnya.",
+    hint_en="Correct the year (a typo?) or move the value: the state before the period is the "
+    "baseline, and targets after it belong to the next plan.",
+)
+def year_outside_period(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Target atau realisasi untuk tahun di luar periode rencana. Satu temuan per indikator
+    per isian, dengan daftar tahunnya.
+
+    Mengapa:
+    Sebuah RPJMD atau Renstra hanya berlaku untuk periodenya. Target di luar periode
+    biasanya salah ketik tahun (2052 untuk 2025), sisa salinan dari rencana lama, atau
+    baseline yang ditulis sebagai target; rekap capaian lima tahunan menjadi keliru.
+
+    Contoh:
+    Periode 2025-2029 dengan ``targets: {2024: 20.1, 2025: 19, ...}`` pada indikator
+    "Persentase balita stunting".
+
+    Perbaikan:
+    Pindahkan nilai 2024 ke ``baseline: {year: 2024, value: 20.1}`` dan hapus dari
+    ``targets``.
+    """
+    start, end = ctx.years.start, ctx.years.stop - 1
+    period = _period(ctx)
+    for i, node, ind in _indicators(ctx):
+        for field, values in (("targets", ind.targets), ("actuals", ind.actuals)):
+            outside = sorted(y for y in values if not start <= y <= end)
+            if outside:
+                yield Finding(
+                    node.id,
+                    {
+                        "name": ind.name,
+                        "years": outside,
+                        "start": start,
+                        "end": end,
+                        "years_text": _years_text(outside),
+                        "period": period,
+                    },
+                    field=field,
+                    indicator=ind.id,
+                    variant=field,
+                    node_index=i,
+                )
+
+
+# -- PK211 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK211",
+    "actual-without-target",
+    family="indicators",
+    severity="warning",
+    title="Realisasi tanpa target",
+    title_en="Actual without a target",
+    message='Indikator {indicator} "{name}" punya realisasi {years_text} tanpa target untuk '
+    "tahun itu",
+    message_en='Indicator {indicator} "{name}" has an actual for {years_text} without a '
+    "target for that year",
+    hint="Isi target untuk {years_text}, atau periksa tahun realisasinya; capaian tidak bisa "
+    "dihitung tanpa target.",
+    hint_en="Fill in the target for {years_text}, or check the year of the actual; achievement "
+    "cannot be computed without a target.",
+)
+def actual_without_target(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Realisasi untuk tahun di dalam periode rencana yang tidak punya target (atau targetnya
+    ``"-"``). Tahun di luar periode dilaporkan oleh PK210.
+
+    Mengapa:
+    Capaian adalah realisasi dibanding target. Realisasi tanpa target tidak bisa dinilai
+    dan tidak bisa masuk LKjIP; biasanya targetnya tertinggal saat Renstra disalin, atau
+    realisasinya dicatat di tahun yang salah.
+
+    Contoh:
+    "Indeks Kepuasan Masyarakat" dengan ``targets: {2025: 82}`` dan
+    ``actuals: {2025: 82.4, 2026: 83.1}``.
+
+    Perbaikan:
+    Tambahkan target 2026 (dari Renstra atau Perjanjian Kinerja 2026).
+    """
+    start, end = ctx.years.start, ctx.years.stop - 1
+    for i, node, ind in _indicators(ctx):
+        without = [
+            y
+            for y in sorted(ind.actuals)
+            if start <= y <= end and (y not in ind.targets or _is_missing(ind.targets[y]))
+        ]
+        if without:
+            yield Finding(
+                node.id,
+                {"name": ind.name, "years": without, "years_text": _years_text(without)},
+                field="actuals",
+                indicator=ind.id,
+                node_index=i,
+            )
+
+
+# -- PK212 ----------------------------------------------------------------------------------
+
+
+def _is_percent(ind: Indicator) -> bool:
+    if ind.measure == "percent":
+        return True
+    return ind.satuan is not None and _norm(ind.satuan).casefold() in PERCENT_SATUAN
+
+
+def _numbers(items: Iterable[tuple[str, int, Any]]) -> Iterator[tuple[str, int, float]]:
+    """Numeric (field, year, value), with both ends of a range."""
+    for field, year, value in items:
+        if _is_number(value):
+            yield field, year, value
+        elif isinstance(value, tuple):
+            for end in value:
+                if _is_number(end):
+                    yield field, year, end
+
+
+@rule(
+    "PK212",
+    "percent-out-of-range",
+    family="indicators",
+    severity="warning",
+    title="Nilai persen di luar 0–100",
+    title_en="Percent value out of range",
+    message={
+        **_field_variants(
+            '{what} indikator persen {indicator} "{name}" di luar 0–100: {pairs}',
+            '{what} of percent indicator {indicator} "{name}" outside 0–100: {pairs}',
+        ),
+        "proportion": (
+            'Semua nilai indikator persen {indicator} "{name}" berada antara 0 dan 1 ({pairs}); '
+            "mungkin ditulis sebagai proporsi, padahal persen berskala 0–100",
+            'Every value of percent indicator {indicator} "{name}" lies between 0 and 1 '
+            "({pairs}); it may be written as a proportion where percent is on a 0–100 scale",
+        ),
+    },
+    hint="Tulis persen dalam skala 0–100 (0,85 menjadi 85); bila nilainya memang bukan persen, "
+    "betulkan satuan atau measure.",
+    hint_en="Write percent on a 0–100 scale (0.85 becomes 85); if the value is not a percentage, "
+    "correct satuan or measure.",
+)
+def percent_out_of_range(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Indikator persen (``measure: percent``, atau ``satuan`` "%" / "persen") yang punya nilai
+    di bawah 0 atau di atas 100 (satu temuan per isian), atau yang semua nilainya antara 0
+    dan 1 (1 sendiri tidak, karena bisa berarti 1%), yang berarti kemungkinan ditulis sebagai
+    proporsi (0,85) padahal dimaksudkan persen (85). Indikator ``lower`` tidak diperiksa
+    untuk hal kedua ini: angka kejadian di bawah 1% (kematian bayi 0,4%) memang wajar.
+
+    Mengapa:
+    Persen berskala 0–100. Nilai 120% atau -5% biasanya salah ketik atau angka absolut yang
+    diberi satuan persen. Data Renja nyata mencampur 0,85 dan 85 untuk satuan yang sama;
+    capaian yang dihitung dari campuran ini bisa meleset seratus kali lipat.
+
+    Contoh:
+    "Persentase fasilitas pelayanan kesehatan yang terakreditasi" (satuan %) dengan
+    ``targets: {2025: 0.8, 2026: 0.85, ...}``; atau ``2027: 105``.
+
+    Perbaikan:
+    Tulis ``2025: 80``, ``2026: 85``; atau betulkan target 105 menjadi nilai 0–100. Bila
+    indikatornya bukan persen (misalnya rasio), ganti ``satuan``-nya.
+    """
+    for i, node, ind in _indicators(ctx):
+        if not _is_percent(ind):
+            continue
+        numbers = list(_numbers(_values(ind)))
+        if not numbers:
+            continue
+        outside = [(f, y, v) for f, y, v in numbers if v < 0 or v > 100]
+        for field, items in _by_field(outside).items():
+            yield Finding(
+                node.id,
+                {
+                    "name": ind.name,
+                    "satuan": ind.satuan,
+                    "years": [y for y, _ in items],
+                    "values": [v for _, v in items],
+                    "pairs": _pairs(items),
+                },
+                field=field,
+                indicator=ind.id,
+                variant=field,
+                node_index=i,
+            )
+        if (
+            ind.polarity != "lower"
+            and all(0 <= v < 1 for _, _, v in numbers)
+            and any(v > 0 for _, _, v in numbers)
+        ):
+            fields = {f for f, _, _ in numbers}
+            field = next(f for f in ("targets", "actuals", "baseline") if f in fields)
+            items = [(y, v) for f, y, v in numbers if f == field]
+            yield Finding(
+                node.id,
+                {
+                    "name": ind.name,
+                    "satuan": ind.satuan,
+                    "years": [y for y, _ in items],
+                    "values": [v for _, v in items],
+                    "pairs": _pairs(items),
+                },
+                field=field,
+                indicator=ind.id,
+                variant="proportion",
+                node_index=i,
+            )
+
+
+# -- PK213 ----------------------------------------------------------------------------------
+
+
+def _artefacts(items: Iterable[tuple[int, Any]]) -> list[tuple[int, float, float]]:
+    found = []
+    for year, value in items:
+        ends = value if isinstance(value, tuple) else (value,)
+        for end in ends:
+            if isinstance(end, float):
+                probable = probable_value(end)
+                if probable is not None:
+                    found.append((year, end, probable))
+    return found
+
+
+@rule(
+    "PK213",
+    "float-artefact",
+    family="indicators",
+    severity="info",
+    title="Sisa pembulatan Excel",
+    title_en="Excel float artefact",
+    message=_field_variants(
+        '{what} indikator {indicator} "{name}" memuat sisa pembulatan Excel: {pairs}',
+        '{what} of indicator {indicator} "{name}" holds an Excel rounding artefact: {pairs}',
+    )
+    | {
+        "pagu": (
+            "Pagu {level} {node} memuat sisa pembulatan Excel: {pairs}",
+            "The pagu of {level} {node} holds an Excel rounding artefact: {pairs}",
+        )
+    },
+    hint="Kemungkinan yang dimaksud: {suggestion}; bulatkan di Excel (ROUND) sebelum "
+    "mengekspor, atau tulis nilainya langsung.",
+    hint_en="Probably meant: {suggestion}; round in Excel (ROUND) before exporting, or write "
+    "the value directly.",
+)
+def float_artefact(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Bilangan pecahan yang tertulis dengan lebih dari 10 angka penting tetapi sebenarnya
+    bilangan desimal pendek: ``64.64999999999999`` untuk 64,65, ``0.30000000000000004``
+    untuk 0,3. Diperiksa pada target, realisasi, baseline dan pagu.
+
+    Mengapa:
+    Excel menyimpan angka sebagai bilangan biner; hasil rumus (jumlah, rata-rata, persen)
+    yang diekspor membawa sisa pembulatan itu. Nilainya hampir benar, tetapi tampil aneh di
+    dokumen dan membuat perbandingan persis (target = realisasi) gagal. Aturan ini hanya
+    memberi tahu; nilainya tidak diubah.
+
+    Contoh:
+    ``targets: {2025: 64.64999999999999}`` pada "Persentase sarana, prasarana dan alkes
+    sesuai standar".
+
+    Perbaikan:
+    Tulis ``2025: 64.65``, atau bungkus rumus di Excel dengan ``ROUND(...; 2)`` sebelum
+    menyalin.
+    """
+    for i, node in ctx.nodes():
+        found = _artefacts(sorted(node.pagu.items()))
+        if found:
+            yield _artefact_finding(node, i, None, "pagu", found, {"level": node.level})
+        for ind in node.indicators:
+            by_field = _by_field(_values(ind))
+            for field in ("baseline", "targets", "actuals"):
+                found = _artefacts(by_field.get(field, ()))
+                if found:
+                    yield _artefact_finding(node, i, ind, field, found, {"name": ind.name})
+
+
+def _artefact_finding(
+    node: Node,
+    index: int,
+    ind: Indicator | None,
+    field: str,
+    found: list[tuple[int, float, float]],
+    extra: Mapping[str, Any],
+) -> Finding:
+    return Finding(
+        node.id,
+        {
+            **extra,
+            "years": [y for y, _, _ in found],
+            "values": [v for _, v, _ in found],
+            "probable": [p for _, _, p in found],
+            "pairs": ", ".join(f"{y}: {v!r} → {_short(p)}" for y, v, p in found),
+            "suggestion": ", ".join(f"{y}: {_short(p)}" for y, _, p in found),
+        },
+        field=field,
+        indicator=ind.id if ind is not None else None,
+        variant=field,
+        node_index=index,
+    )
+
+
+# -- PK214 ----------------------------------------------------------------------------------
+
+_WHITESPACE_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("newline", "baris baru", "a line break"),
+    ("tab", "tab", "a tab"),
+    ("double_space", "spasi ganda", "a run of spaces"),
+    ("nbsp", "spasi tak terputus (NBSP)", "a non-breaking space"),
+    ("edge", "spasi di awal atau akhir", "leading or trailing space"),
+)
+
+
+def _whitespace_kinds(text: str) -> list[str]:
+    kinds = []
+    if "\n" in text or "\r" in text:
+        kinds.append("newline")
+    if "\t" in text:
+        kinds.append("tab")
+    if "  " in text:
+        kinds.append("double_space")
+    if "\u00a0" in text:
+        kinds.append("nbsp")
+    if text != text.strip():
+        kinds.append("edge")
+    return kinds
+
+
+def _untidy(
+    node: Node, index: int, ind: Indicator | None, field: str, text: str | None
+) -> Finding | None:
+    if not text:
+        return None
+    kinds = _whitespace_kinds(text)
+    if not kinds:
+        return None
+    labels = {kind: (id_, en) for kind, id_, en in _WHITESPACE_KINDS}
+    variant = "node" if ind is None else field
+    return Finding(
+        node.id,
+        {
+            "level": node.level,
+            "text": text,
+            "kinds": kinds,
+            "found": " dan ".join(labels[k][0] for k in kinds),
+            "found_en": " and ".join(labels[k][1] for k in kinds),
+        },
+        field=field,
+        indicator=ind.id if ind is not None else None,
+        variant=variant,
+        node_index=index,
+    )
+
+
+@rule(
+    "PK214",
+    "untidy-whitespace",
+    family="indicators",
+    severity="info",
+    title="Spasi tidak rapi",
+    title_en="Untidy whitespace",
+    message={
+        "node": (
+            "Nama {level} {node} mengandung {found}",
+            "The name of {level} {node} contains {found_en}",
+        ),
+        "name": (
+            "Nama indikator {indicator} di {node} mengandung {found}",
+            "The name of indicator {indicator} of {node} contains {found_en}",
+        ),
+        "satuan": (
+            "Satuan indikator {indicator} di {node} mengandung {found}",
+            "The satuan of indicator {indicator} of {node} contains {found_en}",
+        ),
+    },
+    hint="Rapikan teksnya di sumbernya (misalnya sel Excel): satu spasi antarkata, tanpa baris "
+    "baru; pohon melaporkan tetapi tidak mengubah teks yang ditulis.",
+    hint_en="Tidy the text at its source (e.g. the Excel cell): one space between words, no "
+    "line breaks; pohon reports but never changes what was written.",
+)
+def untidy_whitespace(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Nama node, nama indikator atau satuan yang mengandung baris baru, tab, dua spasi atau
+    lebih berturut-turut, spasi tak terputus (NBSP), atau spasi di awal atau akhir. Teksnya
+    tetap seperti yang ditulis; aturan ini hanya melaporkan.
+
+    Mengapa:
+    Teks yang disalin dari sel Excel membawa Alt+Enter dan spasi ganda. Di dokumen Renstra
+    dan diagram pohon kinerja teks itu patah di tempat yang aneh, dan dua nama yang sama
+    ("Indeks Kepuasan  Masyarakat" dan "Indeks Kepuasan Masyarakat") tidak dikenali sebagai
+    sama saat dicocokkan antar-OPD atau antar-revisi.
+
+    Contoh:
+    ``name: "Persentase balita\\nstunting"`` atau ``satuan: "% "``.
+
+    Perbaikan:
+    Ganti baris baru dan tab dengan satu spasi dan hapus spasi di awal dan akhir, di Excel
+    (fungsi ``TRIM``/``CLEAN``) atau langsung di berkas rencana.
+    """
+    for i, node in ctx.nodes():
+        found = _untidy(node, i, None, "name", node.name)
+        if found is not None:
+            yield found
+        for ind in node.indicators:
+            for field, text in (("name", ind.name), ("satuan", ind.satuan)):
+                found = _untidy(node, i, ind, field, text)
+                if found is not None:
+                    yield found
+
+
+# -- PK215 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK215",
+    "ordinal-scale",
+    family="indicators",
+    severity="error",
+    title="Skala ordinal tidak cocok",
+    title_en="Ordinal scale problem",
+    message={
+        "no_scale": (
+            'Indikator ordinal {indicator} "{name}" belum punya skala (scale)',
+            'Ordinal indicator {indicator} "{name}" has no scale',
+        ),
+        **_field_variants(
+            '{what} indikator ordinal {indicator} "{name}" tidak ada di skalanya: {pairs} '
+            "(skala: {scale})",
+            '{what} of ordinal indicator {indicator} "{name}" is not in its scale: {pairs} '
+            "(scale: {scale})",
+        ),
+    },
+    hint="Tulis di 'scale' nilai-nilai berurutan dari terendah ke tertinggi (misalnya [Level 1, "
+    "Level 2, Level 3]) dan pakai persis salah satunya sebagai baseline, target dan realisasi.",
+    hint_en="List in 'scale' the values from lowest to highest (e.g. [Level 1, Level 2, Level "
+    "3]) and use exactly one of them as baseline, target and actual.",
+)
+def ordinal_scale(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Indikator ``measure: ordinal`` tanpa ``scale``, atau yang baseline, target atau
+    realisasinya bukan salah satu nilai skalanya (dicocokkan persis).
+
+    Mengapa:
+    Nilai ordinal (Level 1-5 kapabilitas APIP, predikat SAKIP B/BB/A, opini WTP) hanya bisa
+    dibandingkan lewat urutannya di skala. Tanpa skala, atau dengan nilai yang tidak ada di
+    skala ("Level3" untuk "Level 3"), capaian tidak bisa dihitung.
+
+    Contoh:
+    "Kapabilitas APIP" dengan ``scale: [Level 1, Level 2, Level 3, Level 4, Level 5]`` dan
+    ``targets: {2025: Level3}``.
+
+    Perbaikan:
+    Tulis ``2025: Level 3`` persis seperti di skala; atau tambahkan ``scale`` bila belum ada.
+    """
+    for i, node, ind in _indicators(ctx):
+        if ind.measure != "ordinal":
+            continue
+        if not ind.scale:
+            yield Finding(
+                node.id,
+                {"name": ind.name, "scale": None},
+                field=_written(ind, "scale") or "measure",
+                indicator=ind.id,
+                variant="no_scale",
+                node_index=i,
+            )
+            continue
+        allowed = set(ind.scale)
+        outside = (
+            (field, year, value)
+            for field, year, value in _values(ind)
+            if not (isinstance(value, str) and value in allowed)
+        )
+        for field, items in _by_field(outside).items():
+            yield Finding(
+                node.id,
+                {
+                    "name": ind.name,
+                    "scale": list(ind.scale),
+                    "years": [y for y, _ in items],
+                    "values": [v for _, v in items],
+                    "pairs": _pairs(items),
+                },
+                field=field,
+                indicator=ind.id,
+                variant=field,
+                node_index=i,
+            )
+
+
+# -- PK216 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK216",
+    "range-target-mismatch",
+    family="indicators",
+    severity="error",
+    title="Target rentang tidak cocok dengan polaritas",
+    title_en="Range target does not match the polarity",
+    message={
+        "not_pair": (
+            'Indikator {indicator} "{name}" berpolaritas rentang, tetapi targetnya bukan '
+            "pasangan [bawah, atas]: {pairs}",
+            'Indicator {indicator} "{name}" has a range polarity, but its targets are not '
+            "[low, high] pairs: {pairs}",
+        ),
+        "reversed": (
+            'Target rentang indikator {indicator} "{name}" terbalik, batas bawah lebih besar '
+            "dari batas atas: {pairs}",
+            'The range targets of indicator {indicator} "{name}" are reversed, low above '
+            "high: {pairs}",
+        ),
+        "pair_not_range": (
+            'Indikator {indicator} "{name}" berpolaritas {polarity}, tetapi targetnya ditulis '
+            "sebagai rentang: {pairs}",
+            'Indicator {indicator} "{name}" has polarity {polarity}, but its targets are '
+            "written as ranges: {pairs}",
+        ),
+    },
+    hint="Target rentang ditulis [bawah, atas] dengan polarity: range; untuk polaritas higher "
+    "atau lower, tulis satu angka per tahun.",
+    hint_en="A range target is written [low, high] with polarity: range; for polarity higher or "
+    "lower, write one number per year.",
+)
+def range_target_mismatch(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Indikator ``polarity: range`` yang targetnya bukan pasangan ``[bawah, atas]`` atau yang
+    batas bawahnya lebih besar dari batas atasnya; atau indikator ``higher``/``lower``
+    yang targetnya ditulis sebagai pasangan. Satu temuan per indikator per jenis masalah.
+
+    Mengapa:
+    Target rentang (misalnya laju inflasi 2,5 ± 1%) dinilai tercapai bila realisasi ada di
+    dalam rentang. Target tunggal pada indikator rentang, atau rentang pada indikator
+    ``higher``, membuat capaian dihitung dengan rumus yang salah.
+
+    Contoh:
+    "Laju inflasi" dengan ``polarity: range`` dan ``targets: {2025: 3.5, 2026: [3.5, 1.5]}``.
+
+    Perbaikan:
+    Tulis ``2025: [1.5, 3.5]`` dan ``2026: [1.5, 3.5]``; atau, bila yang dimaksud satu angka,
+    ubah ``polarity`` menjadi ``lower``.
+    """
+    for i, node, ind in _indicators(ctx):
+        problems: dict[str, list[tuple[int, Any]]] = {}
+        for year in sorted(ind.targets):
+            value = ind.targets[year]
+            if _is_missing(value):
+                continue
+            if ind.polarity == "range":
+                if not isinstance(value, tuple):
+                    problems.setdefault("not_pair", []).append((year, value))
+                elif value[0] > value[1]:
+                    problems.setdefault("reversed", []).append((year, value))
+            elif isinstance(value, tuple):
+                problems.setdefault("pair_not_range", []).append((year, value))
+        for variant, items in problems.items():
+            yield Finding(
+                node.id,
+                {
+                    "name": ind.name,
+                    "polarity": ind.polarity,
+                    "years": [y for y, _ in items],
+                    "values": [v for _, v in items],
+                    "pairs": _pairs(items),
+                },
+                field="targets",
+                indicator=ind.id,
+                variant=variant,
+                node_index=i,
+            )
