@@ -134,10 +134,37 @@ class PlanGraph:
         return graph
 
     def cycles(self) -> list[list[str]]:
-        """Groups of nodes that reach themselves through the cascade, each sorted."""
+        """Groups of nodes that reach themselves through the cascade, each sorted.
+
+        Nodes outside any cycle are peeled off first (Kahn's algorithm, linear); only what is
+        left, usually nothing, goes to networkx for its strongly connected components.
+        """
+        nodes = self.plan.nodes
+        index = self.index
+        parents_of = {
+            node_id: {p.id for p in nodes[i].parents if p.id in index}
+            for node_id, i in index.items()
+        }
+        pending = {node_id: len(parents) for node_id, parents in parents_of.items()}
+        kids: dict[str, list[str]] = {}
+        for node_id, parents in parents_of.items():
+            for parent in parents:
+                kids.setdefault(parent, []).append(node_id)
+        ready = [node_id for node_id, count in pending.items() if count == 0]
+        while ready:
+            for child in kids.get(ready.pop(), ()):
+                pending[child] -= 1
+                if pending[child] == 0:
+                    ready.append(child)
+        rest = [node_id for node_id, count in pending.items() if count > 0]
+        if not rest:
+            return []
         import networkx as nx
 
-        graph = self.cascade
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        graph.add_nodes_from(rest)
+        keep = set(rest)
+        graph.add_edges_from((p, n) for n in rest for p in parents_of[n] if p in keep)
         found = [
             sorted(component)
             for component in nx.strongly_connected_components(graph)

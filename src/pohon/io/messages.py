@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -41,6 +42,8 @@ _KNOWN_KEYS = sorted(
     }
 )
 
+_JSON_POSITION = re.compile(r"line (\d+) column (\d+)")
+
 _TYPE_NAMES_ID = {
     "str": "teks",
     "int": "bilangan bulat",
@@ -77,7 +80,14 @@ def problems_from_validation(
     for loc, details in grouped.items():
         message, message_en = _describe(loc, details)
         line = locate(loc) if locate is not None else None
-        problems.append(Problem(message, message_en, line=line, path=format_path(loc) or None))
+        column = None
+        if details[0]["type"] == "json_invalid":
+            where = _JSON_POSITION.search(str((details[0].get("ctx") or {}).get("error", "")))
+            if where is not None:
+                line, column = int(where.group(1)), int(where.group(2))
+        problems.append(
+            Problem(message, message_en, line=line, column=column, path=format_path(loc) or None)
+        )
         if len(problems) >= limit:
             break
     problems.sort(key=lambda p: (p.line or 0, p.path or ""))
@@ -230,6 +240,16 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
         return (
             f"akhir periode {ctx.get('end')} sebelum awalnya {ctx.get('start')}",
             f"period end {ctx.get('end')} is before its start {ctx.get('start')}",
+        )
+    if kind == "invalid_key":
+        return (
+            f"kunci {shown} harus berupa teks",
+            f"key {shown} must be text",
+        )
+    if kind == "duplicate_year":
+        return (
+            f"tahun {ctx.get('year')} ditulis dua kali di '{field}'; nilai yang satu akan hilang",
+            f"year {ctx.get('year')} is written twice in '{field}'; one value would be lost",
         )
     if kind == "json_invalid":
         return (

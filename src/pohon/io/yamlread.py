@@ -140,10 +140,17 @@ class _Scalars:
             return event.value  # a date stays the text the user wrote
         if tag == _CORE + "bool":
             return self._constructor.construct_yaml_bool(node)
-        if tag == _CORE + "int":
-            return self._constructor.construct_yaml_int(node)
-        if tag == _CORE + "float":
-            return self._constructor.construct_yaml_float(node)
+        try:
+            if tag == _CORE + "int":
+                return self._constructor.construct_yaml_int(node)
+            if tag == _CORE + "float":
+                return self._constructor.construct_yaml_float(node)
+        except ValueError:
+            raise _fail(
+                f"angka terlalu panjang untuk dibaca ({len(event.value):,} karakter)",
+                f"number too long to read ({len(event.value):,} characters)",
+                event.start_mark,
+            ) from None
         raise AssertionError(tag)  # pragma: no cover - filtered by the caller
 
     def tag_of(self, event: Any) -> str:
@@ -151,7 +158,11 @@ class _Scalars:
             return str(event.tag)
         if event.style or not event.implicit[0]:
             return _STR
-        return str(self._loader.resolve(yaml.ScalarNode, event.value, event.implicit))
+        tag = str(self._loader.resolve(yaml.ScalarNode, event.value, event.implicit))
+        if ":" in event.value and tag in (_CORE + "int", _CORE + "float"):
+            # YAML 1.1 reads 1:30 as base 60 (90); a ratio target stays as written.
+            return _STR
+        return tag
 
 
 def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
@@ -217,7 +228,8 @@ def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
                         if tag not in _ACCEPTED_TAGS:
                             raise _tag_error(tag, event, parent.path)
                         key = scalars.value(event, tag)
-                        if key in parent.value:
+                        twin = _year_twin(key)
+                        if key in parent.value or (twin is not None and twin in parent.value):
                             raise _fail(
                                 f"kunci {key!r} muncul dua kali di mapping yang sama; "
                                 "nilai yang satu akan hilang",
@@ -311,6 +323,19 @@ def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
                 stack.append(frame)
                 continue
 
+    except yaml.reader.ReaderError as exc:
+        position = exc.position
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlError(
+            Problem(
+                f"karakter kendali {code} tidak boleh ada di YAML; hapus karakter itu",
+                f"control character {code} is not allowed in YAML; remove it",
+                line=line,
+                column=column,
+            )
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise _fail(
@@ -324,6 +349,15 @@ def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
         loader.dispose()
     doc.value = result
     return doc
+
+
+def _year_twin(key: Any) -> Any:
+    """2027 and '2027' both become the year 2027: the other spelling of a year key."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return str(key)
+    if isinstance(key, str) and key.isdigit() and key.isascii():
+        return int(key)
+    return None
 
 
 def _attach(stack: list[_Frame], value: Any, size: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 Owner = Literal["pemda", "opd"]
 IndicatorType = Literal["none", "impact", "outcome", "output", "process"]
@@ -47,6 +47,10 @@ class LevelScheme(BaseModel):
     name: str
     levels: tuple[LevelSpec, ...] = Field(min_length=1)
 
+    _by_id: dict[str, LevelSpec] = PrivateAttr(default_factory=dict)
+    _ids: tuple[str, ...] = PrivateAttr(default=())
+    _ranks: dict[str, int] = PrivateAttr(default_factory=dict)
+
     @model_validator(mode="after")
     def _check_levels(self) -> LevelScheme:
         seen: set[str] = set()
@@ -62,20 +66,22 @@ class LevelScheme(BaseModel):
             seen.add(level.id)
         return self
 
+    def model_post_init(self, context: object, /) -> None:
+        self._by_id = {level.id: level for level in self.levels}
+        self._ids = tuple(self._by_id)
+        self._ranks = {level_id: rank for rank, level_id in enumerate(self._ids)}
+
     def level(self, level_id: str) -> LevelSpec:
         """The level with this id; raises ``KeyError`` if the scheme has none."""
-        for level in self.levels:
-            if level.id == level_id:
-                return level
-        raise KeyError(level_id)
+        return self._by_id[level_id]
 
     @property
     def level_ids(self) -> tuple[str, ...]:
-        return tuple(level.id for level in self.levels)
+        return self._ids
 
     def rank(self, level_id: str) -> int:
         """Position of the level, 0 for the root level."""
-        return self.level_ids.index(level_id)
+        return self._ranks[level_id]
 
     def children_of(self, level_id: str) -> tuple[str, ...]:
         """Levels that may sit directly below ``level_id``."""

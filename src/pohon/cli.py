@@ -1,0 +1,649 @@
+"""The ``pohon`` command line: check plan files, list and explain rules, print the schema.
+
+::
+
+    pohon check rpjmd.yaml renstra/ --format sarif --output pohon.sarif
+    pohon rules
+    pohon rule PK101
+    pohon schema
+    pohon example mojokerto -o contoh.yaml
+
+Exit codes of ``pohon check``: 0 no error-severity finding; 1 error-severity findings; 2 an
+input that cannot be read or does not fit the file format, or a usage error; 70 an unexpected
+fault of pohon itself (set ``POHON_DEBUG=1`` to see its traceback).
+
+Heavy modules (pydantic, networkx, the rules) are imported only by the commands that need
+them, so ``pohon --version`` and ``pohon --help`` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
+
+from pohon._version import __version__
+
+if TYPE_CHECKING:
+    from pohon.io import LoadError
+    from pohon.rules import Report, Rule
+
+Lang = Literal["id", "en"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_SOFTWARE = 70
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "not_found": ("path tidak ditemukan", "path not found"),
+    "empty_folder": (
+        "folder ini tidak berisi berkas .yaml, .yml atau .json",
+        "this folder holds no .yaml, .yml or .json file",
+    ),
+    "unreadable_folder": ("folder tidak bisa dibaca: {reason}", "cannot read folder: {reason}"),
+    "unknown_framework": (
+        "kerangka (framework) {framework!r} tidak dikenal; yang tersedia: {known}",
+        "unknown framework {framework!r}; available: {known}",
+    ),
+    "bad_pattern": (
+        "tidak ada aturan yang cocok dengan {pattern!r} di {option} (pakai awalan kode seperti "
+        "PK1, kode lengkap, slug, atau nama famili){close}",
+        "no rule matches {pattern!r} in {option} (use a code prefix like PK1, a full code, a "
+        "slug or a family name){close}",
+    ),
+    "did_you_mean": ("; mungkin maksudnya: {items}", "; did you mean: {items}"),
+    "unknown_rule": (
+        "aturan {query!r} tidak ada{close}; daftar semua aturan: pohon rules",
+        "no rule {query!r}{close}; list all rules: pohon rules",
+    ),
+    "unknown_example": (
+        "contoh {name!r} tidak ada; yang tersedia: {known}",
+        "no example {name!r}; available: {known}",
+    ),
+    "exists": (
+        "{path} sudah ada; pakai --force untuk menimpanya",
+        "{path} already exists; use --force to overwrite it",
+    ),
+    "cannot_write": ("tidak bisa menulis {path}: {reason}", "cannot write {path}: {reason}"),
+    "written": ("{path} ditulis. {summary}", "{path} written. {summary}"),
+    "bad_argument": ("argumen tidak dikenal: {args}", "unrecognised arguments: {args}"),
+    "unreadable": (
+        "berkas tidak bisa dibaca sebagai rencana ({kind}: {detail})",
+        "the file cannot be read as a plan ({kind}: {detail})",
+    ),
+    "interrupted": ("dibatalkan", "interrupted"),
+    "input_problem": (
+        "masukan tidak bisa diproses ({kind}: {detail})",
+        "the input cannot be processed ({kind}: {detail})",
+    ),
+    "unexpected": (
+        "kesalahan tak terduga di pohon ({kind}: {detail}). Mohon laporkan, dengan perintah "
+        "yang dijalankan; POHON_DEBUG=1 menampilkan jejak lengkapnya.",
+        "unexpected fault in pohon ({kind}: {detail}). Please report it with the command you "
+        "ran; POHON_DEBUG=1 shows the full traceback.",
+    ),
+}
+
+
+def _msg(key: str, lang: Lang, **values: Any) -> str:
+    template = _MESSAGES[key][0 if lang == "id" else 1]
+    return template.format(**values)
+
+
+def _env_lang() -> Lang:
+    value = os.environ.get("POHON_LANG", "").strip().lower()
+    return "en" if value.startswith("en") else "id"
+
+
+def _fail(message: str) -> None:
+    print(f"pohon: {message}", file=sys.stderr)
+
+
+# -- argument parsing ---------------------------------------------------------------------
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, prefix="pemakaian: " if prefix is None else prefix
+        )
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian headings; usage errors exit with code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "opsi"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: kesalahan: {message}\n")
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default=_env_lang(),
+        help="bahasa pesan: id (bawaan) atau en; bawaan dapat diatur dengan POHON_LANG",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the ``pohon`` command and its subcommands."""
+    parser = _Parser(
+        prog="pohon",
+        description=(
+            "Periksa pohon kinerja (cascading SAKIP) Pemda dan OPD: struktur, indikator,\n"
+            "keselarasan dengan kerangka, crosscutting, pagu dan kode."
+        ),
+        epilog=(
+            "contoh:\n"
+            "  pohon example -o rpjmd.yaml\n"
+            "  pohon check rpjmd.yaml\n"
+            "  pohon check renstra/ --select PK1,PK2 --format json -o hasil.json\n"
+            "  pohon rule PK101\n\n"
+            "kode keluar: 0 tanpa error, 1 ada temuan error, 2 masukan tak terbaca atau\n"
+            "pemakaian salah, 70 kesalahan tak terduga di pohon."
+        ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"pohon {__version__}", help="tampilkan versi"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")
+
+    check = sub.add_parser(
+        "check",
+        help="periksa berkas rencana (YAML/JSON) dan laporkan temuan",
+        description=(
+            "Periksa berkas rencana seperti evaluator SAKIP: satu baris per temuan dengan\n"
+            "berkas, baris, kode aturan, tingkat (severity), pesan dan saran perbaikan."
+        ),
+    )
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="berkas rencana (.yaml, .yml, .json) atau folder; isi folder diperiksa rekursif",
+    )
+    check.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json", "sarif"),
+        default="text",
+        help="format keluaran: text (bawaan), json, atau sarif (SARIF 2.1.0)",
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="KODE",
+        help="hanya aturan ini: awalan kode (PK1), kode, slug atau famili; pisahkan dengan koma",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        metavar="KODE",
+        help="abaikan aturan ini (bentuk sama dengan --select)",
+    )
+    _add_lang(check)
+    check.add_argument(
+        "-o", "--output", metavar="FILE", help="tulis hasil ke berkas ini, bukan ke stdout"
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="warna pada format text: auto (hanya di terminal, dan bila NO_COLOR tidak diatur)",
+    )
+
+    rules = sub.add_parser(
+        "rules",
+        help="daftar semua aturan: kode, tingkat, slug, judul",
+        description="Daftar semua aturan pemeriksaan, dikelompokkan per famili.",
+    )
+    _add_lang(rules)
+    rules.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (bawaan) atau json (lengkap dengan dokumentasi tiap aturan)",
+    )
+
+    one = sub.add_parser(
+        "rule",
+        help="dokumentasi satu aturan (apa, mengapa, contoh, perbaikan)",
+        description="Dokumentasi satu aturan: apa, mengapa, contoh, perbaikan, pesan dan saran.",
+    )
+    one.add_argument("code", metavar="KODE", help="kode aturan (PK101) atau slug-nya")
+    _add_lang(one)
+
+    schema = sub.add_parser(
+        "schema",
+        help="JSON Schema format berkas rencana",
+        description="Cetak JSON Schema format berkas rencana pohon (untuk editor dan validator).",
+    )
+    schema.add_argument("-o", "--output", metavar="FILE", help="tulis ke berkas ini")
+    _add_lang(schema)
+
+    example = sub.add_parser(
+        "example",
+        help="tulis contoh berkas rencana",
+        description="Tulis contoh berkas rencana yang dikirim bersama pohon.",
+    )
+    example.add_argument("name", nargs="?", default="mojokerto", metavar="NAMA", help="nama contoh")
+    example.add_argument("-o", "--output", metavar="FILE", help="tulis ke berkas ini")
+    example.add_argument("--force", action="store_true", help="timpa FILE bila sudah ada")
+    _add_lang(example)
+    return parser
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # Paths may come after options (``check a.yaml --format json b.yaml``).
+        if args.command == "check" and not any(item.startswith("-") for item in extra):
+            args.paths.extend(extra)
+        else:
+            parser.error(_msg("bad_argument", _env_lang(), args=" ".join(extra)))
+    if args.command is None:
+        parser.print_help()
+        parser.exit(EXIT_INPUT)
+    return args
+
+
+# -- pohon check --------------------------------------------------------------------------
+
+
+def _split(values: Sequence[str] | None) -> list[str]:
+    return [p.strip() for item in values or () for p in item.split(",") if p.strip()]
+
+
+def _check_patterns(select: list[str], ignore: list[str], lang: Lang) -> str | None:
+    """A message for the first pattern that matches no rule, else ``None``."""
+    from pohon.rules import REGISTRY, selected_rules
+
+    for option, patterns in (("--select", select), ("--ignore", ignore)):
+        for pattern in patterns:
+            try:
+                selected_rules([pattern])
+            except ValueError:
+                names = sorted(REGISTRY) + sorted(r.slug for r in REGISTRY.values())
+                near = difflib.get_close_matches(pattern.upper(), sorted(REGISTRY), n=3)
+                near += difflib.get_close_matches(pattern, names, n=3)
+                near = list(dict.fromkeys(near))[:3]
+                close = _msg("did_you_mean", lang, items=", ".join(near)) if near else ""
+                return _msg("bad_pattern", lang, pattern=pattern, option=option, close=close)
+    return None
+
+
+def _problem_error(path: str, key: str, lang: Lang, **values: Any) -> LoadError:
+    from pohon.io import LoadError, Problem
+
+    id_text = _msg(key, "id", **values)
+    en_text = _msg(key, "en", **values)
+    return LoadError(path, [Problem(id_text, en_text)])
+
+
+def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
+    """Plan files under a folder, recursively, sorted; hidden folders and files skipped."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    failures: list[LoadError] = []
+
+    def on_error(exc: OSError) -> None:
+        where = exc.filename if isinstance(exc.filename, str) else folder
+        failures.append(
+            _problem_error(where, "unreadable_folder", lang, reason=exc.strerror or str(exc))
+        )
+
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or not name.lower().endswith(PLAN_SUFFIXES):
+                continue
+            path = os.path.normpath(os.path.join(root, name))
+            rel = os.path.relpath(path, folder)
+            found.append((tuple(Path(rel).parts), path))
+    yield from failures
+    if not found and not failures:
+        yield _problem_error(folder, "empty_folder", lang)
+    for _, path in sorted(found):
+        yield path
+
+
+def _inputs(paths: Sequence[str], lang: Lang) -> list[str | LoadError]:
+    items: list[str | LoadError] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if os.path.isdir(raw):
+            candidates: list[str | LoadError] = list(_plan_files(raw, lang))
+        elif os.path.exists(raw):
+            candidates = [raw]
+        else:
+            candidates = [_problem_error(raw, "not_found", lang)]
+        for item in candidates:
+            if isinstance(item, str):
+                key = os.path.normcase(os.path.abspath(item))
+                if key in seen:
+                    continue
+                seen.add(key)
+            items.append(item)
+    return items
+
+
+def _check_one(path: str, select: list[str], ignore: list[str], lang: Lang) -> Report | LoadError:
+    from pohon.io import LoadError, UnknownFrameworkError, load
+    from pohon.rules import check
+
+    try:
+        try:
+            plan = load(path)
+        except (OSError, ValueError, RecursionError) as exc:
+            # What the reader let through: this file is unreadable, the others still count.
+            if os.environ.get("POHON_DEBUG", "") not in ("", "0"):
+                raise
+            return _problem_error(
+                path, "unreadable", lang, kind=type(exc).__name__, detail=_first_line(exc)
+            )
+        return check(plan, select=select or None, ignore=ignore or None, lang=lang)
+    except LoadError as exc:
+        return exc
+    except UnknownFrameworkError as exc:
+        return _problem_error(
+            path,
+            "unknown_framework",
+            lang,
+            framework=exc.framework_id,
+            known=", ".join(exc.known),
+        )
+
+
+def _use_color(choice: str, output: str | None) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or output not in (None, "-"):
+        return False
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty: Callable[[], bool] | None = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _write(text: str, output: str | None, lang: Lang, *, force: bool = True) -> int:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    path = Path(output)
+    if not force and path.exists():
+        _fail(_msg("exists", lang, path=output))
+        return EXIT_INPUT
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        _fail(_msg("cannot_write", lang, path=output, reason=exc.strerror or exc))
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from pohon.io import LoadError
+    from pohon.render import render_json, render_sarif, render_text
+    from pohon.render.text import total_line
+    from pohon.rules import selected_rules
+
+    lang: Lang = args.lang
+    select = _split(args.select)
+    ignore = _split(args.ignore)
+    problem = _check_patterns(select, ignore, lang)
+    if problem is not None:
+        _fail(problem)
+        return EXIT_INPUT
+    results: list[Report | LoadError] = []
+    for item in _inputs(args.paths, lang):
+        results.append(
+            item if isinstance(item, LoadError) else _check_one(item, select, ignore, lang)
+        )
+    if args.format == "json":
+        text = render_json(results, lang=lang)
+    elif args.format == "sarif":
+        text = render_sarif(results, rules=selected_rules(select, ignore), lang=lang)
+    else:
+        text = render_text(results, lang=lang, color=_use_color(args.color, args.output))
+    status = _write(text, args.output, lang)
+    if status != EXIT_OK:
+        return status
+    if args.output is not None and args.output != "-":
+        print(
+            _msg("written", lang, path=args.output, summary=total_line(results, lang=lang)),
+            file=sys.stderr,
+        )
+    if any(isinstance(item, LoadError) for item in results):
+        return EXIT_INPUT
+    if any(not item.ok for item in results if not isinstance(item, LoadError)):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+# -- pohon rules / pohon rule -------------------------------------------------------------
+
+
+def find_rule(query: str) -> Rule | None:
+    """The rule with this code (any case) or slug."""
+    from pohon.rules import REGISTRY
+
+    text = query.strip()
+    found = REGISTRY.get(text.upper())
+    if found is not None:
+        return found
+    for r in REGISTRY.values():
+        if r.slug == text.lower():
+            return r
+    return None
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from pohon.render.docs import rules_json, rules_table
+
+    text = rules_json() if args.format == "json" else rules_table(lang=args.lang)
+    return _write(text, None, args.lang)
+
+
+def _cmd_rule(args: argparse.Namespace) -> int:
+    from pohon.render.docs import rule_text
+    from pohon.rules import REGISTRY
+
+    lang: Lang = args.lang
+    found = find_rule(args.code)
+    if found is None:
+        query = args.code.strip()
+        slugs = {r.slug: code for code, r in REGISTRY.items()}
+        near = [
+            code for code in sorted(REGISTRY) if len(query) >= 3 and code.startswith(query.upper())
+        ]
+        near += difflib.get_close_matches(query.upper(), sorted(REGISTRY), n=5)
+        near += [slugs[s] for s in difflib.get_close_matches(query.lower(), slugs)]
+        near = list(dict.fromkeys(near))[:5]
+        items = ", ".join(f"{code} ({REGISTRY[code].slug})" for code in near)
+        close = _msg("did_you_mean", lang, items=items) if near else ""
+        _fail(_msg("unknown_rule", lang, query=args.code, close=close))
+        return EXIT_INPUT
+    return _write(rule_text(found, lang), None, lang)
+
+
+# -- pohon schema / pohon example ---------------------------------------------------------
+
+
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of the native plan file format."""
+    from pohon.model import Plan
+    from pohon.model.plan import FORMAT_VERSION
+
+    schema = _json_schema_keywords(Plan.model_json_schema(by_alias=True, mode="validation"))
+    _parent_shorthand(schema)
+    schema.pop("title", None)
+    schema.pop("description", None)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": f"pohon: berkas rencana pohon kinerja (format {FORMAT_VERSION})",
+        "description": (
+            "Satu pohon kinerja per berkas, YAML atau JSON: plan, opds, nodes. "
+            "One performance tree per file, YAML or JSON."
+        ),
+        **schema,
+    }
+
+
+_BOUNDS = {"gt": "exclusiveMinimum", "ge": "minimum", "lt": "exclusiveMaximum", "le": "maximum"}
+
+
+def _json_schema_keywords(value: Any) -> Any:
+    """Bounds that pydantic leaves as ``gt`` / ``le`` on a union, as JSON Schema keywords."""
+    if isinstance(value, list):
+        return [_json_schema_keywords(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, item in value.items():
+        if key in _BOUNDS and "anyOf" in value and isinstance(item, int | float):
+            out[_BOUNDS[key]] = item
+        else:
+            out[key] = _json_schema_keywords(item)
+    return out
+
+
+def _parent_shorthand(schema: dict[str, Any]) -> None:
+    """``parents: [M1]``: a bare id is accepted where a parent link is, as the reader does."""
+    defs = schema.get("$defs", {})
+    parents = defs.get("Node", {}).get("properties", {}).get("parents", {})
+    items = parents.get("items")
+    ref = defs.get("ParentRef", {}).get("properties", {}).get("id")
+    if items == {"$ref": "#/$defs/ParentRef"} and isinstance(ref, dict):
+        id_schema = {k: v for k, v in ref.items() if k != "title"}
+        parents["items"] = {"anyOf": [id_schema, items]}
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    text = json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return _write(text, args.output, args.lang)
+
+
+def _cmd_example(args: argparse.Namespace) -> int:
+    from pohon.io import EXAMPLES, example_text
+
+    lang: Lang = args.lang
+    if args.name not in EXAMPLES:
+        _fail(_msg("unknown_example", lang, name=args.name, known=", ".join(EXAMPLES)))
+        return EXIT_INPUT
+    return _write(example_text(args.name), args.output, lang, force=args.force)
+
+
+# -- entry point --------------------------------------------------------------------------
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": _cmd_check,
+    "rules": _cmd_rules,
+    "rule": _cmd_rule,
+    "schema": _cmd_schema,
+    "example": _cmd_example,
+}
+
+
+def _run(argv: list[str]) -> int:
+    try:
+        args = _parse(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_INPUT
+    return _COMMANDS[args.command](args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``pohon`` with these arguments (default: the command line); return the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang: Lang = "en" if "en" in _lang_flag(arguments) else _env_lang()
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    from pohon.io.errors import LoadError, UnknownFrameworkError
+
+    try:
+        return _run(arguments)
+    except LoadError as exc:
+        _fail(exc.format(lang))
+        return EXIT_INPUT
+    except UnknownFrameworkError as exc:
+        _fail(
+            _msg("unknown_framework", lang, framework=exc.framework_id, known=", ".join(exc.known))
+        )
+        return EXIT_INPUT
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, BrokenPipeError):
+            return _broken_pipe()
+        if os.environ.get("POHON_DEBUG", "") not in ("", "0"):
+            raise
+        _fail(_msg("input_problem", lang, kind=type(exc).__name__, detail=_first_line(exc)))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        _fail(_msg("interrupted", lang))
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        if os.environ.get("POHON_DEBUG", "") not in ("", "0"):
+            raise
+        _fail(_msg("unexpected", lang, kind=type(exc).__name__, detail=_first_line(exc)))
+        return EXIT_SOFTWARE
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else "-"
+
+
+def _broken_pipe() -> int:
+    # The reader went away (``pohon check ... | head``): stop quietly.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
+
+
+def _lang_flag(arguments: list[str]) -> list[str]:
+    """The value of ``--lang`` in raw arguments, for messages before parsing succeeds."""
+    values = []
+    for i, item in enumerate(arguments):
+        if item == "--lang" and i + 1 < len(arguments):
+            values.append(arguments[i + 1])
+        elif item.startswith("--lang="):
+            values.append(item.partition("=")[2])
+    return values[-1:]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""The synthetic plan generator and the benchmark script, on small plans (no timings)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import pohon
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import run, synth  # noqa: E402
+
+N = 300
+
+
+@pytest.fixture(scope="module")
+def plan_data() -> dict[str, Any]:
+    return synth.make_plan(N, seed=3)
+
+
+def test_same_seed_same_plan() -> None:
+    assert synth.make_plan(N, seed=7) == synth.make_plan(N, seed=7)
+    assert synth.plan_json(synth.make_plan(N, seed=7)) == synth.plan_json(
+        synth.make_plan(N, seed=7)
+    )
+    assert synth.make_plan(N, seed=7) != synth.make_plan(N, seed=8)
+
+
+@pytest.mark.parametrize("n", [synth.MIN_NODES, 137, N, 1_234])
+def test_exact_node_count(n: int) -> None:
+    data = synth.make_plan(n)
+    assert len(data["nodes"]) == n
+    ids = [node["id"] for node in data["nodes"]]
+    assert len(set(ids)) == n
+
+
+def test_too_small() -> None:
+    with pytest.raises(ValueError, match="at least"):
+        synth.make_plan(synth.MIN_NODES - 1)
+
+
+def test_realistic_shape(plan_data: dict[str, Any]) -> None:
+    nodes = plan_data["nodes"]
+    levels = Counter(node["level"] for node in nodes)
+    assert levels["visi"] == 1
+    assert 5 <= levels["misi"] <= 8
+    assert 0.5 <= levels["sub_kegiatan"] / N <= 0.7
+    programs = [node for node in nodes if node["level"] == "program"]
+    assert any(node["kode"].endswith(".01") for node in programs)
+    for node in nodes:
+        if node["level"] in ("program", "kegiatan", "sub_kegiatan"):
+            assert node["pagu"]
+        if node["level"] not in ("visi", "misi"):
+            assert 1 <= len(node["indicators"]) <= 3
+    aligned = {item for node in nodes for item in node.get("aligns", ())}
+    assert {f"panca-cita-mojokerto-2025:{i}" for i in range(1, 6)} <= aligned
+    assert {f"asta-cita-2025:{i}" for i in range(1, 9)} <= aligned
+
+
+def test_year_keys(plan_data: dict[str, Any]) -> None:
+    text = synth.plan_json(plan_data)
+    assert '"2025":' in text
+    loaded = yaml.safe_load(synth.plan_yaml(plan_data))
+    tujuan = next(node for node in loaded["nodes"] if node["level"] == "tujuan")
+    targets = tujuan["indicators"][0]["targets"]
+    assert sorted(targets) == [2025, 2026, 2027, 2028, 2029]
+
+
+def test_loads_in_both_formats(plan_data: dict[str, Any]) -> None:
+    from_json = pohon.loads(synth.plan_json(plan_data), format="json")
+    from_yaml = pohon.loads(synth.plan_yaml(plan_data), format="yaml")
+    assert len(from_json.nodes) == N
+    assert from_json == from_yaml
+    written = pohon.loads(pohon.dumps(from_json, format="yaml"), format="yaml")
+    assert written == from_json
+
+
+def test_pagu_adds_up(plan_data: dict[str, Any]) -> None:
+    nodes = plan_data["nodes"]
+    by_id = {node["id"]: node for node in nodes}
+    sums: dict[str, Counter[int]] = {}
+    for node in nodes:
+        if node["level"] in ("kegiatan", "sub_kegiatan"):
+            total = sums.setdefault(node["parents"][0], Counter())
+            total.update(node["pagu"])
+    for parent_id, total in sums.items():
+        pagu = by_id[parent_id]["pagu"]
+        # A faulty sub kegiatan may lack a year: its parent keeps the full sum.
+        assert all(pagu[year] >= amount for year, amount in total.items())
+
+
+def test_faults_are_found(plan_data: dict[str, Any]) -> None:
+    report = pohon.check(pohon.loads(synth.plan_json(plan_data), format="json"))
+    assert len(report) >= 3
+    assert all(d.location.line is not None for d in report if d.node is not None)
+
+
+def test_write_plan(tmp_path: Path, plan_data: dict[str, Any]) -> None:
+    json_path, yaml_path = synth.write_plan(plan_data, tmp_path, "plan")
+    assert pohon.load(json_path) == pohon.load(yaml_path)
+
+
+def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    results = run.measure(sizes=(N,), repeat=1)
+    figures = results["sizes"][str(N)]
+    assert set(figures["seconds"]) == set(run.STEPS)
+    assert all(value > 0 for value in figures["seconds"].values())
+    assert results["memory"]["peak_bytes"] > 0
+    assert results["growth"] is None
+    assert len(results["targets"]) == 1
+    text = run.format_results(results)
+    assert "floor" in text
+    out = tmp_path / "bench.json"
+    assert run.main(["--sizes", f"{N},{N + 100}", "--repeat", "1", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "PASS" in printed or "FAIL" in printed
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["growth"]["to"] == N + 100
