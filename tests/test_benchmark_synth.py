@@ -120,7 +120,8 @@ def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     text = run.format_results(results)
     assert "floor" in text
     out = tmp_path / "bench.json"
-    assert run.main(["--sizes", f"{N},{N + 100}", "--repeat", "1", "--json", str(out)]) == 0
+    args = ["--sizes", f"{N},{N + 100}", "--repeat", "1", "--no-memory", "--json", str(out)]
+    assert run.main(args) == 0
     printed = capsys.readouterr().out
     assert "PASS" in printed or "FAIL" in printed
     written = json.loads(out.read_text(encoding="utf-8"))

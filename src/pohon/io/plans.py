@@ -197,31 +197,105 @@ def _load_yaml(text: str, file: str | None) -> Plan:
     return plan
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys without a word; a plan file must not lose one.
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return obj
+
+
+_JSON_MESSAGES = {
+    "Expecting value": "nilai yang diharapkan tidak ada",
+    "Expecting ',' delimiter": "tanda koma ',' yang diharapkan tidak ada",
+    "Expecting ':' delimiter": "tanda titik dua ':' yang diharapkan tidak ada",
+    "Expecting property name enclosed in double quotes": (
+        "nama kunci harus di dalam tanda kutip ganda (ada koma berlebih sebelum '}'?)"
+    ),
+    "Unterminated string starting at": "teks tidak ditutup tanda kutip",
+    "Extra data": "ada data lagi setelah akhir dokumen JSON",
+    "Invalid control character at": "karakter kendali di dalam teks",
+    "Invalid \\escape": "garis miring terbalik (\\) yang tidak sah di dalam teks",
+}
+
+
 def _load_json(text: str, file: str | None) -> Plan:
-    stripped = text.lstrip()
-    if stripped[:1] != "{":
-        try:
-            value = json.loads(text)
-        except (ValueError, RecursionError):
-            value = None
-            first = stripped[:1]
-            if first not in ("[", '"') and not first.isdigit():
-                raise LoadError(
-                    file,
-                    [
-                        Problem(
-                            "bukan JSON atau YAML yang bisa dibaca",
-                            "not readable JSON or YAML",
-                            line=1,
-                        )
-                    ],
-                ) from None
-        problem = _top_level_problem(value if value is not None else [], file)
-        if problem is not None:
-            raise problem
     try:
         with _no_gc():
-            plan = Plan.model_validate_json(text)
+            data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKeyError as dup:
+        try:
+            read_yaml(text)  # finds the line of the second key
+        except YamlError as exc:
+            raise LoadError(file, [exc.problem]) from None
+        raise LoadError(
+            file,
+            [
+                Problem(
+                    f"kunci {dup.key!r} muncul dua kali di objek yang sama; nilai yang satu akan hilang",
+                    f"key {dup.key!r} appears twice in the same object",
+                )
+            ],
+        ) from None
+    except json.JSONDecodeError as exc:
+        said = _JSON_MESSAGES.get(exc.msg, exc.msg)
+        if exc.pos == len(text) - len(text.lstrip()):
+            raise LoadError(
+                file,
+                [
+                    Problem(
+                        "berkas ini bukan JSON: isinya tidak diawali '{'",
+                        "not readable JSON: the file does not start with '{'",
+                        line=exc.lineno,
+                        column=exc.colno,
+                    )
+                ],
+            ) from None
+        raise LoadError(
+            file,
+            [
+                Problem(
+                    f"JSON tidak valid: {said}",
+                    f"invalid JSON: {exc.msg}",
+                    line=exc.lineno,
+                    column=exc.colno,
+                )
+            ],
+        ) from None
+    except RecursionError:
+        raise LoadError(
+            file,
+            [
+                Problem(
+                    "struktur JSON bersarang terlalu dalam",
+                    "the JSON nesting is too deep",
+                )
+            ],
+        ) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        try:
+            read_yaml(text)  # names the line
+        except YamlError as problem:
+            raise LoadError(file, [problem.problem]) from None
+        raise LoadError(
+            file, [Problem(f"JSON tidak bisa dibaca: {exc}", f"unreadable JSON: {exc}")]
+        ) from None
+    problem = _top_level_problem(data, file)
+    if problem is not None:
+        raise problem
+    try:
+        with _no_gc():
+            plan = Plan.model_validate(data)
     except ValidationError as exc:
         raise LoadError(file, problems_from_validation(exc, _json_locator(text))) from None
     plan._source = SourceMap(file, "json", text)
