@@ -5,9 +5,8 @@ from __future__ import annotations
 import gc
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
-from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -325,9 +324,10 @@ def _locator(lines: dict[tuple[Hashable, ...], int]) -> Any:
     def locate(loc: tuple[Hashable, ...]) -> int | None:
         for end in range(len(loc), -1, -1):
             line = lines.get(loc[:end])
-            if line is None and end and isinstance(loc[end - 1], str):
-                # pydantic names a key that is not text by its str(): 'None', '5', 'True'.
-                line = lines.get((*loc[: end - 1], _KEY_SPELLINGS.get(loc[end - 1])))
+            last = loc[end - 1] if end else None
+            if line is None and isinstance(last, str) and last in _KEY_SPELLINGS:
+                # pydantic names a key that is not text by its str(): 'None', 'True'.
+                line = lines.get((*loc[: end - 1], _KEY_SPELLINGS[last]))
             if line is not None:
                 return line
         return None
