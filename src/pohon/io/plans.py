@@ -284,8 +284,8 @@ def _load_json(text: str, file: str | None) -> Plan:
     except ValueError as exc:  # e.g. an integer of thousands of digits
         try:
             read_yaml(text)  # names the line
-        except YamlError as problem:
-            raise LoadError(file, [problem.problem]) from None
+        except YamlError as found:
+            raise LoadError(file, [found.problem]) from None
         raise LoadError(
             file, [Problem(f"JSON tidak bisa dibaca: {exc}", f"unreadable JSON: {exc}")]
         ) from None
