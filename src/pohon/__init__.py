@@ -22,6 +22,7 @@ from pohon.io import (
     load,
     load_framework,
     loads,
+    plan_schema,
 )
 from pohon.model import (
     KOTA,
@@ -79,5 +80,6 @@ __all__ = [
     "load",
     "load_framework",
     "loads",
+    "plan_schema",
     "to_networkx",
 ]

@@ -42,7 +42,6 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("path tidak ditemukan", "path not found"),
@@ -497,57 +496,10 @@ def _cmd_rule(args: argparse.Namespace) -> int:
 # -- pohon schema / pohon example ---------------------------------------------------------
 
 
-def plan_schema() -> dict[str, Any]:
-    """The JSON Schema of the native plan file format."""
-    from pohon.model import Plan
-    from pohon.model.plan import FORMAT_VERSION
-
-    schema = _json_schema_keywords(Plan.model_json_schema(by_alias=True, mode="validation"))
-    _parent_shorthand(schema)
-    schema.pop("title", None)
-    schema.pop("description", None)
-    return {
-        "$schema": SCHEMA_DIALECT,
-        "title": f"pohon: berkas rencana pohon kinerja (format {FORMAT_VERSION})",
-        "description": (
-            "Satu pohon kinerja per berkas, YAML atau JSON: plan, opds, nodes. "
-            "One performance tree per file, YAML or JSON."
-        ),
-        **schema,
-    }
-
-
-_BOUNDS = {"gt": "exclusiveMinimum", "ge": "minimum", "lt": "exclusiveMaximum", "le": "maximum"}
-
-
-def _json_schema_keywords(value: Any) -> Any:
-    """Bounds that pydantic leaves as ``gt`` / ``le`` on a union, as JSON Schema keywords."""
-    if isinstance(value, list):
-        return [_json_schema_keywords(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    out = {}
-    for key, item in value.items():
-        if key in _BOUNDS and "anyOf" in value and isinstance(item, int | float):
-            out[_BOUNDS[key]] = item
-        else:
-            out[key] = _json_schema_keywords(item)
-    return out
-
-
-def _parent_shorthand(schema: dict[str, Any]) -> None:
-    """``parents: [M1]``: a bare id is accepted where a parent link is, as the reader does."""
-    defs = schema.get("$defs", {})
-    parents = defs.get("Node", {}).get("properties", {}).get("parents", {})
-    items = parents.get("items")
-    ref = defs.get("ParentRef", {}).get("properties", {}).get("id")
-    if items == {"$ref": "#/$defs/ParentRef"} and isinstance(ref, dict):
-        id_schema = {k: v for k, v in ref.items() if k != "title"}
-        parents["items"] = {"anyOf": [id_schema, items]}
-
-
 def _cmd_schema(args: argparse.Namespace) -> int:
     import json
+
+    from pohon.io import plan_schema
 
     text = json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return _write(text, args.output, args.lang)

@@ -4,6 +4,7 @@ from pohon.io.errors import LoadError, Problem, UnknownFrameworkError
 from pohon.io.examples import EXAMPLES, example, example_text
 from pohon.io.frameworks import builtin_frameworks, get_framework, load_framework, loads_framework
 from pohon.io.plans import dump, dumps, load, loads
+from pohon.io.schema import plan_schema
 from pohon.io.source import SourceMap
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "load_framework",
     "loads",
     "loads_framework",
+    "plan_schema",
 ]

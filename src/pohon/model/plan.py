@@ -126,7 +126,11 @@ class ParentRef(_Model):
     """A cascade link to a parent node, with an optional contribution weight."""
 
     id: Id
-    weight: Annotated[Number, Field(gt=0, le=100)] | None = None
+    weight: (
+        Annotated[StrictInt, Field(gt=0, le=100)]
+        | Annotated[StrictFloat, Field(gt=0, le=100)]
+        | None
+    ) = None
 
 
 class Crosscutting(_Model):
@@ -172,7 +176,7 @@ class Node(_Model):
     pagu: dict[Year, Number] = Field(default_factory=dict)
     notes: Text | None = None
 
-    @field_validator("parents", mode="before")
+    @field_validator("parents", mode="before", json_schema_input_type=list[Id | ParentRef])
     @classmethod
     def _parent_shorthand(cls, value: Any) -> Any:
         # ``parents: [M1, {id: M2, weight: 0.5}]``: a bare id is a link without weight.
