@@ -1,0 +1,1 @@
+"""Benchmarks of pohon: a synthetic plan generator and the load/check timing script."""

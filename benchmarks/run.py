@@ -1,0 +1,361 @@
+"""How long pohon takes to load and check a Kota-sized and a Provinsi-sized plan.
+
+Run it with ``make bench`` or ``python benchmarks/run.py``. For each size a synthetic plan
+(:mod:`benchmarks.synth`) is written as JSON and YAML text in memory, then timed, best of
+``k`` repeats with a garbage collection before each:
+
+* **floor**: ``json.loads`` of the text plus a bare ``networkx.DiGraph`` with one node per
+  plan node and one edge per parent link: the least any library reading this file into a
+  graph must do;
+* **load_json** / **load_yaml**: ``pohon.loads`` of the JSON / YAML text;
+* **check**: ``pohon.check`` on a freshly loaded plan (only the check is timed);
+* **load+check**: load of the JSON text and check, timed as one operation.
+
+It prints the times, their ratios to the floor, their growth from the smallest to the
+largest size, the peak memory per node of load+check (``tracemalloc``), and the project's
+targets with PASS or FAIL. It is a measurement, not a test: it exits 0 either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pydantic
+
+if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pohon
+from benchmarks.synth import make_plan, plan_json, plan_yaml
+
+SIZES = (5_000, 50_000)
+REPEATS = {5_000: 5, 50_000: 3}
+"""Best of this many runs per size; other sizes get 5 below 20,000 nodes and 3 above."""
+TARGET_RATIO = 4.0
+"""Load+check of the largest JSON plan takes at most this many times the floor."""
+TARGET_GROWTH = 12.0
+"""From 5,000 to 50,000 nodes (ten times the plan) a time grows at most this much."""
+STEPS = ("floor", "load_json", "load_yaml", "check", "load_check")
+
+
+def floor(text: str) -> nx.DiGraph[str]:
+    """Parse the JSON text and build a bare graph of the cascade from the parsed data."""
+    data = json.loads(text)
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    nodes = data["nodes"]
+    graph.add_nodes_from(node["id"] for node in nodes)
+    graph.add_edges_from(
+        (parent if isinstance(parent, str) else parent["id"], node["id"])
+        for node in nodes
+        for parent in node.get("parents", ())
+    )
+    return graph
+
+
+def best_of(action: Callable[[], object], repeat: int) -> float:
+    """The shortest of ``repeat`` timed runs of ``action``, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def best_check(text: str, repeat: int) -> float:
+    """The shortest check of a freshly loaded plan, so no cached graph helps."""
+    best = float("inf")
+    for _ in range(repeat):
+        plan = pohon.loads(text, format="json")
+        gc.collect()
+        start = time.perf_counter()
+        pohon.check(plan)
+        best = min(best, time.perf_counter() - start)
+        del plan
+    return best
+
+
+def load_check(text: str) -> pohon.Report:
+    return pohon.check(pohon.loads(text, format="json"))
+
+
+def measure_size(
+    n: int, repeat: int, seed: int = 0, log: Callable[[str], None] | None = None
+) -> dict[str, Any]:
+    """Times (in seconds) of every step for one plan size."""
+    say = log or (lambda _message: None)
+    start = time.perf_counter()
+    data = make_plan(n, seed)
+    json_text = plan_json(data)
+    yaml_text = plan_yaml(data)
+    del data
+    gc.collect()
+    report = load_check(json_text)
+    findings = report.summary["by_code"]
+    say(
+        f"  {n:,} node: rencana dibuat dalam {time.perf_counter() - start:.1f} s "
+        f"(JSON {len(json_text) / 1e6:.1f} MB, YAML {len(yaml_text) / 1e6:.1f} MB, "
+        f"{len(report)} temuan); mengukur, {repeat}x per langkah ..."
+    )
+    del report
+    times = {
+        "floor": best_of(lambda: floor(json_text), repeat),
+        "load_json": best_of(lambda: pohon.loads(json_text, format="json"), repeat),
+        "load_yaml": best_of(lambda: pohon.loads(yaml_text, format="yaml"), repeat),
+        "check": best_check(json_text, repeat),
+        "load_check": best_of(lambda: load_check(json_text), repeat),
+    }
+    return {
+        "nodes": n,
+        "repeat": repeat,
+        "json_bytes": len(json_text.encode()),
+        "yaml_bytes": len(yaml_text.encode()),
+        "findings": findings,
+        "seconds": times,
+    }
+
+
+def measure_memory(n: int, seed: int = 0) -> dict[str, Any]:
+    """Peak traced memory of load+check of the JSON text, and what the process's resident
+    size does meanwhile (the growth of its peak, and the memory the plan and report hold)."""
+    text = plan_json(make_plan(n, seed))
+    gc.collect()
+    maxrss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = _rss()
+    plan = pohon.loads(text, format="json")
+    report = pohon.check(plan)
+    rss_after = _rss()
+    maxrss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    del plan, report
+    gc.collect()
+    tracemalloc.start()
+    try:
+        load_check(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB elsewhere
+    return {
+        "nodes": n,
+        "text_bytes": len(text.encode()),
+        "peak_bytes": peak,
+        "peak_bytes_per_node": peak / n,
+        "maxrss_growth_bytes": (maxrss_after - maxrss_before) * scale,
+        "rss_held_bytes": None
+        if rss_before is None or rss_after is None
+        else rss_after - rss_before,
+    }
+
+
+def _rss() -> int | None:
+    """The current resident size in bytes (Linux), or ``None``."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def measure(
+    sizes: Sequence[int] = SIZES,
+    repeat: int | None = None,
+    seed: int = 0,
+    memory: bool = True,
+    log: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Measure every size; return the figures, ratios, growth and target verdicts."""
+    sizes = sorted(sizes)
+    say = log or (lambda _message: None)
+    results: dict[str, Any] = {
+        "python": platform.python_version(),
+        "pohon": pohon.__version__,
+        "pydantic": pydantic.VERSION,
+        "networkx": nx.__version__,
+        "cpus": os.cpu_count(),
+        "sizes": {},
+    }
+    memory_figures = None
+    if memory:
+        # Before the timings, so the peak resident size is not already raised by them.
+        say(f"  memori load+check {sizes[-1]:,} node ...")
+        memory_figures = measure_memory(sizes[-1], seed)
+    for n in sizes:
+        k = repeat or REPEATS.get(n, 5 if n < 20_000 else 3)
+        figures = measure_size(n, k, seed, say)
+        t = figures["seconds"]
+        figures["ratios"] = {
+            "load_json": t["load_json"] / t["floor"],
+            "check": t["check"] / t["floor"],
+            "load_json+check": (t["load_json"] + t["check"]) / t["floor"],
+            "load_check": t["load_check"] / t["floor"],
+            "load_yaml": t["load_yaml"] / t["floor"],
+        }
+        results["sizes"][str(n)] = figures
+    results["memory"] = memory_figures
+    small, large = str(sizes[0]), str(sizes[-1])
+    if len(sizes) > 1:
+        ts, tl = results["sizes"][small]["seconds"], results["sizes"][large]["seconds"]
+        results["growth"] = {
+            "from": sizes[0],
+            "to": sizes[-1],
+            "nodes": sizes[-1] / sizes[0],
+            **{step: tl[step] / ts[step] for step in STEPS},
+        }
+    else:
+        results["growth"] = None
+    results["targets"] = _targets(results, large)
+    return results
+
+
+def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
+    ratio = results["sizes"][large]["ratios"]["load_check"]
+    targets = [
+        {
+            "name": f"load+check JSON {int(large):,} node <= {TARGET_RATIO:g}x floor",
+            "value": ratio,
+            "limit": TARGET_RATIO,
+            "pass": ratio <= TARGET_RATIO,
+        }
+    ]
+    growth = results["growth"]
+    if growth is not None:
+        for step in ("load_check", "load_json", "check"):
+            targets.append(
+                {
+                    "name": f"growth {growth['from']:,} -> {growth['to']:,} of {_label(step)} "
+                    f"<= {TARGET_GROWTH:g}x",
+                    "value": growth[step],
+                    "limit": TARGET_GROWTH,
+                    "pass": growth[step] <= TARGET_GROWTH,
+                }
+            )
+    return targets
+
+
+def _label(step: str) -> str:
+    return "load+check" if step == "load_check" else step
+
+
+def format_results(results: dict[str, Any]) -> str:
+    """The figures as the plain-text tables the script prints."""
+    out: list[str] = []
+    out.append(
+        f"pohon {results['pohon']} | Python {results['python']} | pydantic "
+        f"{results['pydantic']} | networkx {results['networkx']} | {results['cpus']} CPU"
+    )
+    out.append("")
+    out.append("Waktu (ms, terbaik dari k ulangan)")
+    head = ["size", "k", "JSON MB", "YAML MB", *(_label(s) for s in STEPS), "temuan"]
+    rows = []
+    for key, f in results["sizes"].items():
+        t = f["seconds"]
+        rows.append(
+            [
+                f"{int(key):,}",
+                str(f["repeat"]),
+                f"{f['json_bytes'] / 1e6:.1f}",
+                f"{f['yaml_bytes'] / 1e6:.1f}",
+                *(f"{t[s] * 1000:,.0f}" for s in STEPS),
+                str(sum(f["findings"].values())),
+            ]
+        )
+    out.extend(_table(head, rows))
+    out.append("")
+    out.append("Rasio terhadap floor")
+    head = ["size", "load_json", "check", "load_json+check", "load+check", "load_yaml"]
+    rows = []
+    for key, f in results["sizes"].items():
+        r = f["ratios"]
+        rows.append(
+            [
+                f"{int(key):,}",
+                *(
+                    f"{r[s]:.2f}x"
+                    for s in ("load_json", "check", "load_json+check", "load_check", "load_yaml")
+                ),
+            ]
+        )
+    out.extend(_table(head, rows))
+    growth = results["growth"]
+    if growth is not None:
+        out.append("")
+        out.append(
+            f"Pertumbuhan {growth['from']:,} -> {growth['to']:,} node "
+            f"(rencana {growth['nodes']:.3g}x lebih besar; waktu besar / waktu kecil)"
+        )
+        out.extend(_table([_label(s) for s in STEPS], [[f"{growth[s]:.2f}x" for s in STEPS]]))
+    mem = results["memory"]
+    if mem is not None:
+        out.append("")
+        out.append(
+            f"Memori load+check JSON {mem['nodes']:,} node: puncak tracemalloc "
+            f"{mem['peak_bytes'] / 2**20:,.0f} MiB = {mem['peak_bytes_per_node'] / 1024:.1f} KiB "
+            f"per node (teks JSON {mem['text_bytes'] / 2**20:,.0f} MiB, tidak dihitung); "
+            f"kenaikan puncak RSS {mem['maxrss_growth_bytes'] / 2**20:,.0f} MiB"
+        )
+        if mem["rss_held_bytes"] is not None:
+            out.append(
+                f"RSS yang ditahan rencana + laporan: {mem['rss_held_bytes'] / 2**20:,.0f} MiB "
+                f"= {mem['rss_held_bytes'] / mem['nodes'] / 1024:.1f} KiB per node"
+            )
+    out.append("")
+    out.append("Target")
+    for target in results["targets"]:
+        verdict = "PASS" if target["pass"] else "FAIL"
+        out.append(f"  {verdict}  {target['name']}: {target['value']:.2f}x")
+    return "\n".join(out)
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(cell) for cell in column) for column in zip(head, *rows, strict=True)]
+    lines = ["  " + "  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
+    for row in rows:
+        lines.append("  " + "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(n) for n in SIZES),
+        help="plan sizes in nodes, comma separated (default: 5000,50000)",
+    )
+    parser.add_argument("--repeat", type=int, default=None, help="runs per step (best is kept)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic plans")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory step")
+    parser.add_argument("--json", metavar="OUT", help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    sizes = [int(part.replace("_", "")) for part in args.sizes.split(",") if part.strip()]
+    started = time.perf_counter()
+    results = measure(
+        sizes,
+        repeat=args.repeat,
+        seed=args.seed,
+        memory=not args.no_memory,
+        log=lambda message: print(message, file=sys.stderr, flush=True),
+    )
+    results["wall_seconds"] = time.perf_counter() - started
+    print(format_results(results))
+    print(f"\n(selesai dalam {results['wall_seconds']:.0f} s)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
