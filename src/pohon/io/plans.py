@@ -192,7 +192,7 @@ def _load_yaml(text: str, file: str | None) -> Plan:
     except ValidationError as exc:
         lines = read_yaml(text, track_lines=True).lines
         raise LoadError(file, problems_from_validation(exc, _locator(lines))) from None
-    plan._source = SourceMap(file, "yaml", text, doc.node_lines)
+    plan._source = SourceMap(file, "yaml", text, doc.node_lines, doc.node_offsets)
     return plan
 
 

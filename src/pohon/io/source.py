@@ -14,27 +14,47 @@ _WS = re.compile(r"[ \t\n\r]*")
 
 @dataclass
 class SourceMap:
-    """The text a plan was read from, and the line where each node starts.
+    """The text a plan was read from, and where each node starts (line and character).
 
-    Lines of fields inside a node are found on demand by scanning only that node's lines,
-    so keeping a source map costs one integer per node.
+    Lines of keys inside a node are found on demand by scanning only that node's own text,
+    so a source map costs two integers per node besides the text itself.
     """
 
     file: str | None
     format: Format
     text: str
     _node_lines: list[int] | None = None
-    _lines: list[str] | None = field(default=None, repr=False)
+    _node_offsets: list[int] | None = field(default=None, repr=False)
+
+    def _starts(self) -> tuple[list[int], list[int]]:
+        if self._node_lines is None or self._node_offsets is None:
+            if self.format == "json":
+                self._node_lines, self._node_offsets = _json_node_starts(self.text)
+            else:
+                self._node_lines, self._node_offsets = [], []
+        return self._node_lines, self._node_offsets
 
     @property
     def node_lines(self) -> list[int]:
-        if self._node_lines is None:
-            self._node_lines = _json_node_lines(self.text) if self.format == "json" else []
-        return self._node_lines
+        return self._starts()[0]
 
     def node_line(self, index: int) -> int | None:
         lines = self.node_lines
         return lines[index] if 0 <= index < len(lines) else None
+
+    def _block(self, index: int) -> list[str]:
+        """The lines of node ``index``, from the start of its first line."""
+        _, offsets = self._starts()
+        text = self.text
+        begin = text.rfind("\n", 0, offsets[index]) + 1
+        if index + 1 < len(offsets):
+            end = text.rfind("\n", 0, offsets[index + 1]) + 1
+            if end <= begin:  # the next node starts on the same line (minified JSON)
+                end = text.find("\n", offsets[index + 1])
+                end = len(text) if end < 0 else end
+        else:
+            end = len(text)
+        return text[begin:end].split("\n")
 
     def line_of(
         self,
@@ -54,38 +74,31 @@ class SourceMap:
             return None
         if indicator_id is None and field is None:
             return start
-        text_lines = self._text_lines()
-        lines = self.node_lines
-        end = lines[index + 1] - 1 if index + 1 < len(lines) else len(text_lines)
-        if end <= start:  # everything on one line (minified JSON)
+        block = self._block(index)
+        if len(block) <= 1:  # everything on one line (minified JSON)
             return start
-        owner = start
+        owner = 1
         if indicator_id is not None:
-            found = _find(text_lines, start, end, _id_pattern(indicator_id))
+            found = _find(block, 1, len(block), _id_pattern(indicator_id))
             if found is None:
                 return start
             owner = found
-        if field is None:
-            return owner
-        return _find_key(text_lines, owner, end, field)
+        if field is not None:
+            owner = _find_key(block, owner, len(block), field)
+        return start + owner - 1
 
     def opd_line(self, opd_id: str, occurrence: int = 0) -> int | None:
         """Line of an entry of ``opds`` (searched above the first node)."""
-        lines = self._text_lines()
-        end = self.node_lines[0] - 1 if self.node_lines else len(lines)
+        _, offsets = self._starts()
+        head = self.text[: offsets[0]] if offsets else self.text
         pattern = _id_pattern(opd_id)
         seen = 0
-        for number in range(1, min(end, len(lines)) + 1):
-            if pattern.search(lines[number - 1]):
+        for number, line in enumerate(head.split("\n"), start=1):
+            if pattern.search(line):
                 if seen == occurrence:
                     return number
                 seen += 1
         return None
-
-    def _text_lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.text.split("\n")
-        return self._lines
 
 
 def _find(lines: list[str], start: int, end: int, pattern: re.Pattern[str]) -> int | None:
@@ -140,23 +153,24 @@ def _id_pattern(value: str) -> re.Pattern[str]:
     )
 
 
-def _json_node_lines(text: str) -> list[int]:
-    """Start line of each element of the top-level ``nodes`` array of a JSON text.
+def _json_node_starts(text: str) -> tuple[list[int], list[int]]:
+    """Start line and character of each element of the top-level ``nodes`` array.
 
     The top-level object is walked with the C JSON scanner, so this is exact and linear.
     """
     decoder = json.JSONDecoder()
     lines: list[int] = []
+    offsets: list[int] = []
     pos = _WS.match(text, 0).end()  # type: ignore[union-attr]
     if pos >= len(text) or text[pos] != "{":
-        return lines
+        return lines, offsets
     pos += 1
     line = 1
     last = 0
     while True:
         pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
         if pos >= len(text) or text[pos] == "}":
-            return lines
+            return lines, offsets
         if text[pos] == ",":
             pos += 1
             continue
@@ -177,6 +191,7 @@ def _json_node_lines(text: str) -> list[int]:
                 line += text.count("\n", last, pos)
                 last = pos
                 lines.append(line)
+                offsets.append(pos)
                 _, pos = decoder.raw_decode(text, pos)
         else:
             _, pos = decoder.raw_decode(text, pos)

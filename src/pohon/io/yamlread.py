@@ -91,6 +91,7 @@ class YamlDocument:
 
     value: Any
     node_lines: list[int] = field(default_factory=list)
+    node_offsets: list[int] = field(default_factory=list)
     lines: dict[tuple[Hashable, ...], int] = field(default_factory=dict)
 
 
@@ -318,6 +319,7 @@ def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
                     frame.is_nodes = len(stack) == 1 and parent.key == "nodes"
                 if parent is not None and parent.is_nodes and is_map:
                     doc.node_lines.append(line)
+                    doc.node_offsets.append(event.start_mark.index)
                 if track_lines:
                     doc.lines[path] = line
                 stack.append(frame)

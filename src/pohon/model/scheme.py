@@ -8,9 +8,10 @@ scheme is a value, not code.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Owner = Literal["pemda", "opd"]
 IndicatorType = Literal["none", "impact", "outcome", "output", "process"]
@@ -47,10 +48,6 @@ class LevelScheme(BaseModel):
     name: str
     levels: tuple[LevelSpec, ...] = Field(min_length=1)
 
-    _by_id: dict[str, LevelSpec] = PrivateAttr(default_factory=dict)
-    _ids: tuple[str, ...] = PrivateAttr(default=())
-    _ranks: dict[str, int] = PrivateAttr(default_factory=dict)
-
     @model_validator(mode="after")
     def _check_levels(self) -> LevelScheme:
         seen: set[str] = set()
@@ -66,18 +63,22 @@ class LevelScheme(BaseModel):
             seen.add(level.id)
         return self
 
-    def model_post_init(self, context: object, /) -> None:
-        self._by_id = {level.id: level for level in self.levels}
-        self._ids = tuple(self._by_id)
-        self._ranks = {level_id: rank for rank, level_id in enumerate(self._ids)}
+    # Rules look levels up for every node: plain cached attributes keep that a dict lookup.
+    @cached_property
+    def _by_id(self) -> dict[str, LevelSpec]:
+        return {level.id: level for level in self.levels}
+
+    @cached_property
+    def _ranks(self) -> dict[str, int]:
+        return {level.id: rank for rank, level in enumerate(self.levels)}
 
     def level(self, level_id: str) -> LevelSpec:
         """The level with this id; raises ``KeyError`` if the scheme has none."""
         return self._by_id[level_id]
 
-    @property
+    @cached_property
     def level_ids(self) -> tuple[str, ...]:
-        return self._ids
+        return tuple(level.id for level in self.levels)
 
     def rank(self, level_id: str) -> int:
         """Position of the level, 0 for the root level."""
