@@ -2,7 +2,15 @@
 
 from pohon.io.errors import LoadError, Problem, UnknownFrameworkError
 from pohon.io.examples import EXAMPLES, example, example_text
-from pohon.io.frameworks import builtin_frameworks, get_framework, load_framework, loads_framework
+from pohon.io.frameworks import (
+    builtin_crosswalks,
+    builtin_frameworks,
+    get_framework,
+    load_crosswalk,
+    load_framework,
+    loads_crosswalk,
+    loads_framework,
+)
 from pohon.io.plans import dump, dumps, load, loads
 from pohon.io.schema import plan_schema
 from pohon.io.source import SourceMap
@@ -13,6 +21,7 @@ __all__ = [
     "Problem",
     "SourceMap",
     "UnknownFrameworkError",
+    "builtin_crosswalks",
     "builtin_frameworks",
     "dump",
     "dumps",
@@ -20,8 +29,10 @@ __all__ = [
     "example_text",
     "get_framework",
     "load",
+    "load_crosswalk",
     "load_framework",
     "loads",
+    "loads_crosswalk",
     "loads_framework",
     "plan_schema",
 ]

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from pohon.io.errors import LoadError, Problem, UnknownFrameworkError
 from pohon.io.messages import problems_from_validation
 from pohon.io.yamlread import YamlError, read_yaml
-from pohon.model import Framework
+from pohon.model import Crosswalk, Framework
 
 
 def load_framework(path: str | os.PathLike[str]) -> Framework:
@@ -67,3 +67,51 @@ def get_framework(framework_id: str, extra: dict[str, Framework] | None = None) 
     if framework_id in shipped:
         return shipped[framework_id]
     raise UnknownFrameworkError(framework_id, sorted({*shipped, *(extra or {})}))
+
+
+def load_crosswalk(path: str | os.PathLike[str]) -> Crosswalk:
+    """Read a crosswalk file (see ``pohon/data/crosswalks/*.yaml`` for the format)."""
+    name = os.fspath(path)
+    try:
+        with open(name, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(
+            name, [Problem(f"berkas tidak bisa dibaca: {exc}", f"cannot read file: {exc}")]
+        ) from None
+    return loads_crosswalk(text, file=name)
+
+
+def loads_crosswalk(text: str, *, file: str | None = None) -> Crosswalk:
+    """Read a crosswalk from YAML text, with the line of every problem."""
+    try:
+        doc = read_yaml(text)
+    except YamlError as exc:
+        raise LoadError(file, [exc.problem]) from None
+    try:
+        return Crosswalk.model_validate(doc.value)
+    except ValidationError as exc:
+        lines = read_yaml(text, track_lines=True).lines
+
+        def locate(loc: tuple[object, ...]) -> int | None:
+            for end in range(len(loc), -1, -1):
+                line = lines.get(loc[:end])  # type: ignore[arg-type,unused-ignore]
+                if line is not None:
+                    return line
+            return None
+
+        raise LoadError(file, problems_from_validation(exc, locate)) from None
+
+
+@cache
+def builtin_crosswalks() -> dict[str, Crosswalk]:
+    """The crosswalks shipped in the package, by id (judgements, marked as such)."""
+    found: dict[str, Crosswalk] = {}
+    folder = resources.files("pohon") / "data" / "crosswalks"
+    if not folder.is_dir():
+        return found
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            crosswalk = loads_crosswalk(entry.read_text(encoding="utf-8"), file=entry.name)
+            found[crosswalk.id] = crosswalk
+    return found

@@ -1,6 +1,13 @@
 """The typed model of a plan: no files, no graphs, no output."""
 
-from pohon.model.framework import Framework, FrameworkInfo, FrameworkItem
+from pohon.model.framework import (
+    Crosswalk,
+    CrosswalkInfo,
+    CrosswalkLink,
+    Framework,
+    FrameworkInfo,
+    FrameworkItem,
+)
 from pohon.model.plan import (
     FORMAT_VERSION,
     OPD,
@@ -24,6 +31,9 @@ __all__ = [
     "TEMATIK",
     "Baseline",
     "Crosscutting",
+    "Crosswalk",
+    "CrosswalkInfo",
+    "CrosswalkLink",
     "Framework",
     "FrameworkInfo",
     "FrameworkItem",

@@ -72,3 +72,59 @@ class Framework(_Model):
             if item.id == item_id:
                 return item
         raise KeyError(f"{self.id}:{item_id}")
+
+
+class CrosswalkLink(_Model):
+    """One item of the source framework and the items of the target framework it serves."""
+
+    source: StrictStr = Field(alias="from", min_length=1)
+    targets: tuple[StrictStr, ...] = Field(alias="to", min_length=1)
+    note: StrictStr | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class CrosswalkInfo(_Model):
+    """What a crosswalk links, and on whose judgement."""
+
+    id: StrictStr = Field(min_length=1, pattern=r"^[^\s:]+$")
+    source: StrictStr = Field(alias="from", min_length=1)
+    target: StrictStr = Field(alias="to", min_length=1)
+    judgement: bool = True
+    basis: StrictStr | None = None
+    notes: StrictStr | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Crosswalk(_Model):
+    """Links from one framework's items to another's (Panca Cita 1 → Asta Cita 4).
+
+    Such links are judgements, not published facts: they ship as editable data, marked so,
+    and users override them with their own files.
+    """
+
+    format: int = Field(default=1, alias="pohon-crosswalk")
+    crosswalk: CrosswalkInfo
+    links: tuple[CrosswalkLink, ...] = ()
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @property
+    def id(self) -> str:
+        return self.crosswalk.id
+
+    @property
+    def source(self) -> str:
+        return self.crosswalk.source
+
+    @property
+    def target(self) -> str:
+        return self.crosswalk.target
+
+    def mapping(self) -> dict[str, tuple[str, ...]]:
+        """Source item id → target item ids."""
+        out: dict[str, list[str]] = {}
+        for link in self.links:
+            out.setdefault(link.source, []).extend(link.targets)
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
