@@ -10,6 +10,13 @@ Load a plan, check it as a SAKIP evaluator would, and explore its cascade::
 """
 
 from pohon._version import __version__
+from pohon.analysis import (
+    AlignmentResult,
+    CrosscuttingResult,
+    Matrix,
+    alignment,
+    crosscutting,
+)
 from pohon.graph import PlanGraph
 from pohon.io import (
     LoadError,
@@ -54,14 +61,18 @@ __all__ = [
     "OPD",
     "RULES",
     "TEMATIK",
+    "Alignment",
+    "AlignmentResult",
     "Baseline",
     "Crosscutting",
+    "CrosscuttingResult",
     "Diagnostic",
     "Framework",
     "Indicator",
     "LevelScheme",
     "LevelSpec",
     "LoadError",
+    "Matrix",
     "Node",
     "ParentRef",
     "Period",
@@ -71,8 +82,10 @@ __all__ = [
     "Report",
     "UnknownFrameworkError",
     "__version__",
+    "alignment",
     "builtin_frameworks",
     "check",
+    "crosscutting",
     "dump",
     "dumps",
     "example",

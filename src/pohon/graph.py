@@ -133,12 +133,9 @@ class PlanGraph:
         )
         return graph
 
-    def cycles(self) -> list[list[str]]:
-        """Groups of nodes that reach themselves through the cascade, each sorted.
-
-        Nodes outside any cycle are peeled off first (Kahn's algorithm, linear); only what is
-        left, usually nothing, goes to networkx for its strongly connected components.
-        """
+    @cached_property
+    def _kahn(self) -> tuple[list[str], list[str], dict[str, set[str]]]:
+        """Kahn's algorithm: (parents-first order, nodes left on or below a cycle, parents)."""
         nodes = self.plan.nodes
         index = self.index
         parents_of = {
@@ -151,12 +148,34 @@ class PlanGraph:
             for parent in parents:
                 kids.setdefault(parent, []).append(node_id)
         ready = [node_id for node_id, count in pending.items() if count == 0]
+        ready.reverse()
+        order: list[str] = []
         while ready:
-            for child in kids.get(ready.pop(), ()):
+            current = ready.pop()
+            order.append(current)
+            for child in kids.get(current, ()):
                 pending[child] -= 1
                 if pending[child] == 0:
                     ready.append(child)
         rest = [node_id for node_id, count in pending.items() if count > 0]
+        return order, rest, parents_of
+
+    def topological(self) -> list[str]:
+        """Node ids with every parent before its children; nodes on or below a cycle last.
+
+        Analyses that pass something down the cascade (alignments, sasaran) walk this order
+        once, so they stay linear in the plan.
+        """
+        order, rest, _ = self._kahn
+        return order + rest
+
+    def cycles(self) -> list[list[str]]:
+        """Groups of nodes that reach themselves through the cascade, each sorted.
+
+        Nodes outside any cycle are peeled off first (Kahn's algorithm, linear); only what is
+        left, usually nothing, goes to networkx for its strongly connected components.
+        """
+        _, rest, parents_of = self._kahn
         if not rest:
             return []
         import networkx as nx

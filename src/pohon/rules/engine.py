@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import cached_property
 from html import escape
+from operator import itemgetter
 from typing import Any, Literal
 
 from pohon.graph import PlanGraph
-from pohon.model import LevelScheme, Node, Plan
+from pohon.model import Indicator, LevelScheme, LevelSpec, Node, ParentRef, Plan
 
 Severity = Literal["error", "warning", "info"]
 Lang = Literal["id", "en"]
@@ -50,6 +51,8 @@ class Finding:
     node_index: int | None = None
     opd: str | None = None
     """Set when the finding is about an entry of ``opds`` (its line is then found)."""
+    severity: Severity | None = None
+    """A severity for this finding alone, when the rule's depends on the case (a setting)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +205,18 @@ def _parse_doc(text: str, code: str) -> RuleDoc:
 # -- running ------------------------------------------------------------------------------
 
 
+IndicatorRow = tuple[int, Node, Indicator, frozenset[type]]
+"""An indicator with its node and the types of its values; see :attr:`Context.indicator_rows`."""
+Link = tuple[int, Node, ParentRef, Node | None]
+"""A parent link with its node and the parent node; see :attr:`Context.links`."""
+
+
 class Context:
-    """What a rule sees: the plan, its graph and scheme, and a few shared lookups."""
+    """What a rule sees: the plan, its graph and scheme, and a few shared lookups.
+
+    The lookups are built on first use and shared by every rule of one check, so a plan of
+    50,000 nodes is walked once for them, not once per rule.
+    """
 
     def __init__(self, plan: Plan, settings: Mapping[str, Any] | None = None) -> None:
         self.plan = plan
@@ -222,6 +235,65 @@ class Context:
 
     def level_of(self, node: Node) -> Any:
         return self.scheme.level(node.level)
+
+    @cached_property
+    def specs(self) -> dict[str, LevelSpec]:
+        """Level id → its :class:`LevelSpec`, as a plain dict for lookups in hot loops."""
+        return {level.id: level for level in self.scheme.levels}
+
+    @cached_property
+    def ranks(self) -> dict[str, int]:
+        """Level id → its position in the scheme, 0 for the root level."""
+        return {level.id: rank for rank, level in enumerate(self.scheme.levels)}
+
+    @cached_property
+    def _level_rows(self) -> dict[str, list[tuple[int, Node]]]:
+        rows: dict[str, list[tuple[int, Node]]] = {}
+        for row in enumerate(self.plan.nodes):
+            rows.setdefault(row[1].level, []).append(row)
+        return rows
+
+    def nodes_at(self, levels: Iterable[str]) -> list[tuple[int, Node]]:
+        """The nodes at these levels with their positions, in file order."""
+        rows = self._level_rows
+        parts = [rows[level] for level in dict.fromkeys(levels) if level in rows]
+        if len(parts) == 1:
+            return parts[0]
+        # Each part is in file order already; sorting by position merges them.
+        return sorted((row for part in parts for row in part), key=itemgetter(0))
+
+    @cached_property
+    def indicator_rows(self) -> list[IndicatorRow]:
+        """Every indicator as ``(node index, node, indicator, value types)``, in file order.
+
+        ``value types`` is the set of Python types among the indicator's baseline value,
+        targets and actuals (``{int, float}`` when they are all numbers), so a rule about
+        text values or ranges can pass over an indicator without looking at its values.
+        """
+        rows: list[IndicatorRow] = []
+        for i, node in enumerate(self.plan.nodes):
+            for ind in node.indicators:
+                types = {*map(type, ind.targets.values()), *map(type, ind.actuals.values())}
+                base = ind.baseline
+                if base is not None and base.value is not None:
+                    types.add(type(base.value))
+                rows.append((i, node, ind, frozenset(types)))
+        return rows
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Every parent link as ``(node index, node, link, parent node)``, in file order.
+
+        The parent node is the first node with the link's id, or ``None`` when no node has it.
+        """
+        nodes = self.plan.nodes
+        index = self.graph.index
+        rows: list[Link] = []
+        for i, node in enumerate(nodes):
+            for ref in node.parents:
+                j = index.get(ref.id)
+                rows.append((i, node, ref, None if j is None else nodes[j]))
+        return rows
 
 
 def _matches(code: str, slug: str, family: str, patterns: Sequence[str]) -> bool:
@@ -294,8 +366,9 @@ def check(
     rules = selected_rules(select, ignore)
     index = ctx.graph.index
     for r in rules:
-        sev = overrides.get(r.code, r.severity)
+        override = overrides.get(r.code)
         for finding in r.func(ctx):
+            sev = override or finding.severity or r.severity
             node_index = finding.node_index
             if node_index is None and finding.node is not None:
                 node_index = index.get(finding.node)

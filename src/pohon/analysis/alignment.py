@@ -1,0 +1,449 @@
+"""AlignmentResult of a plan with the frameworks it must serve (Panca Cita, Asta Cita, ...).
+
+For every item of every framework the plan names, and of every framework reached from those
+through crosswalks, :func:`alignment` finds the nodes that support it directly (``aligns``)
+and through the cascade (a node inherits its ancestors' alignments: a program supports the
+cita its sasaran supports), the OPDs involved and the pagu behind it per year, and the
+coverage both ways: items with no support, and Pemda-level nodes aligned to nothing.
+
+Everything is one pass down the cascade in topological order: linear in the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pohon.analysis.matrix import Cell, Gap, Header, Matrix
+from pohon.graph import PlanGraph
+from pohon.io import UnknownFrameworkError, builtin_crosswalks, builtin_frameworks
+from pohon.model import Crosswalk, Framework, Plan
+
+Coverage = Literal["direct", "inherited", "crosswalk", "none"]
+RefProblem = Literal["format", "unknown-framework", "not-named", "unknown-item"]
+
+
+@dataclass(frozen=True)
+class ItemSupport:
+    """How one framework item is supported by the plan."""
+
+    framework: str
+    item: str
+    name: str
+    short: str | None
+    required: bool
+    direct: tuple[str, ...] = ()
+    inherited: tuple[str, ...] = ()
+    derived_from: tuple[str, ...] = ()
+    opds: tuple[str, ...] = ()
+    pagu: Mapping[int, int | float] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.framework}:{self.item}"
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        return self.direct + self.inherited
+
+    @property
+    def coverage(self) -> Coverage:
+        if self.direct:
+            return "direct"
+        if self.inherited:
+            return "inherited"
+        if self.derived_from:
+            return "crosswalk"
+        return "none"
+
+
+@dataclass(frozen=True)
+class BadReference:
+    """An ``aligns`` entry that does not name a usable framework item."""
+
+    node: str
+    ref: str
+    problem: RefProblem
+
+
+@dataclass(frozen=True)
+class StrayAlignment:
+    """A node aligned to an item that none of its ancestors supports, while they do support
+    other items of the same framework."""
+
+    node: str
+    ref: str
+    ancestors_support: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AlignmentResult:
+    """The result of :func:`alignment`: per item support, and the gaps both ways."""
+
+    plan: str
+    required: tuple[str, ...]
+    derived: tuple[str, ...]
+    frameworks: Mapping[str, Framework]
+    items: tuple[ItemSupport, ...]
+    unaligned: tuple[str, ...]
+    bad_references: tuple[BadReference, ...]
+    stray: tuple[StrayAlignment, ...]
+    unknown_frameworks: tuple[str, ...]
+    opds: tuple[str, ...]
+    node_opd: Mapping[str, str | None] = field(default_factory=dict, repr=False)
+
+    def item(self, ref: str) -> ItemSupport:
+        for support in self.items:
+            if support.ref == ref:
+                return support
+        raise KeyError(ref)
+
+    @property
+    def unsupported(self) -> tuple[ItemSupport, ...]:
+        """Items with no support at all: not direct, not inherited, not through a crosswalk."""
+        return tuple(s for s in self.items if s.coverage == "none")
+
+    def coverage(self, framework: str) -> float:
+        """Share of a framework's items with any support (0..1)."""
+        items = [s for s in self.items if s.framework == framework]
+        if not items:
+            return 0.0
+        return sum(1 for s in items if s.coverage != "none") / len(items)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per framework item: support counts, OPDs, pagu per year."""
+        out = []
+        for s in self.items:
+            record: dict[str, Any] = {
+                "framework": s.framework,
+                "item": s.item,
+                "name": s.name,
+                "required": s.required,
+                "coverage": s.coverage,
+                "direct": len(s.direct),
+                "inherited": len(s.inherited),
+                "derived_from": ", ".join(s.derived_from),
+                "opds": ", ".join(s.opds),
+            }
+            for year, value in sorted(s.pagu.items()):
+                record[f"pagu_{year}"] = value
+            out.append(record)
+        return out
+
+    def to_frame(self) -> Any:
+        """The records as a pandas DataFrame (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
+        return pd.DataFrame.from_records(self.to_records())
+
+    def matrix(self) -> Matrix:
+        """Framework items × OPDs (plus a ``pemda`` column), with the gaps."""
+        columns = [Header("pemda", "Pemda", {"kind": "pemda"})]
+        columns += [
+            Header(opd_id, _opd_name(self, opd_id), {"kind": "opd"}) for opd_id in self.opds
+        ]
+        rows = []
+        cells = []
+        for s in self.items:
+            label = f"{self.frameworks[s.framework].name} {s.item}" + (
+                f": {s.short}" if s.short else ""
+            )
+            rows.append(
+                Header(
+                    s.ref,
+                    label,
+                    {
+                        "framework": s.framework,
+                        "item": s.item,
+                        "name": s.name,
+                        "required": s.required,
+                        "coverage": s.coverage,
+                        "derived_from": list(s.derived_from),
+                    },
+                )
+            )
+            by_column: dict[str, list[str]] = {}
+            for node_id in s.nodes:
+                by_column.setdefault(self.node_opd.get(node_id) or "pemda", []).append(node_id)
+            for column in ["pemda", *self.opds]:
+                if column in by_column:
+                    cells.append(Cell(s.ref, column, tuple(by_column[column])))
+        return Matrix(
+            title=f"Keselarasan {self.plan}",
+            rows=tuple(rows),
+            columns=tuple(columns),
+            cells=tuple(cells),
+            gaps=tuple(self.gaps()),
+        )
+
+    def gaps(self) -> list[Gap]:
+        out = []
+        for s in self.unsupported:
+            framework = self.frameworks[s.framework]
+            out.append(
+                Gap(
+                    "item-unsupported",
+                    s.ref,
+                    f"{framework.name} {s.item} ({s.short or s.name}) tidak didukung node mana "
+                    "pun" + ("" if s.required else " (kerangka turunan lewat crosswalk)"),
+                    f"{framework.name} {s.item} ({s.short or s.name}) is supported by no node"
+                    + ("" if s.required else " (framework reached through a crosswalk)"),
+                    extra={"framework": s.framework, "required": s.required},
+                )
+            )
+        for node_id in self.unaligned:
+            out.append(
+                Gap(
+                    "node-unaligned",
+                    node_id,
+                    f"Node {node_id} tidak selaras dengan kerangka wajib mana pun",
+                    f"Node {node_id} is aligned to no required framework",
+                    nodes=(node_id,),
+                )
+            )
+        return out
+
+    def _repr_html_(self) -> str:
+        return self.matrix()._repr_html_()
+
+
+def _opd_name(result: AlignmentResult, opd_id: str) -> str:
+    return opd_id
+
+
+def parse_ref(ref: str) -> tuple[str, str] | None:
+    """``"asta-cita-2025:4"`` → ``("asta-cita-2025", "4")``; ``None`` if not of that shape."""
+    framework, sep, item = ref.partition(":")
+    if not sep or not framework.strip() or not item.strip() or ":" in item:
+        return None
+    return framework.strip(), item.strip()
+
+
+def crosswalk_chain(
+    required: Sequence[str], crosswalks: Iterable[Crosswalk]
+) -> tuple[list[str], list[Crosswalk]]:
+    """Frameworks reached from ``required`` through crosswalks, in an order where every
+    crosswalk's source comes before its target, and the crosswalks used in that order.
+
+    Raises ``ValueError`` when the crosswalks form a loop.
+    """
+    by_source: dict[str, list[Crosswalk]] = {}
+    for cw in crosswalks:
+        by_source.setdefault(cw.source, []).append(cw)
+    reached: list[str] = []
+    seen = set(required)
+    frontier = list(required)
+    while frontier:
+        current = frontier.pop(0)
+        for cw in sorted(by_source.get(current, ()), key=lambda c: c.id):
+            if cw.target not in seen:
+                seen.add(cw.target)
+                reached.append(cw.target)
+                frontier.append(cw.target)
+    used = [cw for cw in crosswalks if cw.source in seen and cw.target in seen]
+    # Order the frameworks so that every used crosswalk points forward (Kahn).
+    incoming = {fw: 0 for fw in seen}
+    for cw in used:
+        incoming[cw.target] += 1
+    ready = sorted(fw for fw, n in incoming.items() if n == 0)
+    order: list[str] = []
+    while ready:
+        fw = ready.pop(0)
+        order.append(fw)
+        for cw in sorted(by_source.get(fw, ()), key=lambda c: c.id):
+            if cw in used:
+                incoming[cw.target] -= 1
+                if incoming[cw.target] == 0:
+                    ready.append(cw.target)
+    if len(order) != len(seen):
+        loop = sorted(fw for fw in seen if fw not in order)
+        raise ValueError(f"crosswalks form a loop between: {', '.join(loop)}")
+    ordered_used = sorted(used, key=lambda cw: (order.index(cw.source), cw.id))
+    return [fw for fw in order if fw not in required], ordered_used
+
+
+def alignment(
+    plan: Plan,
+    frameworks: Sequence[str] | None = None,
+    *,
+    extra_frameworks: Mapping[str, Framework] | None = None,
+    crosswalks: Iterable[Crosswalk] | None = None,
+) -> AlignmentResult:
+    """How the plan supports each item of its frameworks; see the module docstring.
+
+    ``frameworks`` defaults to the plan's own list; an unknown id given here raises
+    :class:`pohon.UnknownFrameworkError`, while an unknown id in the plan file is reported
+    (``unknown_frameworks``) for the rules to turn into a finding. ``crosswalks`` replace the
+    shipped ones with the same source and target.
+
+    >>> import pohon
+    >>> result = pohon.alignment(pohon.example("mojokerto"))
+    >>> result.item("panca-cita-mojokerto-2025:1").coverage
+    'direct'
+    """
+    cache_key = "alignment:" + ("\x1f".join(frameworks) if frameworks is not None else "")
+    if extra_frameworks is None and crosswalks is None:
+        cached = plan._cache.get(cache_key)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+    known = {**builtin_frameworks(), **(extra_frameworks or {})}
+    if frameworks is not None:
+        for fw in frameworks:
+            if fw not in known:
+                raise UnknownFrameworkError(fw, sorted(known))
+    asked = list(frameworks) if frameworks is not None else list(plan.frameworks)
+    unknown = tuple(fw for fw in asked if fw not in known)
+    required = [fw for fw in asked if fw in known]
+
+    walks = {(cw.source, cw.target): cw for cw in builtin_crosswalks().values()}
+    for cw in crosswalks or ():
+        walks[(cw.source, cw.target)] = cw
+    usable = [cw for cw in walks.values() if cw.source in known and cw.target in known]
+    derived, chain = crosswalk_chain(required, usable)
+    in_scope = [*required, *derived]
+    items_of = {fw: {item.id for item in known[fw].items} for fw in in_scope}
+
+    graph = PlanGraph.of(plan)
+    nodes = plan.nodes
+    index = graph.index
+    scheme = plan.scheme
+
+    # Direct alignments of each node, with the references that cannot be used.
+    own: dict[str, frozenset[str]] = {}
+    bad: list[BadReference] = []
+    for node_id, i in index.items():
+        refs = []
+        for ref in nodes[i].aligns:
+            parsed = parse_ref(ref)
+            if parsed is None:
+                bad.append(BadReference(node_id, ref, "format"))
+                continue
+            fw, item = parsed
+            if fw not in known:
+                bad.append(BadReference(node_id, ref, "unknown-framework"))
+            elif item not in {it.id for it in known[fw].items}:
+                bad.append(BadReference(node_id, ref, "unknown-item"))
+            elif fw not in items_of:
+                bad.append(BadReference(node_id, ref, "not-named"))
+            else:
+                refs.append(f"{fw}:{item}")
+        if refs:
+            own[node_id] = frozenset(refs)
+
+    # Inherit down the cascade: a node supports what it aligns to and what its parents do.
+    empty: frozenset[str] = frozenset()
+    effective: dict[str, frozenset[str]] = {}
+    stray: list[StrayAlignment] = []
+    parents_of = graph._kahn[2]
+    for node_id in graph.topological():
+        from_above: frozenset[str] = empty
+        parents = parents_of[node_id]
+        for parent in parents:
+            inherited = effective.get(parent, empty)
+            from_above = inherited if not from_above else from_above | inherited
+        mine = own.get(node_id, empty)
+        if mine and parents:
+            used_above = {ref.partition(":")[0] for ref in from_above}
+            for ref in sorted(mine - from_above):
+                fw = ref.partition(":")[0]
+                if fw in used_above:
+                    stray.append(
+                        StrayAlignment(
+                            node_id,
+                            ref,
+                            tuple(sorted(r for r in from_above if r.startswith(fw + ":"))),
+                        )
+                    )
+        effective[node_id] = from_above | mine if mine else from_above
+
+    direct: dict[str, list[str]] = {}
+    inherited_by: dict[str, list[str]] = {}
+    for node_id in index:
+        mine = own.get(node_id, empty)
+        for ref in mine:
+            direct.setdefault(ref, []).append(node_id)
+        for ref in effective.get(node_id, empty):
+            if ref not in mine:
+                inherited_by.setdefault(ref, []).append(node_id)
+
+    # Pagu behind an item: the supporting nodes with pagu whose parents do not carry the
+    # same support with pagu (a kegiatan's pagu is already inside its program's).
+    def pagu_behind(ref: str, supporting: list[str]) -> dict[int, int | float]:
+        total: dict[int, int | float] = {}
+        support = set(supporting)
+        for node_id in supporting:
+            node = nodes[index[node_id]]
+            if not node.pagu:
+                continue
+            if any(p in support and nodes[index[p]].pagu for p in parents_of[node_id]):
+                continue
+            for year, value in node.pagu.items():
+                total[year] = total.get(year, 0) + value
+        return dict(sorted(total.items()))
+
+    # Through crosswalks: an item is served (derived) when a served item links to it.
+    served: set[str] = {ref for ref in (*direct, *inherited_by)}
+    derived_from: dict[str, list[str]] = {}
+    for cw in chain:
+        mapping = cw.mapping()
+        for source_item, targets in mapping.items():
+            source_ref = f"{cw.source}:{source_item}"
+            if source_ref in served or source_ref in derived_from:
+                for target in targets:
+                    target_ref = f"{cw.target}:{target}"
+                    if target in items_of.get(cw.target, ()):
+                        derived_from.setdefault(target_ref, []).append(source_ref)
+
+    items: list[ItemSupport] = []
+    for fw in in_scope:
+        framework = known[fw]
+        for entry in framework.items:
+            ref = f"{fw}:{entry.id}"
+            d = direct.get(ref, [])
+            h = inherited_by.get(ref, [])
+            opds = sorted({o for n in (*d, *h) if (o := nodes[index[n]].opd) is not None})
+            items.append(
+                ItemSupport(
+                    framework=fw,
+                    item=entry.id,
+                    name=entry.name,
+                    short=entry.short,
+                    required=fw in required,
+                    direct=tuple(d),
+                    inherited=tuple(h),
+                    derived_from=tuple(sorted(set(derived_from.get(ref, [])))),
+                    opds=tuple(opds),
+                    pagu=pagu_behind(ref, [*d, *h]),
+                )
+            )
+
+    # Pemda-level nodes that should carry an alignment: those with an indicator type.
+    required_prefixes = tuple(f"{fw}:" for fw in required)
+    unaligned = []
+    if required:
+        for node_id, i in index.items():
+            spec = scheme.level(nodes[i].level)
+            if spec.owner != "pemda" or spec.indicator == "none":
+                continue
+            if not any(ref.startswith(required_prefixes) for ref in effective.get(node_id, ())):
+                unaligned.append(node_id)
+
+    result = AlignmentResult(
+        plan=plan.id,
+        required=tuple(required),
+        derived=tuple(derived),
+        frameworks={fw: known[fw] for fw in in_scope},
+        items=tuple(items),
+        unaligned=tuple(unaligned),
+        bad_references=tuple(bad),
+        stray=tuple(stray),
+        unknown_frameworks=unknown,
+        opds=tuple(sorted({o for n in nodes if (o := n.opd) is not None})),
+        node_opd={node_id: nodes[i].opd for node_id, i in index.items()},
+    )
+    if extra_frameworks is None and crosswalks is None:
+        plan._cache[cache_key] = result
+    return result

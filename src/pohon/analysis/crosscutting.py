@@ -1,0 +1,545 @@
+"""CrosscuttingResult between OPDs: who serves each Pemda sasaran, and where the gaps are.
+
+:func:`crosscutting` answers the questions of a Bappeda planner before a SAKIP evaluation:
+which OPDs contribute to each sasaran of the RPJMD (and with what pagu), which outcomes
+several OPDs serve (program keroyokan, declared or implicit), and the gaps: a sasaran no OPD
+serves, a declared crosscutting OPD that shows up nowhere below the declaration (or whose
+declaration is still *usulan* or was *ditolak*), an OPD that serves no sasaran, likely
+duplicate programs or kegiatan across OPDs, and an outcome that one OPD serves alone although
+its declaration says it needs more.
+
+One pass down and one pass up the cascade: linear in the plan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Literal
+
+from pohon.analysis.matrix import Cell, Gap, Header, Matrix
+from pohon.graph import PlanGraph
+from pohon.model import Plan
+
+DeclarationProblem = Literal["absent", "usulan", "ditolak"]
+
+COMMON_WORDS: frozenset[str] = frozenset(
+    [
+        "meningkatnya",
+        "menurunnya",
+        "terwujudnya",
+        "tersedianya",
+        "terlaksananya",
+        "terselenggaranya",
+        "berkurangnya",
+        "tercapainya",
+        "terpenuhinya",
+        "optimalnya",
+        "persentase",
+        "jumlah",
+        "cakupan",
+        "angka",
+        "indeks",
+        "rasio",
+        "tingkat",
+        "nilai",
+        "program",
+        "kegiatan",
+        "sub",
+        "pelaksanaan",
+        "penyediaan",
+        "pengelolaan",
+        "peningkatan",
+        "penyelenggaraan",
+        "pembinaan",
+        "pengembangan",
+        "fasilitasi",
+        "koordinasi",
+        "dan",
+        "atau",
+        "di",
+        "ke",
+        "dari",
+        "yang",
+        "untuk",
+        "pada",
+        "dalam",
+        "dengan",
+        "bagi",
+        "serta",
+        "oleh",
+        "kota",
+        "kabupaten",
+        "kab",
+        "daerah",
+    ]
+)
+"""Words left out when names are compared (openings, connectors, generic nouns)."""
+
+SIMILARITY = 0.8
+"""Two names are near-identical at this token overlap (Jaccard) or more."""
+
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def normalise_name(name: str) -> tuple[str, ...]:
+    """The significant words of a name, lower case, without accents, punctuation or common
+    words: ``"Meningkatnya Cakupan Imunisasi Dasar"`` → ``("imunisasi", "dasar")``."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return tuple(w for w in _WORD.findall(text) if w not in COMMON_WORDS)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One cell: the nodes of one OPD below one Pemda sasaran, and the pagu behind them."""
+
+    sasaran: str
+    opd: str
+    nodes: tuple[str, ...]
+    pagu: Mapping[int, int | float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Keroyokan:
+    """An outcome served by several OPDs: declared (``crosscutting``) or implicit."""
+
+    node: str
+    opds: tuple[str, ...]
+    declared: tuple[str, ...]
+    implicit: bool
+
+
+@dataclass(frozen=True)
+class DeclarationGap:
+    """A crosscutting declaration that is not (yet) honoured."""
+
+    node: str
+    party: str
+    external: bool
+    status: str
+    problem: DeclarationProblem
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Two nodes of different OPDs that look like the same program, kegiatan or sub kegiatan."""
+
+    first: str
+    second: str
+    first_opd: str
+    second_opd: str
+    level: str
+    kind: Literal["kode", "name"]
+    similarity: float
+    kode: str | None = None
+
+
+@dataclass(frozen=True)
+class LoneOutcome:
+    """An outcome one OPD serves alone, although its declaration names others."""
+
+    node: str
+    opd: str | None
+    declared: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CrosscuttingResult:
+    """The result of :func:`crosscutting`."""
+
+    plan: str
+    sasaran: tuple[str, ...]
+    sasaran_level: str | None
+    opds: tuple[str, ...]
+    opd_names: Mapping[str, str]
+    names: Mapping[str, str]
+    cells: tuple[Contribution, ...]
+    orphan_sasaran: tuple[str, ...]
+    idle_opds: tuple[str, ...]
+    declaration_gaps: tuple[DeclarationGap, ...]
+    keroyokan: tuple[Keroyokan, ...]
+    duplicates: tuple[Duplicate, ...]
+    lone_outcomes: tuple[LoneOutcome, ...]
+
+    def cell(self, sasaran: str, opd: str) -> Contribution | None:
+        for c in self.cells:
+            if c.sasaran == sasaran and c.opd == opd:
+                return c
+        return None
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per (sasaran, OPD) cell with its nodes and pagu per year."""
+        out = []
+        for c in self.cells:
+            record: dict[str, Any] = {
+                "sasaran": c.sasaran,
+                "sasaran_name": self.names.get(c.sasaran, ""),
+                "opd": c.opd,
+                "opd_name": self.opd_names.get(c.opd, c.opd),
+                "count": len(c.nodes),
+                "nodes": ", ".join(c.nodes),
+            }
+            for year, value in sorted(c.pagu.items()):
+                record[f"pagu_{year}"] = value
+            out.append(record)
+        return out
+
+    def to_frame(self) -> Any:
+        """The records as a pandas DataFrame (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
+        return pd.DataFrame.from_records(self.to_records())
+
+    def matrix(self) -> Matrix:
+        """Pemda sasaran × OPDs, cells with contributing nodes and pagu; and the gaps."""
+        rows = tuple(
+            Header(s, f"{s}: {self.names.get(s, '')}", {"name": self.names.get(s, "")})
+            for s in self.sasaran
+        )
+        columns = tuple(
+            Header(o, self.opd_names.get(o, o), {"name": self.opd_names.get(o, o)})
+            for o in self.opds
+        )
+        cells = tuple(Cell(c.sasaran, c.opd, c.nodes, c.pagu) for c in self.cells)
+        return Matrix(
+            title=f"CrosscuttingResult {self.plan}",
+            rows=rows,
+            columns=columns,
+            cells=cells,
+            gaps=tuple(self.gaps()),
+        )
+
+    def gaps(self) -> list[Gap]:
+        out: list[Gap] = []
+        for s in self.orphan_sasaran:
+            out.append(
+                Gap(
+                    "sasaran-without-opd",
+                    s,
+                    f"Sasaran {s} tidak didukung OPD mana pun",
+                    f"Objective {s} is served by no OPD",
+                    nodes=(s,),
+                )
+            )
+        for g in self.declaration_gaps:
+            said = {
+                "absent": (
+                    f"{g.party} dinyatakan crosscutting di {g.node} tetapi tidak punya node di "
+                    "bawahnya",
+                    f"{g.party} is declared crosscutting on {g.node} but owns no node below it",
+                ),
+                "usulan": (
+                    f"CrosscuttingResult {g.party} di {g.node} masih usulan",
+                    f"CrosscuttingResult {g.party} on {g.node} is still proposed",
+                ),
+                "ditolak": (
+                    f"CrosscuttingResult {g.party} di {g.node} ditolak",
+                    f"CrosscuttingResult {g.party} on {g.node} was rejected",
+                ),
+            }[g.problem]
+            out.append(
+                Gap(
+                    f"crosscutting-{g.problem}",
+                    g.node,
+                    said[0],
+                    said[1],
+                    nodes=(g.node,),
+                    extra={"party": g.party, "status": g.status, "external": g.external},
+                )
+            )
+        for o in self.idle_opds:
+            out.append(
+                Gap(
+                    "opd-without-sasaran",
+                    o,
+                    f"OPD {o} tidak mendukung sasaran Pemda mana pun",
+                    f"OPD {o} serves no Pemda objective",
+                    extra={"opd": o},
+                )
+            )
+        for d in self.duplicates:
+            out.append(
+                Gap(
+                    f"duplicate-{d.kind}",
+                    d.second,
+                    f"{d.second} ({d.second_opd}) mirip {d.first} ({d.first_opd}), "
+                    f"kemiripan {d.similarity:.2f}",
+                    f"{d.second} ({d.second_opd}) looks like {d.first} ({d.first_opd}), "
+                    f"similarity {d.similarity:.2f}",
+                    nodes=(d.first, d.second),
+                    extra={"similarity": d.similarity, "kode": d.kode},
+                )
+            )
+        for lone in self.lone_outcomes:
+            out.append(
+                Gap(
+                    "lone-outcome",
+                    lone.node,
+                    f"{lone.node} hanya dilayani {lone.opd}, padahal crosscutting-nya menyebut "
+                    + ", ".join(lone.declared),
+                    f"{lone.node} is served by {lone.opd} alone, though its crosscutting names "
+                    + ", ".join(lone.declared),
+                    nodes=(lone.node,),
+                )
+            )
+        return out
+
+    def _repr_html_(self) -> str:
+        return self.matrix()._repr_html_()
+
+
+def _is_support_program(kode: str | None) -> bool:
+    """``U.BB.01...``: the support program every OPD has (never a duplicate)."""
+    if not kode:
+        return False
+    parts = kode.strip().split(".")
+    return len(parts) >= 3 and parts[2] == "01"
+
+
+def crosscutting(plan: Plan) -> CrosscuttingResult:
+    """Who serves each Pemda sasaran, keroyokan, and the crosscutting gaps; see the module.
+
+    >>> import pohon
+    >>> result = pohon.crosscutting(pohon.example("mojokerto"))
+    >>> len(result.sasaran) > 0
+    True
+    """
+    cached = plan._cache.get("crosscutting")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    graph = PlanGraph.of(plan)
+    nodes = plan.nodes
+    index = graph.index
+    scheme = plan.scheme
+    parents_of = graph._kahn[2]
+    order = graph.topological()
+    owners = {lv.id: lv.owner for lv in scheme.levels}
+
+    # The meeting level: the lowest Pemda level present; its nodes are the matrix rows.
+    present = {nodes[i].level for i in index.values()}
+    pemda_levels = [lv.id for lv in scheme.levels if lv.owner == "pemda" and lv.id in present]
+    sasaran_level = pemda_levels[-1] if pemda_levels else None
+    sasaran = [n for n, i in index.items() if nodes[i].level == sasaran_level]
+
+    # Down: the sasaran above each node.
+    empty: frozenset[str] = frozenset()
+    above: dict[str, frozenset[str]] = {}
+    for node_id in order:
+        found: frozenset[str] = empty
+        for parent in parents_of[node_id]:
+            up = above.get(parent, empty)
+            found = up if not found else found | up
+        if nodes[index[node_id]].level == sasaran_level:
+            found = found | {node_id}
+        above[node_id] = found
+
+    cells: dict[tuple[str, str], list[str]] = {}
+    for node_id, i in index.items():
+        node = nodes[i]
+        if node.opd is None or owners.get(node.level) != "opd":
+            continue
+        for s in above[node_id]:
+            cells.setdefault((s, node.opd), []).append(node_id)
+
+    def pagu_of(members: list[str]) -> dict[int, int | float]:
+        member_set = set(members)
+        total: dict[int, int | float] = {}
+        for node_id in members:
+            node = nodes[index[node_id]]
+            if not node.pagu or any(
+                p in member_set and nodes[index[p]].pagu for p in parents_of[node_id]
+            ):
+                continue
+            for year, value in node.pagu.items():
+                total[year] = total.get(year, 0) + value
+        return dict(sorted(total.items()))
+
+    opd_ids = [o.id for o in plan.opds]
+    seen_opds = set(opd_ids)
+    for i in index.values():
+        o = nodes[i].opd
+        if o is not None and o not in seen_opds:
+            seen_opds.add(o)
+            opd_ids.append(o)
+    position = {s: k for k, s in enumerate(sasaran)}
+    opd_position = {o: k for k, o in enumerate(opd_ids)}
+    contributions = tuple(
+        Contribution(s, o, tuple(members), pagu_of(members))
+        for (s, o), members in sorted(
+            cells.items(), key=lambda kv: (position[kv[0][0]], opd_position[kv[0][1]])
+        )
+    )
+    served = {s for s, _ in cells}
+    orphan = tuple(s for s in sasaran if s not in served)
+    serving = {o for _, o in cells}
+    idle = tuple(o for o in opd_ids if o not in serving) if sasaran else ()
+
+    # Up: the OPDs that own a node below each node.
+    below: dict[str, frozenset[str]] = {}
+    for node_id in reversed(order):
+        found = below.get(node_id, empty)
+        node = nodes[index[node_id]]
+        mine = found | {node.opd} if node.opd is not None else found
+        for parent in parents_of[node_id]:
+            up = below.get(parent, empty)
+            below[parent] = mine if not up else up | mine
+        below.setdefault(node_id, found)
+
+    gaps: list[DeclarationGap] = []
+    keroyokan: list[Keroyokan] = []
+    lone: list[LoneOutcome] = []
+    for node_id, i in index.items():
+        node = nodes[i]
+        if not node.crosscutting:
+            continue
+        under = below.get(node_id, empty)
+        declared = []
+        for decl in node.crosscutting:
+            party = decl.opd if decl.opd is not None else decl.agency or ""
+            external = decl.opd is None
+            if decl.status == "ditolak":
+                gaps.append(
+                    DeclarationGap(node_id, party, external, decl.status, "ditolak", decl.note)
+                )
+                continue
+            declared.append(party)
+            if decl.status == "usulan":
+                gaps.append(
+                    DeclarationGap(node_id, party, external, decl.status, "usulan", decl.note)
+                )
+            if not external and party not in under:
+                gaps.append(
+                    DeclarationGap(node_id, party, external, decl.status, "absent", decl.note)
+                )
+        serving_here = sorted(under | ({node.opd} if node.opd else set()))
+        if declared:
+            keroyokan.append(
+                Keroyokan(node_id, tuple(serving_here), tuple(declared), implicit=False)
+            )
+        internal_declared = [
+            d.opd for d in node.crosscutting if d.opd is not None and d.status != "ditolak"
+        ]
+        if internal_declared and len(serving_here) <= 1:
+            lone.append(
+                LoneOutcome(
+                    node_id, serving_here[0] if serving_here else None, tuple(internal_declared)
+                )
+            )
+    declared_nodes = {k.node for k in keroyokan}
+    for s in sasaran:
+        serving_s = sorted({o for (row, o) in cells if row == s}) if s in served else []
+        if len(serving_s) >= 2 and s not in declared_nodes:
+            keroyokan.append(Keroyokan(s, tuple(serving_s), (), implicit=True))
+
+    duplicates = _duplicates(plan, graph, owners)
+
+    result = CrosscuttingResult(
+        plan=plan.id,
+        sasaran=tuple(sasaran),
+        sasaran_level=sasaran_level,
+        opds=tuple(opd_ids),
+        opd_names={o.id: o.name for o in plan.opds},
+        names={s: nodes[index[s]].name for s in sasaran},
+        cells=contributions,
+        orphan_sasaran=orphan,
+        idle_opds=idle,
+        declaration_gaps=tuple(gaps),
+        keroyokan=tuple(keroyokan),
+        duplicates=tuple(duplicates),
+        lone_outcomes=tuple(lone),
+    )
+    plan._cache["crosscutting"] = result
+    return result
+
+
+def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list[Duplicate]:
+    """Likely duplicates across OPDs at levels with a kode pattern (program and below):
+    the same kode outside the support program, or near-identical names.
+
+    Names are compared through keys (all significant words, and every set with one word
+    left out), so each node is compared with a few candidates, never with all nodes.
+    """
+    nodes = plan.nodes
+    index = graph.index
+    scheme = plan.scheme
+    levels = {lv.id for lv in scheme.levels if lv.owner == "opd" and (lv.kode or lv.pagu)}
+    # Nodes under a support program are the same everywhere by design.
+    support: set[str] = set()
+    for node_id in graph.topological():
+        node = nodes[index[node_id]]
+        if _is_support_program(node.kode) or any(p in support for p in graph._kahn[2][node_id]):
+            support.add(node_id)
+
+    found: list[Duplicate] = []
+    reported: set[str] = set()
+    first_by_kode: dict[tuple[str, str], str] = {}
+    first_by_words: dict[tuple[str, frozenset[str]], list[str]] = {}
+    for node_id, i in index.items():
+        node = nodes[i]
+        if node.level not in levels or node.opd is None or node_id in support:
+            continue
+        if node.kode and node.kode.strip():
+            key = (node.level, node.kode.strip())
+            first = first_by_kode.get(key)
+            if first is None:
+                first_by_kode[key] = node_id
+            elif nodes[index[first]].opd != node.opd:
+                found.append(
+                    Duplicate(
+                        first,
+                        node_id,
+                        nodes[index[first]].opd or "",
+                        node.opd,
+                        node.level,
+                        "kode",
+                        1.0,
+                        node.kode.strip(),
+                    )
+                )
+                reported.add(node_id)
+                continue
+        words = frozenset(normalise_name(node.name))
+        if len(words) < 2:
+            continue
+        keys = [words] + ([words - {w} for w in words] if len(words) >= 3 else [])
+        match: tuple[str, float] | None = None
+        for k in keys:
+            for other in first_by_words.get((node.level, k), ()):
+                other_node = nodes[index[other]]
+                if other_node.opd == node.opd:
+                    continue
+                other_words = frozenset(normalise_name(other_node.name))
+                jaccard = len(words & other_words) / len(words | other_words)
+                if jaccard >= SIMILARITY and (match is None or jaccard > match[1]):
+                    match = (other, jaccard)
+            if match is not None and match[1] == 1.0:
+                break
+        if match is not None and node_id not in reported:
+            other = match[0]
+            ratio = SequenceMatcher(
+                None,
+                " ".join(normalise_name(nodes[index[other]].name)),
+                " ".join(normalise_name(node.name)),
+            ).ratio()
+            found.append(
+                Duplicate(
+                    other,
+                    node_id,
+                    nodes[index[other]].opd or "",
+                    node.opd,
+                    node.level,
+                    "name",
+                    round(max(match[1], ratio), 2),
+                )
+            )
+        for k in keys:
+            bucket = first_by_words.setdefault((node.level, k), [])
+            if len(bucket) < 4:
+                bucket.append(node_id)
+    return found

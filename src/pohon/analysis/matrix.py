@@ -1,0 +1,169 @@
+"""A matrix of rows × columns with cells and gaps: the shape both analyses report in.
+
+The JSON form is a contract for other apps::
+
+    {"rows": [{"id", "label", ...}], "columns": [{"id", "label", ...}],
+     "cells": [{"row", "column", "nodes": [ids], "count", "pagu": {year: rupiah}}],
+     "gaps": [{"kind", "id", "message", "message_en", ...}]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Header:
+    """A row or a column: an id (node, OPD or ``framework:item``), a label, and extras."""
+
+    id: str
+    label: str
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, **{k: _plain(v) for k, v in self.extra.items()}}
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: str
+    column: str
+    nodes: tuple[str, ...]
+    pagu: Mapping[int, int | float] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.nodes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "nodes": list(self.nodes),
+            "count": self.count,
+            "pagu": {str(year): value for year, value in sorted(self.pagu.items())},
+        }
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something missing: an item nobody supports, a sasaran no OPD serves, ..."""
+
+    kind: str
+    id: str
+    message: str
+    message_en: str
+    nodes: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "message": self.message,
+            "message_en": self.message_en,
+            "nodes": list(self.nodes),
+            **{k: _plain(v) for k, v in sorted(self.extra.items())},
+        }
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Rows × columns with the non-empty cells, and the gaps found."""
+
+    title: str
+    rows: tuple[Header, ...]
+    columns: tuple[Header, ...]
+    cells: tuple[Cell, ...]
+    gaps: tuple[Gap, ...] = ()
+
+    def cell(self, row: str, column: str) -> Cell | None:
+        for c in self.cells:
+            if c.row == row and c.column == column:
+                return c
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract: rows, columns, cells (non-empty only) and gaps, with ids."""
+        return {
+            "title": self.title,
+            "rows": [r.to_dict() for r in self.rows],
+            "columns": [c.to_dict() for c in self.columns],
+            "cells": [c.to_dict() for c in self.cells],
+            "gaps": [g.to_dict() for g in self.gaps],
+        }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per non-empty cell, for a DataFrame or a spreadsheet."""
+        rows = {r.id: r.label for r in self.rows}
+        columns = {c.id: c.label for c in self.columns}
+        out = []
+        for c in self.cells:
+            record: dict[str, Any] = {
+                "row": c.row,
+                "row_label": rows.get(c.row, c.row),
+                "column": c.column,
+                "column_label": columns.get(c.column, c.column),
+                "count": c.count,
+                "nodes": ", ".join(c.nodes),
+            }
+            for year, value in sorted(c.pagu.items()):
+                record[f"pagu_{year}"] = value
+            out.append(record)
+        return out
+
+    def to_frame(self) -> Any:
+        """The cell counts as a pandas DataFrame, rows × columns (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
+        counts = {(c.row, c.column): c.count for c in self.cells}
+        data = [[counts.get((r.id, col.id), 0) for col in self.columns] for r in self.rows]
+        return pd.DataFrame(
+            data, index=[r.label for r in self.rows], columns=[c.label for c in self.columns]
+        )
+
+    def _repr_html_(self) -> str:
+        return to_html(self)
+
+
+def to_html(matrix: Matrix, *, lang: str = "id") -> str:
+    """A self-contained HTML table; every label is escaped."""
+    counts = {(c.row, c.column): c for c in matrix.cells}
+    head = "".join(f'<th title="{escape(c.id)}">{escape(c.label)}</th>' for c in matrix.columns)
+    body = []
+    for row in matrix.rows:
+        cells = []
+        for col in matrix.columns:
+            cell = counts.get((row.id, col.id))
+            if cell is None:
+                cells.append("<td></td>")
+            else:
+                cells.append(f'<td title="{escape(", ".join(cell.nodes))}">{cell.count}</td>')
+        body.append(
+            f'<tr><th title="{escape(row.id)}">{escape(row.label)}</th>{"".join(cells)}</tr>'
+        )
+    gaps = "".join(
+        f"<li><code>{escape(g.kind)}</code> {escape(g.message if lang == 'id' else g.message_en)}</li>"
+        for g in matrix.gaps
+    )
+    title = escape(matrix.title)
+    gap_title = "Celah" if lang == "id" else "Gaps"
+    return (
+        f"<div><p><b>{title}</b></p><table><thead><tr><th></th>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+        + (f"<p><b>{gap_title}</b></p><ul>{gaps}</ul>" if gaps else "")
+        + "</div>"
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [_plain(v) for v in value]
+    return value
