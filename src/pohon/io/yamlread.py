@@ -62,10 +62,11 @@ TEXT_KEYS = frozenset(
         "status",
         "measure",
         "polarity",
+        "from",
     }
 )
 """Keys whose plain scalar values are kept as the text the user wrote."""
-TEXT_LIST_KEYS = frozenset({"parents", "aligns", "frameworks", "scale"})
+TEXT_LIST_KEYS = frozenset({"parents", "aligns", "frameworks", "scale", "to"})
 """Keys whose plain scalar list items are kept as written."""
 
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
