@@ -7,10 +7,13 @@
     pohon rule PK101
     pohon schema
     pohon example mojokerto -o contoh.yaml
+    pohon matrix alignment rpjmd.yaml --format html -o keselarasan.html
+    pohon matrix crosscutting rpjmd.yaml --format csv -o crosscutting.csv
 
 Exit codes of ``pohon check``: 0 no error-severity finding; 1 error-severity findings; 2 an
 input that cannot be read or does not fit the file format, or a usage error; 70 an unexpected
-fault of pohon itself (set ``POHON_DEBUG=1`` to see its traceback).
+fault of pohon itself (set ``POHON_DEBUG=1`` to see its traceback). ``pohon matrix`` exits 0
+when the matrix is written (its gaps are part of the output, not errors), 2 and 70 as above.
 
 Heavy modules (pydantic, networkx, the rules) are imported only by the commands that need
 them, so ``pohon --version`` and ``pohon --help`` answer at once.
@@ -29,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 from pohon._version import __version__
 
 if TYPE_CHECKING:
+    from pohon.analysis import Matrix
     from pohon.io import LoadError
     from pohon.rules import Report, Rule
 
@@ -79,6 +83,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "unreadable": (
         "berkas tidak bisa dibaca sebagai rencana ({kind}: {detail})",
         "the file cannot be read as a plan ({kind}: {detail})",
+    ),
+    "not_a_file": (
+        "PATH harus satu berkas rencana, bukan folder",
+        "PATH must be one plan file, not a folder",
+    ),
+    "no_frameworks": (
+        "--frameworks kosong; sebutkan satu id kerangka atau lebih, dipisah koma (yang "
+        "tersedia: {known})",
+        "--frameworks is empty; give one framework id or more, separated by commas "
+        "(available: {known})",
+    ),
+    "matrix_summary": (
+        "{rows} baris, {columns} kolom, {gaps} celah",
+        "{rows} rows, {columns} columns, {gaps} gaps",
     ),
     "interrupted": ("dibatalkan", "interrupted"),
     "input_problem": (
@@ -162,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  pohon example -o rpjmd.yaml\n"
             "  pohon check rpjmd.yaml\n"
             "  pohon check renstra/ --select PK1,PK2 --format json -o hasil.json\n"
-            "  pohon rule PK101\n\n"
+            "  pohon rule PK101\n"
+            "  pohon matrix crosscutting rpjmd.yaml --format html -o crosscutting.html\n\n"
             "kode keluar: 0 tanpa error, 1 ada temuan error, 2 masukan tak terbaca atau\n"
             "pemakaian salah, 70 kesalahan tak terduga di pohon."
         ),
@@ -255,7 +274,79 @@ def build_parser() -> argparse.ArgumentParser:
     example.add_argument("-o", "--output", metavar="FILE", help="tulis ke berkas ini")
     example.add_argument("--force", action="store_true", help="timpa FILE bila sudah ada")
     _add_lang(example)
+
+    _add_matrix(sub)
     return parser
+
+
+_MATRIX_KINDS = {
+    "alignment": (
+        "keselarasan: butir kerangka (Panca Cita, Asta Cita, ...) × OPD",
+        "Matriks keselarasan: satu baris per butir kerangka yang disebut rencana (dan yang\n"
+        "dicapai lewat crosswalk), satu kolom per OPD (ditambah kolom pemda untuk node\n"
+        "tingkat Pemda), isi sel = jumlah node yang mendukung butir itu; tiap baris\n"
+        "menunjukkan cakupannya (langsung, turunan, crosswalk, kosong). Di bawah tabel:\n"
+        "celah, yaitu butir tanpa dukungan dan node Pemda yang tidak selaras.",
+    ),
+    "crosscutting": (
+        "crosscutting: sasaran Pemda × OPD",
+        "Matriks crosscutting: satu baris per sasaran Pemda, satu kolom per OPD, isi sel =\n"
+        "jumlah node OPD itu di bawah sasaran itu. Di bawah tabel: celah, yaitu sasaran\n"
+        "tanpa OPD, OPD crosscutting yang dinyatakan tetapi tidak hadir, deklarasi usulan\n"
+        "atau ditolak, OPD tanpa sasaran, dan program/kegiatan yang tampak ganda antar-OPD.",
+    ),
+}
+
+
+def _add_matrix(sub: Any) -> None:
+    matrix = sub.add_parser(
+        "matrix",
+        help="matriks keselarasan (butir kerangka × OPD) atau crosscutting (sasaran × OPD)",
+        description=(
+            "Tulis matriks satu berkas rencana sebagai tabel teks, JSON, CSV atau HTML.\n"
+            "Celah yang ditemukan adalah bagian dari keluaran, bukan kesalahan: kode keluar\n"
+            "0 bila matriks tertulis, 2 bila berkas tak terbaca atau pemakaian salah."
+        ),
+        epilog=(
+            "contoh:\n"
+            "  pohon matrix alignment rpjmd.yaml\n"
+            "  pohon matrix alignment rpjmd.yaml --frameworks asta-cita-2025 --format json\n"
+            "  pohon matrix crosscutting rpjmd.yaml --format html -o crosscutting.html"
+        ),
+    )
+    kinds = matrix.add_subparsers(
+        dest="matrix_kind", metavar="JENIS", title="jenis matriks", required=True
+    )
+    for name, (summary, description) in _MATRIX_KINDS.items():
+        kind = kinds.add_parser(name, help=summary, description=description)
+        kind.add_argument(
+            "path", metavar="PATH", help="satu berkas rencana (.yaml, .yml atau .json)"
+        )
+        kind.add_argument(
+            "-f",
+            "--format",
+            choices=("text", "json", "csv", "html"),
+            default="text",
+            help=(
+                "format keluaran: text (tabel untuk terminal, bawaan), json (baris, kolom, "
+                "sel dan celah dengan id), csv (satu tabel, UTF-8 tanpa BOM; di Excel buka "
+                "lewat Data > From Text/CSV dan pilih UTF-8; celah tidak ikut), atau html "
+                "(satu halaman utuh)"
+            ),
+        )
+        _add_lang(kind)
+        kind.add_argument(
+            "-o", "--output", metavar="FILE", help="tulis hasil ke berkas ini, bukan ke stdout"
+        )
+        if name == "alignment":
+            kind.add_argument(
+                "--frameworks",
+                metavar="ID,ID",
+                help=(
+                    "id kerangka yang dipakai, dipisah koma, menggantikan plan.frameworks "
+                    "(mis. panca-cita-mojokerto-2025,asta-cita-2025)"
+                ),
+            )
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -515,6 +606,85 @@ def _cmd_example(args: argparse.Namespace) -> int:
     return _write(example_text(args.name), args.output, lang, force=args.force)
 
 
+# -- pohon matrix -------------------------------------------------------------------------
+
+
+def _text_width(output: str | None) -> int | None:
+    """The terminal's width when the text goes to a terminal, else ``None`` (no wrapping)."""
+    if output not in (None, "-"):
+        return None
+    isatty: Callable[[], bool] | None = getattr(sys.stdout, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 40)
+
+
+def _cmd_matrix(args: argparse.Namespace) -> int:
+    from pohon.analysis import alignment, crosscutting
+    from pohon.io import LoadError, builtin_frameworks, load
+    from pohon.render.matrix import alignment_matrix, render_alignment, render_crosscutting
+
+    lang: Lang = args.lang
+    path: str = args.path
+    frameworks: list[str] | None = None
+    if args.matrix_kind == "alignment" and args.frameworks is not None:
+        known = sorted(builtin_frameworks())
+        frameworks = _split([args.frameworks])
+        if not frameworks:
+            _fail(_msg("no_frameworks", lang, known=", ".join(known)))
+            return EXIT_INPUT
+        for fw in frameworks:
+            if fw not in known:
+                _fail(_msg("unknown_framework", lang, framework=fw, known=", ".join(known)))
+                return EXIT_INPUT
+    if os.path.isdir(path):
+        _fail(_problem_error(path, "not_a_file", lang).format(lang))
+        return EXIT_INPUT
+    try:
+        plan = load(path)
+    except LoadError as exc:
+        _fail(exc.format(lang))
+        return EXIT_INPUT
+    except (OSError, ValueError, RecursionError) as exc:
+        if os.environ.get("POHON_DEBUG", "") not in ("", "0"):
+            raise
+        error = _problem_error(
+            path, "unreadable", lang, kind=type(exc).__name__, detail=_first_line(exc)
+        )
+        _fail(error.format(lang))
+        return EXIT_INPUT
+
+    width = _text_width(args.output) if args.format == "text" else None
+    opd_names = {o.id: o.name for o in plan.opds}
+    to_file = args.output not in (None, "-")
+    matrix: Matrix | None = None
+    if args.matrix_kind == "alignment":
+        result = alignment(plan, frameworks)
+        text = render_alignment(
+            result, args.format, lang=lang, plan_name=plan.name, opd_names=opd_names, width=width
+        )
+        if to_file:
+            matrix = alignment_matrix(result, opd_names=opd_names)
+    else:
+        cross = crosscutting(plan)
+        text = render_crosscutting(cross, args.format, lang=lang, plan_name=plan.name, width=width)
+        if to_file:
+            matrix = cross.matrix()
+    status = _write(text, args.output, lang)
+    if status == EXIT_OK and matrix is not None:
+        summary = _msg(
+            "matrix_summary",
+            lang,
+            rows=len(matrix.rows),
+            columns=len(matrix.columns),
+            gaps=len(matrix.gaps),
+        )
+        print(_msg("written", lang, path=args.output, summary=summary), file=sys.stderr)
+    return status
+
+
 # -- entry point --------------------------------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -523,6 +693,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "rule": _cmd_rule,
     "schema": _cmd_schema,
     "example": _cmd_example,
+    "matrix": _cmd_matrix,
 }
 
 

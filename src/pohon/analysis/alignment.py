@@ -92,6 +92,7 @@ class AlignmentResult:
     unknown_frameworks: tuple[str, ...]
     opds: tuple[str, ...]
     node_opd: Mapping[str, str | None] = field(default_factory=dict, repr=False)
+    opd_names: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     def item(self, ref: str) -> ItemSupport:
         for support in self.items:
@@ -180,7 +181,16 @@ class AlignmentResult:
         )
 
     def gaps(self) -> list[Gap]:
-        out = []
+        out = [
+            Gap(
+                "framework-unknown",
+                fw,
+                f"Kerangka {fw} yang disebut rencana tidak dikenal pohon",
+                f"Framework {fw} named by the plan is not known to pohon",
+                extra={"framework": fw},
+            )
+            for fw in self.unknown_frameworks
+        ]
         for s in self.unsupported:
             framework = self.frameworks[s.framework]
             out.append(
@@ -211,7 +221,7 @@ class AlignmentResult:
 
 
 def _opd_name(result: AlignmentResult, opd_id: str) -> str:
-    return opd_id
+    return result.opd_names.get(opd_id, opd_id)
 
 
 def parse_ref(ref: str) -> tuple[str, str] | None:
@@ -443,6 +453,7 @@ def alignment(
         unknown_frameworks=unknown,
         opds=tuple(sorted({o for n in nodes if (o := n.opd) is not None})),
         node_opd={node_id: nodes[i].opd for node_id, i in index.items()},
+        opd_names={o.id: o.name for o in plan.opds},
     )
     if extra_frameworks is None and crosswalks is None:
         plan._cache[cache_key] = result

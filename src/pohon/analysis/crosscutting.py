@@ -1,4 +1,4 @@
-"""CrosscuttingResult between OPDs: who serves each Pemda sasaran, and where the gaps are.
+"""Crosscutting between OPDs: who serves each Pemda sasaran, and where the gaps are.
 
 :func:`crosscutting` answers the questions of a Bappeda planner before a SAKIP evaluation:
 which OPDs contribute to each sasaran of the RPJMD (and with what pagu), which outcomes
@@ -208,7 +208,7 @@ class CrosscuttingResult:
         )
         cells = tuple(Cell(c.sasaran, c.opd, c.nodes, c.pagu) for c in self.cells)
         return Matrix(
-            title=f"CrosscuttingResult {self.plan}",
+            title=f"Crosscutting {self.plan}",
             rows=rows,
             columns=columns,
             cells=cells,
@@ -235,12 +235,12 @@ class CrosscuttingResult:
                     f"{g.party} is declared crosscutting on {g.node} but owns no node below it",
                 ),
                 "usulan": (
-                    f"CrosscuttingResult {g.party} di {g.node} masih usulan",
-                    f"CrosscuttingResult {g.party} on {g.node} is still proposed",
+                    f"Crosscutting {g.party} di {g.node} masih usulan",
+                    f"Crosscutting {g.party} on {g.node} is still proposed",
                 ),
                 "ditolak": (
-                    f"CrosscuttingResult {g.party} di {g.node} ditolak",
-                    f"CrosscuttingResult {g.party} on {g.node} was rejected",
+                    f"Crosscutting {g.party} di {g.node} ditolak",
+                    f"Crosscutting {g.party} on {g.node} was rejected",
                 ),
             }[g.problem]
             out.append(
