@@ -63,7 +63,6 @@ __all__ = [
     "OPD",
     "RULES",
     "TEMATIK",
-    "Alignment",
     "AlignmentResult",
     "Baseline",
     "Crosscutting",
