@@ -134,14 +134,29 @@ class PlanGraph:
         return graph
 
     @cached_property
-    def _kahn(self) -> tuple[list[str], list[str], dict[str, set[str]]]:
-        """Kahn's algorithm: (parents-first order, nodes left on or below a cycle, parents)."""
+    def parents_of(self) -> dict[str, tuple[str, ...]]:
+        """Existing parent ids of every node, each once, in the order written.
+
+        Tuples of strings, unlike sets, are not tracked by the garbage collector: on a
+        50,000-node plan that spares it a large share of its work.
+        """
         nodes = self.plan.nodes
         index = self.index
-        parents_of = {
-            node_id: {p.id for p in nodes[i].parents if p.id in index}
-            for node_id, i in index.items()
-        }
+        out: dict[str, tuple[str, ...]] = {}
+        for node_id, i in index.items():
+            links = nodes[i].parents
+            if not links:
+                out[node_id] = ()
+            elif len(links) == 1:
+                out[node_id] = (links[0].id,) if links[0].id in index else ()
+            else:
+                out[node_id] = tuple(dict.fromkeys(p.id for p in links if p.id in index))
+        return out
+
+    @cached_property
+    def _kahn(self) -> tuple[list[str], list[str], dict[str, tuple[str, ...]]]:
+        """Kahn's algorithm: (parents-first order, nodes left on or below a cycle, parents)."""
+        parents_of = self.parents_of
         pending = {node_id: len(parents) for node_id, parents in parents_of.items()}
         kids: dict[str, list[str]] = {}
         for node_id, parents in parents_of.items():

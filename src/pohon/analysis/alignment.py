@@ -93,6 +93,8 @@ class AlignmentResult:
     opds: tuple[str, ...]
     node_opd: Mapping[str, str | None] = field(default_factory=dict, repr=False)
     opd_names: Mapping[str, str] = field(default_factory=dict, repr=False)
+    crosswalk_loop: tuple[str, ...] = ()
+    """Frameworks whose crosswalks form a loop; no crosswalk is followed then."""
 
     def item(self, ref: str) -> ItemSupport:
         for support in self.items:
@@ -312,7 +314,14 @@ def alignment(
     for cw in crosswalks or ():
         walks[(cw.source, cw.target)] = cw
     usable = [cw for cw in walks.values() if cw.source in known and cw.target in known]
-    derived, chain = crosswalk_chain(required, usable)
+    try:
+        derived, chain = crosswalk_chain(required, usable)
+        loop: tuple[str, ...] = ()
+    except ValueError as exc:
+        # Crosswalks that go round in a circle say nothing usable: none is followed, and the
+        # loop is reported (rule PK308) instead of breaking every caller.
+        derived, chain = [], []
+        loop = tuple(str(exc).rpartition(": ")[2].split(", "))
     in_scope = [*required, *derived]
     items_of = {fw: {item.id for item in known[fw].items} for fw in in_scope}
 
@@ -454,6 +463,7 @@ def alignment(
         opds=tuple(sorted({o for n in nodes if (o := n.opd) is not None})),
         node_opd={node_id: nodes[i].opd for node_id, i in index.items()},
         opd_names={o.id: o.name for o in plan.opds},
+        crosswalk_loop=loop,
     )
     if extra_frameworks is None and crosswalks is None:
         plan._cache[cache_key] = result

@@ -322,8 +322,15 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
     owners = {lv.id: lv.owner for lv in scheme.levels}
 
     # The meeting level: the lowest Pemda level present; its nodes are the matrix rows.
+    # Only a Pemda level that OPD levels may hang under can be the meeting level (sasaran or
+    # tujuan in the Kota scheme): a file with only visi and misi has no sasaran to serve.
     present = {nodes[i].level for i in index.values()}
-    pemda_levels = [lv.id for lv in scheme.levels if lv.owner == "pemda" and lv.id in present]
+    meeting = {p for lv in scheme.levels if lv.owner == "opd" for p in lv.parents}
+    pemda_levels = [
+        lv.id
+        for lv in scheme.levels
+        if lv.owner == "pemda" and lv.id in present and lv.id in meeting
+    ]
     sasaran_level = pemda_levels[-1] if pemda_levels else None
     sasaran = [n for n, i in index.items() if nodes[i].level == sasaran_level]
 
@@ -476,6 +483,7 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
         if _is_support_program(node.kode) or any(p in support for p in graph._kahn[2][node_id]):
             support.add(node_id)
 
+    words_of: dict[str, frozenset[str]] = {}
     found: list[Duplicate] = []
     reported: set[str] = set()
     first_by_kode: dict[tuple[str, str], str] = {}
@@ -505,16 +513,19 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
                 reported.add(node_id)
                 continue
         words = frozenset(normalise_name(node.name))
+        words_of[node_id] = words
         if len(words) < 2:
             continue
-        keys = [words] + ([words - {w} for w in words] if len(words) >= 3 else [])
+        # Leave-one-out keys find names that differ by one word; past eight words a single
+        # word is below the similarity threshold anyway, so only the whole set is a key.
+        keys = [words] + ([words - {w} for w in words] if 3 <= len(words) <= 8 else [])
         match: tuple[str, float] | None = None
         for k in keys:
             for other in first_by_words.get((node.level, k), ()):
                 other_node = nodes[index[other]]
                 if other_node.opd == node.opd:
                     continue
-                other_words = frozenset(normalise_name(other_node.name))
+                other_words = words_of[other]
                 jaccard = len(words & other_words) / len(words | other_words)
                 if jaccard >= SIMILARITY and (match is None or jaccard > match[1]):
                     match = (other, jaccard)
@@ -523,9 +534,7 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
         if match is not None and node_id not in reported:
             other = match[0]
             ratio = SequenceMatcher(
-                None,
-                " ".join(normalise_name(nodes[index[other]].name)),
-                " ".join(normalise_name(node.name)),
+                None, " ".join(sorted(words_of[other])), " ".join(sorted(words))
             ).ratio()
             found.append(
                 Duplicate(

@@ -42,18 +42,21 @@ class SourceMap:
         lines = self.node_lines
         return lines[index] if 0 <= index < len(lines) else None
 
-    def _block(self, index: int) -> list[str]:
-        """The lines of node ``index``, from the start of its first line."""
-        _, offsets = self._starts()
+    def _block(self, index: int) -> list[str] | None:
+        """The lines of node ``index``, from the start of its first line; ``None`` when the
+        node shares its line with the next one (minified JSON), where a line says no more."""
+        lines, offsets = self._starts()
         text = self.text
-        begin = text.rfind("\n", 0, offsets[index]) + 1
         if index + 1 < len(offsets):
-            end = text.rfind("\n", 0, offsets[index + 1]) + 1
-            if end <= begin:  # the next node starts on the same line (minified JSON)
-                end = text.find("\n", offsets[index + 1])
-                end = len(text) if end < 0 else end
+            if lines[index + 1] == lines[index]:
+                return None
+            end = offsets[index + 1]
         else:
             end = len(text)
+            if text.find("\n", offsets[index], end) < 0:
+                return None
+        begin = text.rfind("\n", 0, offsets[index]) + 1
+        end = text.rfind("\n", begin, end) + 1 or end
         return text[begin:end].split("\n")
 
     def line_of(
@@ -75,7 +78,7 @@ class SourceMap:
         if indicator_id is None and field is None:
             return start
         block = self._block(index)
-        if len(block) <= 1:  # everything on one line (minified JSON)
+        if block is None or len(block) <= 1:  # everything on one line (minified JSON)
             return start
         owner = 1
         if indicator_id is not None:
