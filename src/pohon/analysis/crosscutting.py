@@ -483,20 +483,23 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
         if _is_support_program(node.kode) or any(p in support for p in graph._kahn[2][node_id]):
             support.add(node_id)
 
-    words_of: dict[str, frozenset[str]] = {}
+    # Keys are plain strings and word lists are tuples: neither is tracked by the garbage
+    # collector, which matters when a Provinsi plan puts 30,000 sub kegiatan through here.
+    words_of: dict[str, tuple[str, ...]] = {}
     found: list[Duplicate] = []
-    reported: set[str] = set()
-    first_by_kode: dict[tuple[str, str], str] = {}
-    first_by_words: dict[tuple[str, frozenset[str]], list[str]] = {}
+    first_by_kode: dict[str, str] = {}
+    first_by_key: dict[str, str] = {}
+    other_by_key: dict[str, str] = {}  # the first node of another OPD than the first's
     for node_id, i in index.items():
         node = nodes[i]
         if node.level not in levels or node.opd is None or node_id in support:
             continue
-        if node.kode and node.kode.strip():
-            key = (node.level, node.kode.strip())
-            first = first_by_kode.get(key)
+        kode = node.kode.strip() if node.kode else ""
+        if kode:
+            kode_key = node.level + "\x1f" + kode
+            first = first_by_kode.get(kode_key)
             if first is None:
-                first_by_kode[key] = node_id
+                first_by_kode[kode_key] = node_id
             elif nodes[index[first]].opd != node.opd:
                 found.append(
                     Duplicate(
@@ -507,35 +510,35 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
                         node.level,
                         "kode",
                         1.0,
-                        node.kode.strip(),
+                        kode,
                     )
                 )
-                reported.add(node_id)
                 continue
-        words = frozenset(normalise_name(node.name))
+        words = tuple(sorted(set(normalise_name(node.name))))
         words_of[node_id] = words
         if len(words) < 2:
             continue
+        prefix = node.level + "\x1f"
+        keys = [prefix + " ".join(words)]
         # Leave-one-out keys find names that differ by one word; past eight words a single
         # word is below the similarity threshold anyway, so only the whole set is a key.
-        keys = [words] + ([words - {w} for w in words] if 3 <= len(words) <= 8 else [])
+        if 3 <= len(words) <= 8:
+            keys += [prefix + " ".join(words[:k] + words[k + 1 :]) for k in range(len(words))]
         match: tuple[str, float] | None = None
-        for k in keys:
-            for other in first_by_words.get((node.level, k), ()):
-                other_node = nodes[index[other]]
-                if other_node.opd == node.opd:
+        mine = set(words)
+        for key in keys:
+            for other in (first_by_key.get(key), other_by_key.get(key)):
+                if other is None or nodes[index[other]].opd == node.opd:
                     continue
-                other_words = words_of[other]
-                jaccard = len(words & other_words) / len(words | other_words)
+                theirs = set(words_of[other])
+                jaccard = len(mine & theirs) / len(mine | theirs)
                 if jaccard >= SIMILARITY and (match is None or jaccard > match[1]):
                     match = (other, jaccard)
             if match is not None and match[1] == 1.0:
                 break
-        if match is not None and node_id not in reported:
+        if match is not None:
             other = match[0]
-            ratio = SequenceMatcher(
-                None, " ".join(sorted(words_of[other])), " ".join(sorted(words))
-            ).ratio()
+            ratio = SequenceMatcher(None, " ".join(words_of[other]), " ".join(words)).ratio()
             found.append(
                 Duplicate(
                     other,
@@ -547,8 +550,8 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
                     round(max(match[1], ratio), 2),
                 )
             )
-        for k in keys:
-            bucket = first_by_words.setdefault((node.level, k), [])
-            if len(bucket) < 4:
-                bucket.append(node_id)
+        for key in keys:
+            first = first_by_key.setdefault(key, node_id)
+            if first != node_id and key not in other_by_key and nodes[index[first]].opd != node.opd:
+                other_by_key[key] = node_id
     return found
