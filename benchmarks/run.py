@@ -9,11 +9,15 @@ Run it with ``make bench`` or ``python benchmarks/run.py``. For each size a synt
   graph must do;
 * **load_json** / **load_yaml**: ``pohon.loads`` of the JSON / YAML text;
 * **check**: ``pohon.check`` on a freshly loaded plan (only the check is timed);
-* **load+check**: load of the JSON text and check, timed as one operation.
+* **load+check**: load of the JSON text and check, timed as one operation;
+* **alignment** / **crosscutting**: ``pohon.alignment`` / ``pohon.crosscutting`` on a freshly
+  loaded plan (only the analysis is timed; its cached result is cleared first, so each run
+  computes it, graph included).
 
-It prints the times, their ratios to the floor, their growth from the smallest to the
-largest size, the peak memory per node of load+check (``tracemalloc``), and the project's
-targets with PASS or FAIL. It is a measurement, not a test: it exits 0 either way.
+It prints the times, their ratios to the floor, the analyses against the check, their growth
+from the smallest to the largest size, the peak memory per node of load+check
+(``tracemalloc``), and the project's targets with PASS or FAIL. It is a measurement, not a
+test: it exits 0 either way.
 """
 
 from __future__ import annotations
@@ -47,7 +51,10 @@ TARGET_RATIO = 4.0
 """Load+check of the largest JSON plan takes at most this many times the floor."""
 TARGET_GROWTH = 12.0
 """From 5,000 to 50,000 nodes (ten times the plan) a time grows at most this much."""
-STEPS = ("floor", "load_json", "load_yaml", "check", "load_check")
+TARGET_ANALYSES = 2.0
+"""Alignment + crosscutting of the largest plan take at most this many times its check."""
+ANALYSES = ("alignment", "crosscutting")
+STEPS = ("floor", "load_json", "load_yaml", "check", "load_check", *ANALYSES)
 
 
 def floor(text: str) -> nx.DiGraph[str]:
@@ -75,17 +82,40 @@ def best_of(action: Callable[[], object], repeat: int) -> float:
     return best
 
 
-def best_check(text: str, repeat: int) -> float:
-    """The shortest check of a freshly loaded plan, so no cached graph helps."""
+def fresh_plan(text: str) -> pohon.Plan:
+    """The plan loaded from the JSON text, with no analysis result in its cache."""
+    plan = pohon.loads(text, format="json")
+    cache = plan._cache
+    for key in [k for k in cache if k.startswith("alignment:") or k == "crosscutting"]:
+        del cache[key]
+    return plan
+
+
+def best_on_fresh(text: str, action: Callable[[pohon.Plan], object], repeat: int) -> float:
+    """The shortest of ``repeat`` runs of ``action`` on a freshly loaded plan each time, so
+    no cached graph or analysis helps; only ``action`` is timed."""
     best = float("inf")
     for _ in range(repeat):
-        plan = pohon.loads(text, format="json")
+        plan = fresh_plan(text)
         gc.collect()
         start = time.perf_counter()
-        pohon.check(plan)
+        action(plan)
         best = min(best, time.perf_counter() - start)
         del plan
     return best
+
+
+def best_check(text: str, repeat: int) -> float:
+    """The shortest check of a freshly loaded plan, so no cached graph helps."""
+    return best_on_fresh(text, pohon.check, repeat)
+
+
+def _alignment(plan: pohon.Plan) -> pohon.AlignmentResult:
+    return pohon.alignment(plan)
+
+
+def _crosscutting(plan: pohon.Plan) -> pohon.CrosscuttingResult:
+    return pohon.crosscutting(plan)
 
 
 def load_check(text: str) -> pohon.Report:
@@ -117,6 +147,8 @@ def measure_size(
         "load_yaml": best_of(lambda: pohon.loads(yaml_text, format="yaml"), repeat),
         "check": best_check(json_text, repeat),
         "load_check": best_of(lambda: load_check(json_text), repeat),
+        "alignment": best_on_fresh(json_text, _alignment, repeat),
+        "crosscutting": best_on_fresh(json_text, _crosscutting, repeat),
     }
     return {
         "nodes": n,
@@ -203,6 +235,7 @@ def measure(
             "load_json+check": (t["load_json"] + t["check"]) / t["floor"],
             "load_check": t["load_check"] / t["floor"],
             "load_yaml": t["load_yaml"] / t["floor"],
+            "analyses/check": (t["alignment"] + t["crosscutting"]) / t["check"],
         }
         results["sizes"][str(n)] = figures
     results["memory"] = memory_figures
@@ -214,6 +247,8 @@ def measure(
             "to": sizes[-1],
             "nodes": sizes[-1] / sizes[0],
             **{step: tl[step] / ts[step] for step in STEPS},
+            "analyses": (tl["alignment"] + tl["crosscutting"])
+            / (ts["alignment"] + ts["crosscutting"]),
         }
     else:
         results["growth"] = None
@@ -231,9 +266,18 @@ def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
             "pass": ratio <= TARGET_RATIO,
         }
     ]
+    analyses = results["sizes"][large]["ratios"]["analyses/check"]
+    targets.append(
+        {
+            "name": f"alignment+crosscutting {int(large):,} node <= {TARGET_ANALYSES:g}x check",
+            "value": analyses,
+            "limit": TARGET_ANALYSES,
+            "pass": analyses <= TARGET_ANALYSES,
+        }
+    )
     growth = results["growth"]
     if growth is not None:
-        for step in ("load_check", "load_json", "check"):
+        for step in ("load_check", "load_json", "check", "analyses"):
             targets.append(
                 {
                     "name": f"growth {growth['from']:,} -> {growth['to']:,} of {_label(step)} "
@@ -247,7 +291,7 @@ def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
 
 
 def _label(step: str) -> str:
-    return "load+check" if step == "load_check" else step
+    return {"load_check": "load+check", "analyses": "alignment+crosscutting"}.get(step, step)
 
 
 def format_results(results: dict[str, Any]) -> str:
@@ -290,6 +334,21 @@ def format_results(results: dict[str, Any]) -> str:
             ]
         )
     out.extend(_table(head, rows))
+    out.append("")
+    out.append("Analisis (ms, terbaik dari k ulangan, rencana baru dimuat tiap ulangan)")
+    head = ["size", "check", "alignment", "crosscutting", "alignment+crosscutting", "/ check"]
+    rows = []
+    for key, f in results["sizes"].items():
+        t = f["seconds"]
+        rows.append(
+            [
+                f"{int(key):,}",
+                *(f"{t[s] * 1000:,.0f}" for s in ("check", *ANALYSES)),
+                f"{(t['alignment'] + t['crosscutting']) * 1000:,.0f}",
+                f"{f['ratios']['analyses/check']:.2f}x",
+            ]
+        )
+    out.extend(_table(head, rows))
     growth = results["growth"]
     if growth is not None:
         out.append("")
@@ -297,7 +356,8 @@ def format_results(results: dict[str, Any]) -> str:
             f"Pertumbuhan {growth['from']:,} -> {growth['to']:,} node "
             f"(rencana {growth['nodes']:.3g}x lebih besar; waktu besar / waktu kecil)"
         )
-        out.extend(_table([_label(s) for s in STEPS], [[f"{growth[s]:.2f}x" for s in STEPS]]))
+        shown = (*STEPS, "analyses")
+        out.extend(_table([_label(s) for s in shown], [[f"{growth[s]:.2f}x" for s in shown]]))
     mem = results["memory"]
     if mem is not None:
         out.append("")

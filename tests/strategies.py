@@ -20,16 +20,22 @@ Text comes from a safe alphabet, mixed with characters that trip YAML, JSON and 
 writers: quotes, colons, ``#``, a leading ``-``, braces, ``&``, ``<script>``, line breaks,
 runs of spaces, tabs, non-Latin letters and words YAML reads as other types (``yes``,
 ``null``, ``007``, ``1.10``).
+
+:func:`aligned_plan_dicts` adds what the alignment and crosscutting analyses read: the
+frameworks a plan names, ``aligns`` on its nodes and ``crosscutting`` declarations;
+:func:`crosswalks` draws links between two shipped frameworks.
 """
 
 from __future__ import annotations
 
+import copy
 import string
 from typing import Any
 
 from hypothesis import strategies as st
 
 import pohon
+from pohon.model import Crosswalk
 
 OPD_POOL: tuple[tuple[str, str, str], ...] = (
     ("dinkes", "Dinas Kesehatan", "1.02"),
@@ -448,3 +454,153 @@ def faulty_plan_dicts(draw: st.DrawFn) -> dict[str, Any]:
         elif fault == "cycle":
             nodes[0]["parents"] = [node["id"]]
     return data
+
+
+# -- alignment and crosscutting ---------------------------------------------------------------
+
+ALIGN_FRAMEWORKS: tuple[str, ...] = (
+    "panca-cita-mojokerto-2025",
+    "asta-cita-2025",
+    "nawa-bhakti-satya-2025",
+)
+"""Shipped frameworks an aligned plan may name."""
+
+AGENCIES: tuple[str, ...] = ("Badan Pusat Statistik", "BPJS Kesehatan", "Kantor Pertanahan")
+"""Outside agencies a crosscutting declaration may name."""
+
+_ALIGNABLE = ("misi", "tujuan", "sasaran", "tujuan_opd", "sasaran_opd", "program")
+_DECLARING = ("sasaran", "tujuan_opd", "sasaran_opd", "program")
+
+
+def framework_refs(framework_ids: tuple[str, ...] | list[str]) -> list[str]:
+    """Every ``framework:item`` reference of the given shipped frameworks."""
+    shipped = pohon.builtin_frameworks()
+    return [f"{fw}:{item.id}" for fw in framework_ids for item in shipped[fw].items]
+
+
+@st.composite
+def aligned_plan_dicts(draw: st.DrawFn) -> dict[str, Any]:
+    """A plan from :func:`plan_dicts` that names one to three shipped frameworks, aligns its
+    nodes to their items, and declares crosscutting.
+
+    * every tujuan and sasaran is aligned, directly or through its tujuan; some misi and a few
+      OPD nodes are aligned too. A node only adds items of a framework its ancestors do not
+      use yet, or items they already support: no stray alignment, no bad reference. Items
+      of a framework may go without support.
+    * some sasaran, tujuan PD, sasaran PD and programs declare crosscutting: listed OPDs
+      (sometimes one that owns nothing below, sometimes the node's own) and outside
+      agencies, in every status.
+    * sometimes a program also hangs from another OPD's sasaran PD (keroyokan), a sasaran
+      has nothing below it, an OPD is listed that owns nothing, or a kegiatan takes the name
+      of another OPD's kegiatan (a likely duplicate).
+
+    So the plans load and are well formed, but the alignment and crosscutting rules may
+    have something to say about them.
+    """
+    data = draw(plan_dicts())
+    _crosscutting_shapes(draw, data)
+    named = draw(st.lists(st.sampled_from(ALIGN_FRAMEWORKS), min_size=1, max_size=3, unique=True))
+    data["plan"]["frameworks"] = named
+    refs = framework_refs(named)
+    opd_ids = [opd["id"] for opd in data["opds"]]
+    effective: dict[str, set[str]] = {}
+    for node in data["nodes"]:
+        above: set[str] = set()
+        for parent in node.get("parents", ()):
+            above |= effective.get(parent if isinstance(parent, str) else parent["id"], set())
+        used = {ref.partition(":")[0] for ref in above}
+        allowed = sorted(above) + [r for r in refs if r.partition(":")[0] not in used]
+        level = node["level"]
+        if level in _ALIGNABLE and allowed:
+            must = level in ("tujuan", "sasaran") and not above
+            chance = {"misi": 2, "tujuan": 1, "sasaran": 2}.get(level, 6)
+            if must or draw(st.integers(0, chance - 1)) == 0:
+                node["aligns"] = draw(
+                    st.lists(st.sampled_from(allowed), min_size=1, max_size=3, unique=True)
+                )
+        effective[node["id"]] = above | set(node.get("aligns", ()))
+        if level in _DECLARING and draw(st.integers(0, 3)) == 0:
+            declarations: list[dict[str, Any]] = []
+            for _ in range(draw(st.integers(1, 3))):
+                status = draw(st.sampled_from(["usulan", "disetujui", "ditolak"]))
+                if draw(st.integers(0, 3)) == 0:
+                    party: dict[str, Any] = {"agency": draw(st.sampled_from(AGENCIES))}
+                else:
+                    party = {"opd": draw(st.sampled_from(opd_ids))}
+                declaration = {**party, "status": status}
+                if draw(st.booleans()):
+                    declaration["note"] = draw(phrase())
+                declarations.append(declaration)
+            node["crosscutting"] = declarations
+    return data
+
+
+def _crosscutting_shapes(draw: st.DrawFn, data: dict[str, Any]) -> None:
+    """Add the shapes crosscutting looks for (see :func:`aligned_plan_dicts`) in place."""
+    nodes: list[dict[str, Any]] = data["nodes"]
+
+    def of_level(level: str) -> list[dict[str, Any]]:
+        return [node for node in nodes if node["level"] == level]
+
+    programs = of_level("program")
+    if draw(st.integers(0, 3)) > 0:
+        program = draw(st.sampled_from(programs))
+        others = [n for n in of_level("sasaran_opd") if n["opd"] != program["opd"]]
+        if others:
+            program["parents"] = [*program["parents"], draw(st.sampled_from(others))["id"]]
+    if draw(st.integers(0, 3)) == 0:
+        model = draw(st.sampled_from(of_level("sasaran")))
+        orphan = copy.deepcopy(model)
+        orphan["id"] = "S-TANPA-OPD"
+        orphan["indicators"] = [
+            {**indicator, "id": f"S-TANPA-OPD.I{k}"}
+            for k, indicator in enumerate(orphan["indicators"], start=1)
+        ]
+        orphan.pop("aligns", None)
+        nodes.insert(nodes.index(of_level("sasaran")[-1]) + 1, orphan)
+    if draw(st.integers(0, 3)) == 0:
+        listed = {opd["id"] for opd in data["opds"]}
+        free = [row for row in OPD_POOL if row[0] not in listed]
+        if free:
+            opd_id, opd_name, bidang = draw(st.sampled_from(free))
+            data["opds"].append(
+                {"id": opd_id, "name": opd_name, "kode": f"{bidang}.0.00.0.00.01.0000"}
+            )
+    if draw(st.integers(0, 2)) == 0:
+        kegiatan = of_level("kegiatan")
+        first = draw(st.sampled_from(kegiatan))
+        others = [n for n in kegiatan if n["opd"] != first["opd"]]
+        if others:
+            second = draw(st.sampled_from(others))
+            first["name"] = "Tersedianya layanan " + draw(phrase(tricky=False))
+            second["name"] = draw(st.sampled_from([first["name"], first["name"].upper()]))
+
+
+@st.composite
+def aligned_plans(draw: st.DrawFn) -> pohon.Plan:
+    """A :class:`pohon.Plan` from :func:`aligned_plan_dicts`."""
+    return pohon.Plan.model_validate(draw(aligned_plan_dicts()))
+
+
+@st.composite
+def crosswalks(draw: st.DrawFn, source: str, target: str) -> Crosswalk:
+    """A crosswalk between two shipped frameworks with random links (some items unlinked)."""
+    shipped = pohon.builtin_frameworks()
+    source_items = [item.id for item in shipped[source].items]
+    target_items = [item.id for item in shipped[target].items]
+    linked = draw(st.lists(st.sampled_from(source_items), max_size=len(source_items), unique=True))
+    links = [
+        {
+            "from": item,
+            "to": draw(
+                st.lists(st.sampled_from(target_items), min_size=1, max_size=3, unique=True)
+            ),
+        }
+        for item in linked
+    ]
+    return Crosswalk.model_validate(
+        {
+            "crosswalk": {"id": f"uji-{source}--{target}", "from": source, "to": target},
+            "links": links,
+        }
+    )

@@ -116,9 +116,15 @@ def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert all(value > 0 for value in figures["seconds"].values())
     assert results["memory"]["peak_bytes"] > 0
     assert results["growth"] is None
-    assert len(results["targets"]) == 1
+    assert len(results["targets"]) == 2
+    assert "check" in results["targets"][1]["name"]
+    seconds = figures["seconds"]
+    assert figures["ratios"]["analyses/check"] == pytest.approx(
+        (seconds["alignment"] + seconds["crosscutting"]) / seconds["check"]
+    )
     text = run.format_results(results)
     assert "floor" in text
+    assert "alignment+crosscutting" in text
     out = tmp_path / "bench.json"
     args = ["--sizes", f"{N},{N + 100}", "--repeat", "1", "--no-memory", "--json", str(out)]
     assert run.main(args) == 0
@@ -126,3 +132,38 @@ def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "PASS" in printed or "FAIL" in printed
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written["growth"]["to"] == N + 100
+    assert written["growth"]["analyses"] > 0
+    names = [target["name"] for target in written["targets"]]
+    assert any(name.startswith("growth") and "alignment+crosscutting" in name for name in names)
+
+
+def test_synth_plan_feeds_the_analyses(plan_data: dict[str, Any]) -> None:
+    plan = pohon.loads(synth.plan_json(plan_data), format="json")
+    aligned = pohon.alignment(plan)
+    assert aligned.required == tuple(plan.frameworks)
+    assert aligned.bad_references == ()
+    assert aligned.unaligned == ()
+    assert all(s.nodes for s in aligned.items if s.required)
+    crossed = pohon.crosscutting(plan)
+    assert crossed.sasaran_level == "sasaran"
+    assert len(crossed.sasaran) >= 5
+    assert crossed.cells
+    # With few OPD goals to go round, a small plan may leave a sasaran without one.
+    assert len(crossed.orphan_sasaran) < len(crossed.sasaran) // 2
+    assert any(node.crosscutting for node in plan.nodes)
+    assert crossed.keroyokan
+
+
+def test_analyses_are_timed_on_a_fresh_plan(plan_data: dict[str, Any]) -> None:
+    text = synth.plan_json(plan_data)
+    plan = run.fresh_plan(text)
+    assert not [k for k in plan._cache if k.startswith("alignment:") or k == "crosscutting"]
+    seen: list[int] = []
+
+    def action(plan: pohon.Plan) -> None:
+        assert "crosscutting" not in plan._cache
+        seen.append(id(plan))
+        pohon.crosscutting(plan)
+
+    assert run.best_on_fresh(text, action, 2) > 0
+    assert len(seen) == 2

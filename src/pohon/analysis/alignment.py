@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Gap, Header, Matrix
+from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once
 from pohon.graph import PlanGraph
 from pohon.io import UnknownFrameworkError, builtin_crosswalks, builtin_frameworks
 from pohon.model import Crosswalk, Framework, Plan
@@ -242,6 +242,7 @@ def crosswalk_chain(
 
     Raises ``ValueError`` when the crosswalks form a loop.
     """
+    crosswalks = list(crosswalks)
     by_source: dict[str, list[Crosswalk]] = {}
     for cw in crosswalks:
         by_source.setdefault(cw.source, []).append(cw)
@@ -296,7 +297,7 @@ def alignment(
     >>> result.item("panca-cita-mojokerto-2025:1").coverage
     'direct'
     """
-    cache_key = "alignment:" + ("\x1f".join(frameworks) if frameworks is not None else "")
+    cache_key = "alignment" + ("" if frameworks is None else ":" + "\x1f".join(frameworks))
     if extra_frameworks is None and crosswalks is None:
         cached = plan._cache.get(cache_key)
         if cached is not None:
@@ -388,20 +389,12 @@ def alignment(
             if ref not in mine:
                 inherited_by.setdefault(ref, []).append(node_id)
 
-    # Pagu behind an item: the supporting nodes with pagu whose parents do not carry the
-    # same support with pagu (a kegiatan's pagu is already inside its program's).
-    def pagu_behind(ref: str, supporting: list[str]) -> dict[int, int | float]:
-        total: dict[int, int | float] = {}
-        support = set(supporting)
-        for node_id in supporting:
-            node = nodes[index[node_id]]
-            if not node.pagu:
-                continue
-            if any(p in support and nodes[index[p]].pagu for p in parents_of[node_id]):
-                continue
-            for year, value in node.pagu.items():
-                total[year] = total.get(year, 0) + value
-        return dict(sorted(total.items()))
+    # Pagu behind an item, each rupiah once (see pagu_once).
+    rank = {node_id: k for k, node_id in enumerate(graph.topological())}
+    budget = {node_id: nodes[i].pagu for node_id, i in index.items() if nodes[i].pagu}
+
+    def pagu_behind(supporting: list[str]) -> dict[int, int | float]:
+        return pagu_once(supporting, rank, parents_of, budget)
 
     # Through crosswalks: an item is served (derived) when a served item links to it.
     served: set[str] = {ref for ref in (*direct, *inherited_by)}
@@ -435,7 +428,7 @@ def alignment(
                     inherited=tuple(h),
                     derived_from=tuple(sorted(set(derived_from.get(ref, [])))),
                     opds=tuple(opds),
-                    pagu=pagu_behind(ref, [*d, *h]),
+                    pagu=pagu_behind([*d, *h]),
                 )
             )
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Gap, Header, Matrix
+from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once
 from pohon.graph import PlanGraph
 from pohon.model import Plan
 
@@ -354,18 +354,11 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
         for s in above[node_id]:
             cells.setdefault((s, node.opd), []).append(node_id)
 
+    rank = {node_id: k for k, node_id in enumerate(order)}
+    budget = {node_id: nodes[i].pagu for node_id, i in index.items() if nodes[i].pagu}
+
     def pagu_of(members: list[str]) -> dict[int, int | float]:
-        member_set = set(members)
-        total: dict[int, int | float] = {}
-        for node_id in members:
-            node = nodes[index[node_id]]
-            if not node.pagu or any(
-                p in member_set and nodes[index[p]].pagu for p in parents_of[node_id]
-            ):
-                continue
-            for year, value in node.pagu.items():
-                total[year] = total.get(year, 0) + value
-        return dict(sorted(total.items()))
+        return pagu_once(members, rank, parents_of, budget)
 
     opd_ids = [o.id for o in plan.opds]
     seen_opds = set(opd_ids)
@@ -439,8 +432,11 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
                 )
             )
     declared_nodes = {k.node for k in keroyokan}
+    opds_of_sasaran: dict[str, set[str]] = {}
+    for row, o in cells:
+        opds_of_sasaran.setdefault(row, set()).add(o)
     for s in sasaran:
-        serving_s = sorted({o for (row, o) in cells if row == s}) if s in served else []
+        serving_s = sorted(opds_of_sasaran.get(s, ()))
         if len(serving_s) >= 2 and s not in declared_nodes:
             keroyokan.append(Keroyokan(s, tuple(serving_s), (), implicit=True))
 
@@ -520,9 +516,9 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
             continue
         prefix = node.level + "\x1f"
         keys = [prefix + " ".join(words)]
-        # Leave-one-out keys find names that differ by one word; past eight words a single
-        # word is below the similarity threshold anyway, so only the whole set is a key.
-        if 3 <= len(words) <= 8:
+        # Leave-one-out keys find names that differ by one word; below five words one word
+        # apart is already under the similarity threshold, so only the whole set is a key.
+        if len(words) >= 5:
             keys += [prefix + " ".join(words[:k] + words[k + 1 :]) for k in range(len(words))]
         match: tuple[str, float] | None = None
         mine = set(words)

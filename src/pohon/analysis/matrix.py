@@ -167,3 +167,36 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Sequence) and not isinstance(value, str):
         return [_plain(v) for v in value]
     return value
+
+
+def pagu_once(
+    members: list[str],
+    rank: Mapping[str, int],
+    parents_of: Mapping[str, tuple[str, ...]],
+    pagu_of: Mapping[str, Mapping[int, int | float]],
+) -> dict[int, int | float]:
+    """The pagu behind a set of nodes, each rupiah once.
+
+    A node's pagu for a year counts unless an ancestor within ``members`` already carries
+    pagu for that year (a kegiatan's pagu is inside its program's; a sub kegiatan under a
+    kegiatan without pagu still counts under a program without pagu for that year).
+    ``rank`` orders nodes parents-first; the walk is linear in ``members``.
+    """
+    member_set = set(members)
+    covered: dict[str, frozenset[int]] = {}
+    total: dict[int, int | float] = {}
+    none: frozenset[int] = frozenset()
+    for node_id in sorted(members, key=rank.__getitem__):
+        above = none
+        for parent in parents_of.get(node_id, ()):
+            if parent in member_set:
+                from_parent = covered.get(parent, none)
+                above = from_parent if not above else above | from_parent
+        pagu = pagu_of.get(node_id)
+        if pagu:
+            for year, value in pagu.items():
+                if year not in above:
+                    total[year] = total.get(year, 0) + value
+            above = above | frozenset(pagu)
+        covered[node_id] = above
+    return dict(sorted(total.items()))
