@@ -13,9 +13,10 @@ The level's expected indicator type comes from the scheme
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -77,10 +78,14 @@ _FIELD_WORDS: dict[str, tuple[str, str]] = {
 # -- helpers --------------------------------------------------------------------------------
 
 
-def _indicators(ctx: Context) -> Iterator[tuple[int, Node, Indicator]]:
-    for i, node in ctx.nodes():
-        for ind in node.indicators:
-            yield i, node, ind
+_NUMBERS = frozenset({int, float})
+_NO_TEXT = frozenset({int, float, tuple})
+_NO_RANGES = frozenset({int, float, str})
+_NO_FLOATS = frozenset({int, str})
+"""Sets of value types (``ctx.indicators.value_types``, ``ctx.columns.pagu_types``) for which
+a rule has nothing to look at: an indicator (or a pagu) whose value types are a subset is
+passed over without reading its values. The sets list the types that may be passed over, so
+a value of any other type is always looked at."""
 
 
 def _is_number(value: Any) -> bool:
@@ -155,20 +160,42 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _prefix(text: str, prefixes: Sequence[str]) -> str | None:
-    """The longest prefix that ``text`` starts with (case-insensitive, whole words)."""
-    lowered = _norm(text).casefold()
-    best: str | None = None
-    for prefix in prefixes:
-        p = prefix.casefold()
-        if not lowered.startswith(p):
-            continue
-        rest = lowered[len(p) :]
-        if not p.endswith(" ") and rest and rest[0].isalnum():
-            continue  # "IPM" does not match "IPMK"
-        if best is None or len(prefix) > len(best):
-            best = prefix
-    return best.strip() if best is not None else None
+def _prefix_matcher(prefixes: Sequence[str]) -> Callable[[str], str | None]:
+    """A function giving the longest of ``prefixes`` that a text starts with, or ``None``.
+
+    Matching is case-insensitive, on the text with its whitespace runs made single spaces,
+    and by whole words: "IPM" does not match "IPMK", unless the prefix ends with a space.
+    All prefixes are tried by one regular expression; the answer is remembered per text,
+    since indicator names repeat across a plan.
+    """
+    # Alternatives are tried in order, so the longest prefix (the first written on a tie)
+    # comes first; each is one group, to tell which prefix matched.
+    order = sorted(range(len(prefixes)), key=lambda k: -len(prefixes[k]))
+    alternatives = []
+    for k in order:
+        folded = prefixes[k].casefold()
+        # ``[^\W_]`` is an alphanumeric character (exactly those of ``str.isalnum``).
+        word_end = "" if folded.endswith(" ") else r"(?![^\W_])"
+        alternatives.append(f"({re.escape(folded)}){word_end}")
+    pattern = re.compile("|".join(alternatives))
+    found: dict[str, str | None] = {}
+    # A quick first look: a text that does not start with a space starts, once tidied and
+    # case-folded, with its first character case-folded; when no prefix opens with that,
+    # the text is passed over without being tidied (an empty prefix would match anything).
+    openings = {prefix.casefold()[:1] for prefix in prefixes}
+    quick = "" not in openings
+
+    def match(text: str) -> str | None:
+        head = text[:1]
+        if quick and head and not head.isspace() and head.casefold()[:1] not in openings:
+            return None
+        if text not in found:
+            m = pattern.match(_norm(text).casefold())
+            group = None if m is None else m.lastindex
+            found[text] = None if group is None else prefixes[order[group - 1]].strip()
+        return found[text]
+
+    return match
 
 
 def _values(ind: Indicator) -> Iterator[tuple[str, int, Any]]:
@@ -257,6 +284,17 @@ def _field_variants(
     }
 
 
+def _by_node(*passes: Iterable[Finding]) -> Iterator[Finding]:
+    """Findings of passes over the nodes and over the indicators, each pass in file order,
+    merged into file order: by node, and for one node in the order of the passes (so a
+    node's own finding comes before those of its indicators)."""
+    return heapq.merge(*passes, key=_node_position)
+
+
+def _node_position(finding: Finding) -> int:
+    return -1 if finding.node_index is None else finding.node_index
+
+
 def _short(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
@@ -298,12 +336,14 @@ def missing_indicator(ctx: Context) -> Iterator[Finding]:
     "Persentase balita stunting" (%, polaritas lower) untuk sasaran, dengan baseline dan
     target tiap tahun periode.
     """
-    for i, node in ctx.nodes():
-        expected = ctx.scheme.level(node.level).indicator
-        if expected != "none" and not node.indicators:
+    expected_of = {level: spec.indicator for level, spec in ctx.specs.items()}
+    cols = ctx.columns
+    for i, (level, count) in enumerate(zip(cols.level, cols.indicator_count, strict=True)):
+        expected = expected_of[level]
+        if expected != "none" and not count:
             yield Finding(
-                node.id,
-                {"level": node.level, "expected": expected},
+                cols.id[i],
+                {"level": level, "expected": expected},
                 field="indicators",
                 node_index=i,
             )
@@ -343,10 +383,12 @@ def missing_satuan(ctx: Context) -> Iterator[Finding]:
     Isi ``satuan: poin`` (IPM), ``satuan: tahun`` (Angka Harapan Hidup), ``satuan: "%"``
     (persentase balita stunting).
     """
-    for i, node, ind in _indicators(ctx):
-        if ind.measure in ("text", "ordinal"):
+    t = ctx.indicators
+    for k, (measure, satuan) in enumerate(zip(t.measure, t.satuan, strict=True)):
+        if measure in ("text", "ordinal"):
             continue
-        if _blank(ind.satuan):
+        if _blank(satuan):
+            i, node, ind = t.row(k)
             yield Finding(
                 node.id,
                 {"name": ind.name, "satuan": ind.satuan},
@@ -403,8 +445,13 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
     ``2029: 74.0``.
     """
     years = list(ctx.years)
+    every_year = frozenset(years)
     period = _period(ctx)
-    for i, node, ind in _indicators(ctx):
+    t = ctx.indicators
+    for k, (types, target_years) in enumerate(zip(t.value_types, t.target_years, strict=True)):
+        if types <= _NO_TEXT and every_year <= target_years:
+            continue  # a target for every year, and no "-" among them
+        i, node, ind = t.row(k)
         missing = [y for y in years if y not in ind.targets or _is_missing(ind.targets[y])]
         if not missing:
             continue
@@ -461,16 +508,17 @@ def baseline_after_target(ctx: Context) -> Iterator[Finding]:
     Tulis baseline tahun sebelum periode (``year: 2024``), dan catat realisasi 2025 di
     ``actuals``.
     """
-    for i, node, ind in _indicators(ctx):
-        if ind.baseline is None or not ind.targets:
-            continue
-        first = min(ind.targets)
-        if ind.baseline.year >= first:
+    t = ctx.indicators
+    for k, (base_year, first) in enumerate(zip(t.baseline_year, t.first_target_year, strict=True)):
+        if base_year is None or first is None:
+            continue  # no baseline, or no target
+        if base_year >= first:
+            i, node, ind = t.row(k)
             yield Finding(
                 node.id,
                 {
                     "name": ind.name,
-                    "baseline_year": ind.baseline.year,
+                    "baseline_year": base_year,
                     "first_target_year": first,
                     "expected_year": first - 1,
                 },
@@ -544,9 +592,14 @@ def target_against_polarity(ctx: Context) -> Iterator[Finding]:
     semakin tinggi semakin baik. Bila penurunan kinerja disengaja (misalnya karena perubahan
     metode penghitungan), jelaskan di ``notes``.
     """
-    for i, node, ind in _indicators(ctx):
-        if ind.polarity == "range" or ind.measure in ("text", "ordinal"):
+    t = ctx.indicators
+    rows = zip(t.polarity, t.measure, t.falls, t.rises, strict=True)
+    for k, (polarity, measure, falls, rises) in enumerate(rows):
+        if polarity == "range" or measure in ("text", "ordinal"):
             continue
+        if falls is not None and not (falls if polarity == "higher" else rises):
+            continue  # all numbers, and no step against the polarity
+        i, node, ind = t.row(k)
         steps: list[tuple[int, float]] = []
         for year in sorted(ind.targets):
             value = ind.targets[year]
@@ -636,11 +689,12 @@ def process_wording_at_outcome(ctx: Context) -> Iterator[Finding]:
     Ganti dengan ukuran hasil, misalnya "Persentase puskesmas terakreditasi paripurna" atau
     "Indeks Kepuasan Masyarakat"; pindahkan ukuran dokumen dan kegiatan ke sub kegiatan.
     """
-    for i, node in ctx.nodes():
-        expected = ctx.scheme.level(node.level).indicator
-        if expected not in ("impact", "outcome"):
-            continue
-        matched = _prefix(node.name, PROCESS_PREFIXES)
+    specs = ctx.specs
+    levels = [level for level, spec in specs.items() if spec.indicator in ("impact", "outcome")]
+    process = _prefix_matcher(PROCESS_PREFIXES)
+    for i, node in ctx.nodes_at(levels):
+        expected = specs[node.level].indicator
+        matched = process(node.name)
         if matched is not None:
             yield Finding(
                 node.id,
@@ -650,7 +704,7 @@ def process_wording_at_outcome(ctx: Context) -> Iterator[Finding]:
                 node_index=i,
             )
         for ind in node.indicators:
-            matched = _prefix(ind.name, PROCESS_PREFIXES)
+            matched = process(ind.name)
             if matched is not None:
                 yield Finding(
                     node.id,
@@ -720,21 +774,37 @@ def impact_wording_at_output(ctx: Context) -> Iterator[Finding]:
     Pakai ukuran keluaran, misalnya "Jumlah ibu hamil yang mendapatkan pelayanan kesehatan
     sesuai standar" (orang); pindahkan Angka Harapan Hidup ke tujuan.
     """
-    for i, node in ctx.nodes():
-        if ctx.scheme.level(node.level).indicator != "output":
-            continue
-        matched = _prefix(node.name, OUTCOME_NODE_PREFIXES)
-        if matched is not None:
-            yield Finding(
-                node.id,
-                {"name": node.name, "matched": matched, "level": node.level},
-                field="name",
-                variant="node",
-                node_index=i,
-            )
-        for ind in node.indicators:
-            matched = _prefix(ind.name, IMPACT_INDICATOR_PREFIXES)
+    levels = {level for level, spec in ctx.specs.items() if spec.indicator == "output"}
+    outcome = _prefix_matcher(OUTCOME_NODE_PREFIXES)
+    impact = _prefix_matcher(IMPACT_INDICATOR_PREFIXES)
+    cols = ctx.columns
+
+    def node_names() -> Iterator[Finding]:
+        for i in ctx.positions_at(levels):
+            matched = outcome(cols.name[i])
             if matched is not None:
+                node = ctx.plan.nodes[i]
+                yield Finding(
+                    node.id,
+                    {"name": node.name, "matched": matched, "level": node.level},
+                    field="name",
+                    variant="node",
+                    node_index=i,
+                )
+
+    def indicator_names() -> Iterator[Finding]:
+        t = ctx.indicators
+        # Indicator names repeat across a plan: each distinct name is matched once, and
+        # only indicators with a matching name are looked at.
+        impact_names = {name for name in set(t.name) if impact(name) is not None}
+        if not impact_names:
+            return
+        for k, (i, name) in enumerate(zip(t.position, t.name, strict=True)):
+            if name not in impact_names or cols.level[i] not in levels:
+                continue
+            matched = impact(name)
+            if matched is not None:
+                _, node, ind = t.row(k)
                 yield Finding(
                     node.id,
                     {"name": ind.name, "matched": matched, "level": node.level},
@@ -743,6 +813,8 @@ def impact_wording_at_output(ctx: Context) -> Iterator[Finding]:
                     variant="indicator",
                     node_index=i,
                 )
+
+    yield from _by_node(node_names(), indicator_names())
 
 
 # -- PK208 ----------------------------------------------------------------------------------
@@ -782,9 +854,11 @@ def incomplete_manual_ik(ctx: Context) -> Iterator[Finding]:
     Isi ``definisi`` (apa yang dihitung), ``formula`` (misalnya "jumlah kematian ibu / jumlah
     kelahiran hidup × 100.000") dan ``sumber_data`` (misalnya "Laporan PWS KIA Dinkes").
     """
-    for i, node, ind in _indicators(ctx):
-        if not ind.iku:
+    t = ctx.indicators
+    for k, iku in enumerate(t.iku):
+        if not iku:
             continue
+        i, node, ind = t.row(k)
         missing = [key for key in _MANUAL_FIELDS if _blank(getattr(ind, key))]
         if not missing:
             continue
@@ -838,9 +912,11 @@ def value_not_numeric(ctx: Context) -> Iterator[Finding]:
     Tulis ``2025: 72.5`` (titik desimal, tanpa tanda kutip). Bila nilainya memang kata
     ("Level 3", "WTP"), ubah ``measure`` menjadi ``ordinal`` dengan ``scale``-nya.
     """
-    for i, node, ind in _indicators(ctx):
-        if ind.measure not in ("number", "percent"):
+    t = ctx.indicators
+    for k, (types, measure) in enumerate(zip(t.value_types, t.measure, strict=True)):
+        if types <= _NO_TEXT or measure not in ("number", "percent"):
             continue
+        i, node, ind = t.row(k)
         texts = (
             (field, year, value)
             for field, year, value in _values(ind)
@@ -920,7 +996,14 @@ def year_outside_period(ctx: Context) -> Iterator[Finding]:
     """
     start, end = ctx.years.start, ctx.years.stop - 1
     period = _period(ctx)
-    for i, node, ind in _indicators(ctx):
+    every_year = frozenset(ctx.years)
+    t = ctx.indicators
+    for k, (target_years, actual_years) in enumerate(
+        zip(t.target_years, t.actual_years, strict=True)
+    ):
+        if target_years <= every_year and actual_years <= every_year:
+            continue
+        i, node, ind = t.row(k)
         for field, values in (("targets", ind.targets), ("actuals", ind.actuals)):
             outside = sorted(y for y in values if not start <= y <= end)
             if outside:
@@ -978,7 +1061,12 @@ def actual_without_target(ctx: Context) -> Iterator[Finding]:
     Tambahkan target 2026 (dari Renstra atau Perjanjian Kinerja 2026).
     """
     start, end = ctx.years.start, ctx.years.stop - 1
-    for i, node, ind in _indicators(ctx):
+    t = ctx.indicators
+    rows = zip(t.value_types, t.target_years, t.actual_years, strict=True)
+    for k, (types, target_years, actual_years) in enumerate(rows):
+        if types <= _NO_TEXT and actual_years <= target_years:
+            continue  # every actual has a target (and no target is "-")
+        i, node, ind = t.row(k)
         without = [
             y
             for y in sorted(ind.actuals)
@@ -1059,9 +1147,23 @@ def percent_out_of_range(ctx: Context) -> Iterator[Finding]:
     Tulis ``2025: 80``, ``2026: 85``; atau betulkan target 105 menjadi nilai 0–100. Bila
     indikatornya bukan persen (misalnya rasio), ganti ``satuan``-nya.
     """
-    for i, node, ind in _indicators(ctx):
-        if not _is_percent(ind):
-            continue
+    percent_satuan: dict[str, bool] = {}  # a plan uses a handful of satuan: read each once
+    t = ctx.indicators
+    rows = zip(t.measure, t.satuan, t.value_types, strict=True)
+    for k, (measure, satuan, types) in enumerate(rows):
+        if measure != "percent":
+            if satuan is None:
+                continue
+            if satuan not in percent_satuan:
+                percent_satuan[satuan] = _is_percent(t.indicator[k])
+            if not percent_satuan[satuan]:
+                continue
+        low, high = t.low[k], t.high[k]
+        if types <= _NUMBERS and (
+            low is None or (low >= 0 and high is not None and 1 <= high <= 100)
+        ):
+            continue  # all numbers in 0–100, not all below 1 (or no value at all)
+        i, node, ind = t.row(k)
         numbers = list(_numbers(_values(ind)))
         if not numbers:
             continue
@@ -1162,16 +1264,52 @@ def float_artefact(ctx: Context) -> Iterator[Finding]:
     Tulis ``2025: 64.65``, atau bungkus rumus di Excel dengan ``ROUND(...; 2)`` sebelum
     menyalin.
     """
-    for i, node in ctx.nodes():
-        found = _artefacts(sorted(node.pagu.items()))
-        if found:
-            yield _artefact_finding(node, i, None, "pagu", found, {"level": node.level})
-        for ind in node.indicators:
+
+    def pagu() -> Iterator[Finding]:
+        nodes = ctx.plan.nodes
+        for i, types in enumerate(ctx.columns.pagu_types):
+            if types <= _NO_FLOATS:
+                continue
+            node = nodes[i]
+            if _may_hold_artefacts(node.pagu.values()):
+                found = _artefacts(sorted(node.pagu.items()))
+                if found:
+                    yield _artefact_finding(node, i, None, "pagu", found, {"level": node.level})
+
+    def indicator_values() -> Iterator[Finding]:
+        t = ctx.indicators
+        for k, chars in enumerate(t.number_chars):
+            # A float of 11 characters or fewer is never an artefact (see probable_value).
+            if chars is not None and chars <= 11:
+                continue
+            i, node, ind = t.row(k)
             by_field = _by_field(_values(ind))
             for field in ("baseline", "targets", "actuals"):
                 found = _artefacts(by_field.get(field, ()))
                 if found:
                     yield _artefact_finding(node, i, ind, field, found, {"name": ind.name})
+
+    yield from _by_node(pagu(), indicator_values())
+
+
+_PLAIN_TYPES = (int, str, type(None))
+
+
+def _may_hold_artefacts(values: Iterable[Any]) -> bool:
+    """Whether any of these values might be a float artefact, as a quick test.
+
+    A float whose repr is 11 characters or fewer is never one (the first test of
+    :func:`probable_value`), nor is an int, a text or a missing value; a range, or any
+    other value, is looked at closer.
+    """
+    for value in values:
+        kind = type(value)
+        if kind is float:
+            if len(repr(value)) > 11:
+                return True
+        elif kind not in _PLAIN_TYPES:
+            return True
+    return False
 
 
 def _artefact_finding(
@@ -1226,13 +1364,8 @@ def _whitespace_kinds(text: str) -> list[str]:
 
 
 def _untidy(
-    node: Node, index: int, ind: Indicator | None, field: str, text: str | None
-) -> Finding | None:
-    if not text:
-        return None
-    kinds = _whitespace_kinds(text)
-    if not kinds:
-        return None
+    node: Node, index: int, ind: Indicator | None, field: str, text: str, kinds: list[str]
+) -> Finding:
     labels = {kind: (id_, en) for kind, id_, en in _WHITESPACE_KINDS}
     variant = "node" if ind is None else field
     return Finding(
@@ -1240,7 +1373,7 @@ def _untidy(
         {
             "level": node.level,
             "text": text,
-            "kinds": kinds,
+            "kinds": list(kinds),
             "found": " dan ".join(labels[k][0] for k in kinds),
             "found_en": " and ".join(labels[k][1] for k in kinds),
         },
@@ -1296,15 +1429,31 @@ def untidy_whitespace(ctx: Context) -> Iterator[Finding]:
     Ganti baris baru dan tab dengan satu spasi dan hapus spasi di awal dan akhir, di Excel
     (fungsi ``TRIM``/``CLEAN``) atau langsung di berkas rencana.
     """
-    for i, node in ctx.nodes():
-        found = _untidy(node, i, None, "name", node.name)
-        if found is not None:
-            yield found
-        for ind in node.indicators:
-            for field, text in (("name", ind.name), ("satuan", ind.satuan)):
-                found = _untidy(node, i, ind, field, text)
-                if found is not None:
-                    yield found
+
+    def node_names() -> Iterator[Finding]:
+        nodes = ctx.plan.nodes
+        for i, name in enumerate(ctx.columns.name):
+            kinds = _whitespace_kinds(name) if name else []
+            if kinds:
+                yield _untidy(nodes[i], i, None, "name", name, kinds)
+
+    def indicator_texts() -> Iterator[Finding]:
+        t = ctx.indicators
+        # Indicator names and satuan repeat across a plan: each distinct text is read once,
+        # and only indicators with an untidy one are looked at (usually none).
+        kinds_of = {text: _whitespace_kinds(text) for text in {*t.name, *t.satuan} if text}
+        untidy = {text for text, kinds in kinds_of.items() if kinds}
+        if not untidy:
+            return
+        for k, (name, satuan) in enumerate(zip(t.name, t.satuan, strict=True)):
+            if name not in untidy and satuan not in untidy:
+                continue
+            for field, text in (("name", name), ("satuan", satuan)):
+                if text in untidy:
+                    i, node, ind = t.row(k)
+                    yield _untidy(node, i, ind, field, text, kinds_of[text])
+
+    yield from _by_node(node_names(), indicator_texts())
 
 
 # -- PK215 ----------------------------------------------------------------------------------
@@ -1351,9 +1500,11 @@ def ordinal_scale(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Tulis ``2025: Level 3`` persis seperti di skala; atau tambahkan ``scale`` bila belum ada.
     """
-    for i, node, ind in _indicators(ctx):
-        if ind.measure != "ordinal":
+    t = ctx.indicators
+    for k, measure in enumerate(t.measure):
+        if measure != "ordinal":
             continue
+        i, node, ind = t.row(k)
         if not ind.scale:
             yield Finding(
                 node.id,
@@ -1440,7 +1591,11 @@ def range_target_mismatch(ctx: Context) -> Iterator[Finding]:
     Tulis ``2025: [1.5, 3.5]`` dan ``2026: [1.5, 3.5]``; atau, bila yang dimaksud satu angka,
     ubah ``polarity`` menjadi ``lower``.
     """
-    for i, node, ind in _indicators(ctx):
+    t = ctx.indicators
+    for k, (polarity, types) in enumerate(zip(t.polarity, t.value_types, strict=True)):
+        if polarity != "range" and types <= _NO_RANGES:
+            continue  # no range written, and none expected
+        i, node, ind = t.row(k)
         problems: dict[str, list[tuple[int, Any]]] = {}
         for year in sorted(ind.targets):
             value = ind.targets[year]

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from pohon.model import OPD, Node
@@ -26,6 +27,8 @@ _OPD_KODE = re.compile(
 )
 _BIDANG = re.compile(r"(\d\.\d{2})(?:\.|$)", re.ASCII)
 _EMPTY_BIDANG = "0.00"
+_WHITESPACE = re.compile(r"\s")
+"""Any whitespace character: ``\\s`` matches exactly the characters of ``str.isspace``."""
 _SUPPORT_PROGRAM = "01"
 """PP = 01: the support program every OPD has (Program Penunjang Urusan Pemerintahan Daerah)."""
 
@@ -178,14 +181,14 @@ def missing_pagu(ctx: Context) -> Iterator[Finding]:
     ``pagu: {2025: 12500000000, 2026: 13000000000, 2027: 13500000000, ...}``; tulis ``0``
     untuk tahun yang memang tidak dianggarkan, supaya terbaca sebagai keputusan, bukan lupa.
     """
-    pagu_levels = _pagu_levels(ctx)
     period = list(ctx.years)
-    for i, node in ctx.nodes():
-        if node.level not in pagu_levels:
-            continue
+    every_year = frozenset(period)
+    pagu_years = ctx.columns.pagu_years
+    for i in ctx.positions_at(_pagu_levels(ctx)):
+        if every_year <= pagu_years[i]:
+            continue  # a pagu for every year
+        node = ctx.plan.nodes[i]
         missing = [year for year in period if year not in node.pagu]
-        if not missing:
-            continue
         variant = "none" if not node.pagu else "years"
         if node.opd is None:
             variant += "_no_opd"
@@ -272,20 +275,35 @@ def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
     """
     tolerance = _tolerance(ctx.settings)
     pagu_levels = _pagu_levels(ctx)
-    graph = ctx.graph
-    shares: dict[str, dict[str, float] | None] = {}
-    for i, node in ctx.nodes():
-        if node.level not in pagu_levels or not node.pagu or graph.index.get(node.id) != i:
+    cols = ctx.columns
+    level = cols.level
+    links = ctx.links
+    # The children of each node at a pagu level, as the graph has them: the (first) node of
+    # each id that links to it, each once, in file order.
+    children_of: dict[int, dict[int, None]] = {}
+    for i, parent in zip(links.child, links.parent, strict=True):
+        if parent is not None and level[parent] in pagu_levels:
+            children_of.setdefault(parent, {})[cols.first[i]] = None
+    nodes = ctx.plan.nodes
+    pagu, pagu_years, pagu_written = cols.pagu, cols.pagu_years, cols.pagu_written
+    shares: dict[int, dict[str, float] | None] = {}
+    in_order: dict[tuple[int, ...], bool] = {}  # per way of writing the years
+    # The nodes with children, in file order (links reach the first node of an id).
+    for i in sorted(children_of):
+        if not pagu_years[i]:
             continue
-        children: list[tuple[Node, float]] = []
+        node = nodes[i]
+        children: list[tuple[int, float]] = []
         known = True
-        for child_id in dict.fromkeys(graph.children(node.id)):
-            child = graph.node(child_id)
-            if child.level not in pagu_levels:
+        for child in children_of[i]:
+            if level[child] not in pagu_levels:
                 continue
-            if child_id not in shares:
-                shares[child_id] = _shares(ctx, child, pagu_levels)
-            split = shares[child_id]
+            if cols.parent_count[child] == 1:
+                children.append((child, 1.0))  # its only parent takes all of its pagu
+                continue
+            if child not in shares:
+                shares[child] = _shares(ctx, nodes[child], pagu_levels)
+            split = shares[child]
             if split is None:
                 known = False
                 break
@@ -293,16 +311,34 @@ def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
         if not known or not children:
             continue
         whole = all(share == 1.0 for _, share in children)
-        for year in sorted(node.pagu):
-            if not all(year in child.pagu for child, _ in children):
-                continue
-            pagu = node.pagu[year]
-            total: float = (
-                sum(child.pagu[year] for child, _ in children)
-                if whole
-                else math.fsum(share * child.pagu[year] for child, share in children)
+        written = pagu_written[i]
+        if written not in in_order:
+            in_order[written] = list(written) == sorted(written)
+        yearly: Iterable[tuple[int, float, float]]
+        if whole and in_order[written] and all(pagu_written[c] is written for c, _ in children):
+            # Every child has a pagu for exactly the node's years, written in the same
+            # order: the same sums, taken column by column instead of year by year.
+            sums = list(map(sum, zip(*[pagu[c].values() for c, _ in children], strict=True)))
+            values = list(node.pagu.values())
+            if values == sums:
+                continue  # every year adds up exactly
+            yearly = zip(written, values, sums, strict=True)
+        else:
+            # The years when the node and every child have a pagu.
+            years = pagu_years[i].intersection(*(pagu_years[c] for c, _ in children))
+            pagus = [pagu[child] for child, _ in children]
+            yearly = (
+                (
+                    year,
+                    node.pagu[year],
+                    sum(map(itemgetter(year), pagus))  # each child's pagu of that year
+                    if whole
+                    else math.fsum(share * pagu[child][year] for child, share in children),
+                )
+                for year in sorted(years)
             )
-            difference = pagu - total
+        for year, value, total in yearly:
+            difference = value - total
             if abs(difference) > tolerance:
                 yield Finding(
                     node.id,
@@ -310,13 +346,13 @@ def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
                         "level": node.level,
                         "year": year,
                         "year_text": str(year),
-                        "pagu": _rupiah(pagu),
+                        "pagu": _rupiah(value),
                         "sum": _rupiah(total),
                         "difference": _rupiah(difference),
                         "children": len(children),
                     },
                     field="pagu",
-                    related=tuple(child.id for child, _ in children),
+                    related=tuple(nodes[child].id for child, _ in children),
                     node_index=i,
                 )
 
@@ -351,7 +387,11 @@ def negative_pagu(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Tulis pagu yang benar (``2026: 250000000``), atau ``0`` bila tidak dianggarkan.
     """
-    for i, node in ctx.nodes():
+    nodes = ctx.plan.nodes
+    for i, low in enumerate(ctx.columns.pagu_low):
+        if low is None or low >= 0:
+            continue
+        node = nodes[i]
         for year in sorted(node.pagu):
             pagu = node.pagu[year]
             if pagu < 0:
@@ -409,8 +449,10 @@ def pagu_on_non_budget_level(ctx: Context) -> Iterator[Finding]:
     text_id = _join([level.name for level in budget], "dan")
     text_en = _join([level.name_en or level.name for level in budget], "and")
     pagu_levels = {level.id for level in budget}
-    for i, node in ctx.nodes():
-        if node.pagu and node.level not in pagu_levels:
+    cols = ctx.columns
+    for i, (level, years) in enumerate(zip(cols.level, cols.pagu_years, strict=True)):
+        if years and level not in pagu_levels:
+            node = ctx.plan.nodes[i]
             yield Finding(
                 node.id,
                 {
@@ -469,14 +511,16 @@ def kode_shape(ctx: Context) -> Iterator[Finding]:
     Tulis kode persis seperti nomenklatur: ``1.02.02.2.01.0006``.
     """
     patterns = _kode_patterns(ctx)
-    for i, node in ctx.nodes():
-        pattern = patterns.get(node.level)
-        if pattern is None or _blank(node.kode):
+    cols = ctx.columns
+    kodes, kode_text, levels = cols.kode, cols.kode_text, cols.level
+    for i in ctx.positions_at(patterns):
+        if kode_text[i] is None:
             continue
-        kode = node.kode or ""
-        spaced = any(ch.isspace() for ch in kode)
-        if spaced or pattern.fullmatch(kode) is None:
-            spec = ctx.scheme.level(node.level)
+        kode = kodes[i] or ""
+        spaced = _WHITESPACE.search(kode) is not None
+        if spaced or patterns[levels[i]].fullmatch(kode) is None:
+            node = ctx.plan.nodes[i]
+            spec = ctx.specs[node.level]
             yield Finding(
                 node.id,
                 {
@@ -526,34 +570,37 @@ def kode_not_prefixed(ctx: Context) -> Iterator[Finding]:
     betulkan kode node bila tautannya sudah benar.
     """
     patterns = _kode_patterns(ctx)
-    graph = ctx.graph
-    for i, node in ctx.nodes():
-        if node.level not in patterns or _blank(node.kode):
+    cols = ctx.columns
+    level, kode_text = cols.level, cols.kode_text
+    links = ctx.links
+    seen: set[tuple[int, str]] = set()  # (node, parent id): a parent written twice counts once
+    for i, parent in zip(links.child, links.parent, strict=True):
+        if parent is None or level[i] not in patterns:
             continue
-        kode = (node.kode or "").strip()
-        seen: set[str] = set()
-        for link in node.parents:
-            if link.id not in graph.index or link.id in seen:
+        kode = kode_text[i]
+        if kode is None:
+            continue
+        if cols.parent_count[i] > 1:
+            if (i, cols.id[parent]) in seen:
                 continue
-            seen.add(link.id)
-            parent = graph.node(link.id)
-            if parent.level not in patterns or _blank(parent.kode):
-                continue
-            parent_kode = (parent.kode or "").strip()
-            if not kode.startswith(parent_kode + "."):
-                yield Finding(
-                    node.id,
-                    {
-                        "level": node.level,
-                        "kode": kode,
-                        "parent": parent.id,
-                        "parent_level": parent.level,
-                        "parent_kode": parent_kode,
-                    },
-                    field="kode",
-                    related=(parent.id,),
-                    node_index=i,
-                )
+            seen.add((i, cols.id[parent]))
+        parent_kode = kode_text[parent]
+        if level[parent] not in patterns or parent_kode is None:
+            continue
+        if not kode.startswith(parent_kode + "."):
+            yield Finding(
+                cols.id[i],
+                {
+                    "level": level[i],
+                    "kode": kode,
+                    "parent": cols.id[parent],
+                    "parent_level": level[parent],
+                    "parent_kode": parent_kode,
+                },
+                field="kode",
+                related=(cols.id[parent],),
+                node_index=i,
+            )
 
 
 @rule(
@@ -587,10 +634,11 @@ def missing_kode(ctx: Context) -> Iterator[Finding]:
     Tambahkan ``kode: "1.02.02.2.01.0006"`` (ditulis sebagai teks, dalam tanda kutip, supaya
     tidak terbaca sebagai angka).
     """
-    patterns = _kode_patterns(ctx)
-    for i, node in ctx.nodes():
-        if node.level in patterns and _blank(node.kode):
-            spec = ctx.scheme.level(node.level)
+    kode_text = ctx.columns.kode_text
+    for i in ctx.positions_at(_kode_patterns(ctx)):
+        if kode_text[i] is None:
+            node = ctx.plan.nodes[i]
+            spec = ctx.specs[node.level]
             yield Finding(
                 node.id,
                 {"level": node.level, "example": spec.kode_example or spec.kode},
@@ -632,22 +680,23 @@ def duplicate_kode_in_opd(ctx: Context) -> Iterator[Finding]:
     Gabungkan menjadi satu node dengan ``parents: [SO-DINKES-1, SO-DINKES-2]`` (bila perlu
     dengan bobot), atau betulkan kode yang salah.
     """
+    cols = ctx.columns
     first: dict[tuple[str, str, str], str] = {}
-    for i, node in ctx.nodes():
-        if node.opd is None or _blank(node.kode):
+    rows = zip(cols.level, cols.opd, cols.kode_text, strict=True)
+    for i, (level, opd, kode) in enumerate(rows):
+        if opd is None or kode is None:
             continue
-        kode = (node.kode or "").strip()
-        key = (node.level, node.opd, kode)
+        key = (level, opd, kode)
         if key in first:
             yield Finding(
-                node.id,
-                {"level": node.level, "opd": node.opd, "kode": kode, "first": first[key]},
+                cols.id[i],
+                {"level": level, "opd": opd, "kode": kode, "first": first[key]},
                 field="kode",
                 related=(first[key],),
                 node_index=i,
             )
         else:
-            first[key] = node.id
+            first[key] = cols.id[i]
 
 
 # -- kode of OPDs -------------------------------------------------------------------------
@@ -761,8 +810,8 @@ def program_outside_opd_bidang(ctx: Context) -> Iterator[Finding]:
     opds: dict[str, OPD] = {}
     for opd in ctx.plan.opds:
         opds.setdefault(opd.id, opd)
-    for i, node in ctx.nodes():
-        if node.level not in top or node.opd is None or node.opd not in opds:
+    for i, node in ctx.nodes_at(top):
+        if node.opd is None or node.opd not in opds:
             continue
         if node.opd not in units:
             units[node.opd] = parse_unit_kode(opds[node.opd].kode)

@@ -34,6 +34,8 @@ def duplicate_node_id(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Ganti id node yang kedua, misalnya ``P-DINSOS-1``, dan perbarui ``parents`` yang merujuknya.
     """
+    if len(ctx.graph.index) == len(ctx.plan.nodes):
+        return  # the index holds each distinct id once: no id is used twice
     counts = Counter(node.id for node in ctx.plan.nodes)
     seen: set[str] = set()
     for i, node in ctx.nodes():
@@ -69,17 +71,19 @@ def unknown_parent(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Betulkan id induk, atau tambahkan node induknya.
     """
-    index = ctx.graph.index
-    for i, node in ctx.nodes():
-        for parent in node.parents:
-            if parent.id not in index:
-                yield Finding(
-                    node.id,
-                    {"parent": parent.id},
-                    field="parents",
-                    related=(parent.id,),
-                    node_index=i,
-                )
+    links = ctx.links
+    nodes = ctx.plan.nodes
+    for k, parent in enumerate(links.parent):
+        if parent is None:
+            i = links.child[k]
+            parent_id = links.id[k]
+            yield Finding(
+                nodes[i].id,
+                {"parent": parent_id},
+                field="parents",
+                related=(parent_id,),
+                node_index=i,
+            )
 
 
 @rule(
@@ -108,6 +112,8 @@ def cascade_cycle(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Hapus tautan yang terbalik sehingga setiap tautan menunjuk ke level yang lebih tinggi.
     """
+    if _all_links_go_down(ctx):
+        return
     for cycle in ctx.graph.cycles():
         first = cycle[0]
         yield Finding(
@@ -116,6 +122,25 @@ def cascade_cycle(ctx: Context) -> Iterator[Finding]:
             field="parents",
             related=tuple(cycle[1:]),
         )
+
+
+def _all_links_go_down(ctx: Context) -> bool:
+    """Whether every link points to a parent at an earlier level of the scheme.
+
+    Then levels only go down along the cascade, so no path can come back to where it
+    started: there is no cycle, and the graph walk for cycles can be skipped.
+    """
+    ranks = ctx.ranks
+    level = ctx.columns.level
+    links = ctx.links
+    for i, parent in zip(links.child, links.parent, strict=True):
+        if parent is None:
+            continue
+        parent_rank = ranks.get(level[parent])
+        rank = ranks.get(level[i])
+        if parent_rank is None or rank is None or parent_rank >= rank:
+            return False
+    return True
 
 
 @rule(
@@ -153,28 +178,28 @@ def wrong_parent_level(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Tautkan ke kegiatan ``1.02.02.2.01`` di antaranya, atau betulkan ``level`` node.
     """
-    graph = ctx.graph
-    scheme = ctx.scheme
-    for i, node in ctx.nodes():
-        allowed = scheme.level(node.level).parents
-        for parent in node.parents:
-            if parent.id not in graph.index:
-                continue
-            parent_node = graph.node(parent.id)
-            if parent_node.level not in allowed:
-                yield Finding(
-                    node.id,
-                    {
-                        "level": node.level,
-                        "parent": parent.id,
-                        "parent_level": parent_node.level,
-                        "allowed": allowed,
-                    },
-                    field="parents",
-                    related=(parent.id,),
-                    variant="default" if allowed else "root",
-                    node_index=i,
-                )
+    specs = ctx.specs
+    level = ctx.columns.level
+    links = ctx.links
+    for k, (i, parent) in enumerate(zip(links.child, links.parent, strict=True)):
+        if parent is None:
+            continue
+        allowed = specs[level[i]].parents
+        if level[parent] not in allowed:
+            parent_id = links.id[k]
+            yield Finding(
+                ctx.plan.nodes[i].id,
+                {
+                    "level": level[i],
+                    "parent": parent_id,
+                    "parent_level": level[parent],
+                    "allowed": allowed,
+                },
+                field="parents",
+                related=(parent_id,),
+                variant="default" if allowed else "root",
+                node_index=i,
+            )
 
 
 @rule(
@@ -204,18 +229,17 @@ def orphan_node(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Isi ``parents`` dengan program (atau induk lain yang diizinkan skema).
     """
-    if not ctx.plan.nodes:
+    cols = ctx.columns
+    if not cols.level:
         return
-    scheme = ctx.scheme
-    ranks = {level: r for r, level in enumerate(scheme.level_ids)}
-    top = min(ranks[node.level] for node in ctx.plan.nodes)
-    top_level = scheme.level_ids[top]
-    for i, node in ctx.nodes():
-        if not node.parents and ranks[node.level] > top:
-            allowed = scheme.level(node.level).parents
+    ranks = ctx.ranks
+    top = min(ranks[level] for level in cols.positions)
+    top_level = ctx.scheme.level_ids[top]
+    for i, (level, parents) in enumerate(zip(cols.level, cols.parent_count, strict=True)):
+        if not parents and ranks[level] > top:
             yield Finding(
-                node.id,
-                {"level": node.level, "top": top_level, "allowed": allowed},
+                cols.id[i],
+                {"level": level, "top": top_level, "allowed": ctx.specs[level].parents},
                 field="parents",
                 node_index=i,
             )
@@ -248,12 +272,13 @@ def unknown_opd(ctx: Context) -> Iterator[Finding]:
     Samakan id OPD di node dan di ``opds``.
     """
     known = ctx.opd_ids
-    for i, node in ctx.nodes():
-        if node.opd is not None and node.opd not in known:
-            yield Finding(node.id, {"opd": node.opd}, field="opd", node_index=i)
-        for decl in node.crosscutting:
+    cols = ctx.columns
+    for i, (opd, declarations) in enumerate(zip(cols.opd, cols.crosscutting, strict=True)):
+        if opd is not None and opd not in known:
+            yield Finding(cols.id[i], {"opd": opd}, field="opd", node_index=i)
+        for decl in declarations:
             if decl.opd is not None and decl.opd not in known:
-                yield Finding(node.id, {"opd": decl.opd}, field="crosscutting", node_index=i)
+                yield Finding(cols.id[i], {"opd": decl.opd}, field="crosscutting", node_index=i)
 
 
 @rule(
@@ -291,19 +316,21 @@ def missing_opd(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Isi ``opd`` dengan id OPD pemilik (atau hapus dari node level Pemda).
     """
-    for i, node in ctx.nodes():
-        owner = ctx.scheme.level(node.level).owner
-        if owner == "opd" and node.opd is None:
+    owners = {level: spec.owner for level, spec in ctx.specs.items()}
+    cols = ctx.columns
+    for i, (level, opd) in enumerate(zip(cols.level, cols.opd, strict=True)):
+        owner = owners[level]
+        if owner == "opd" and opd is None:
             yield Finding(
-                node.id,
-                {"level": node.level, "owner": "OPD", "opd": None},
+                cols.id[i],
+                {"level": level, "owner": "OPD", "opd": None},
                 field="opd",
                 node_index=i,
             )
-        elif owner == "pemda" and node.opd is not None:
+        elif owner == "pemda" and opd is not None:
             yield Finding(
-                node.id,
-                {"level": node.level, "owner": "Pemda", "opd": node.opd},
+                cols.id[i],
+                {"level": level, "owner": "Pemda", "opd": opd},
                 field="opd",
                 variant="pemda",
                 node_index=i,
@@ -339,20 +366,25 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     Tambahkan kegiatan di bawah program itu, atau hapus program yang tidak dijalankan.
     """
     scheme = ctx.scheme
-    present = {node.level for node in ctx.plan.nodes}
+    cols = ctx.columns
+    present = set(cols.positions)
     owners = {level.id: level.owner for level in scheme.levels}
-    for i, node in ctx.nodes():
-        if ctx.graph.children(node.id):
-            continue
-        below = [
-            level
-            for level in scheme.children_of(node.level)
-            if owners[level] == owners[node.level] and level in present
-        ]
-        if below:
+    below_of = {
+        level: tuple(
+            child
+            for child in scheme.children_of(level)
+            if owners[child] == owners[level] and child in present
+        )
+        for level in present
+    }
+    # A node has children when some link reaches it (links reach the first node of an id).
+    reached = set(ctx.links.parent)
+    for i, level in enumerate(cols.level):
+        below = below_of[level]
+        if below and cols.first[i] not in reached:
             yield Finding(
-                node.id,
-                {"level": node.level, "child_levels": tuple(below)},
+                cols.id[i],
+                {"level": level, "child_levels": below},
                 node_index=i,
             )
 
@@ -383,20 +415,24 @@ def duplicate_indicator_id(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Pakai id yang diawali id node, misalnya ``S1.I1`` dan ``S2.I1``.
     """
+    t = ctx.indicators
+    ids = [ind.id for ind in t.indicator]
+    if len(set(ids)) == len(ids):
+        return  # every indicator id is used once
     first: dict[str, str] = {}
-    for i, node in ctx.nodes():
-        for ind in node.indicators:
-            if ind.id in first:
-                yield Finding(
-                    node.id,
-                    {"first": first[ind.id]},
-                    indicator=ind.id,
-                    field="id",
-                    related=(first[ind.id],) if first[ind.id] != node.id else (),
-                    node_index=i,
-                )
-            else:
-                first[ind.id] = node.id
+    for k, ind_id in enumerate(ids):
+        i, node, _ = t.row(k)
+        if ind_id in first:
+            yield Finding(
+                node.id,
+                {"first": first[ind_id]},
+                indicator=ind_id,
+                field="id",
+                related=(first[ind_id],) if first[ind_id] != node.id else (),
+                node_index=i,
+            )
+        else:
+            first[ind_id] = node.id
 
 
 @rule(
@@ -424,7 +460,11 @@ def duplicate_parent(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Hapus salah satunya.
     """
-    for i, node in ctx.nodes():
+    nodes = ctx.plan.nodes
+    for i, parents in enumerate(ctx.columns.parent_count):
+        if parents < 2:
+            continue
+        node = nodes[i]
         counts = Counter(node.parent_ids)
         for parent, count in counts.items():
             if count > 1:
@@ -470,10 +510,12 @@ def parent_weights(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Sesuaikan bobotnya sehingga berjumlah 1, misalnya 0.7 dan 0.3.
     """
-    for i, node in ctx.nodes():
+    links = ctx.links
+    nodes = ctx.plan.nodes
+    weighted = zip(links.child, links.weight, strict=True)
+    for i in dict.fromkeys(i for i, weight in weighted if weight is not None):
+        node = nodes[i]
         given = [float(p.weight) for p in node.parents if p.weight is not None]
-        if not given:
-            continue
         if len(given) < len(node.parents):
             yield Finding(
                 node.id,
@@ -553,33 +595,29 @@ def opd_differs_from_parent(ctx: Context) -> Iterator[Finding]:
     ``crosscutting`` induknya (status ``usulan`` atau ``disetujui``): tautan lintas OPD yang
     dinyatakan tidak dilaporkan, yang ``ditolak`` tetap dilaporkan.
     """
-    graph = ctx.graph
-    for i, node in ctx.nodes():
-        if node.opd is None:
+    cols = ctx.columns
+    opd = cols.opd
+    links = ctx.links
+    for k, (i, parent) in enumerate(zip(links.child, links.parent, strict=True)):
+        if parent is None or opd[i] is None or opd[parent] is None or opd[parent] == opd[i]:
             continue
-        for parent in node.parents:
-            if parent.id not in graph.index:
-                continue
-            parent_node = graph.node(parent.id)
-            if parent_node.opd is None or parent_node.opd == node.opd:
-                continue
-            declared = any(
-                decl.opd == node.opd and decl.status != "ditolak"
-                for decl in parent_node.crosscutting
+        declared = any(
+            decl.opd == opd[i] and decl.status != "ditolak" for decl in cols.crosscutting[parent]
+        )
+        if not declared:
+            parent_id = links.id[k]
+            yield Finding(
+                cols.id[i],
+                {
+                    "level": cols.level[i],
+                    "opd": opd[i],
+                    "parent": parent_id,
+                    "parent_opd": opd[parent],
+                },
+                field="opd",
+                related=(parent_id,),
+                node_index=i,
             )
-            if not declared:
-                yield Finding(
-                    node.id,
-                    {
-                        "level": node.level,
-                        "opd": node.opd,
-                        "parent": parent.id,
-                        "parent_opd": parent_node.opd,
-                    },
-                    field="opd",
-                    related=(parent.id,),
-                    node_index=i,
-                )
 
 
 PLACEHOLDER_NAMES: tuple[str, ...] = (
@@ -633,9 +671,18 @@ def placeholder_node(ctx: Context) -> Iterator[Finding]:
     Tautkan node di bawahnya ke sasaran daerah yang benar-benar didukungnya; bila memang tidak
     ada, itu temuan perencanaan yang perlu dibahas dengan Bappeda.
     """
-    for i, node in ctx.nodes():
-        text = " ".join(node.name.split()).lower()
+    # A quick first look: when a name does not start with a space, its tidied lower-case
+    # text starts with its own first character lowered, so a name whose first character
+    # opens no placeholder is passed over without being tidied (most names).
+    openings = {text[:1] for text in (*PLACEHOLDER_NAMES, *PLACEHOLDER_PREFIXES)}
+    every_name = "" in PLACEHOLDER_PREFIXES  # an empty prefix would match every name
+    cols = ctx.columns
+    for i, name in enumerate(cols.name):
+        head = name[:1]
+        if head and not head.isspace() and head.lower()[:1] not in openings and not every_name:
+            continue
+        text = " ".join(name.split()).lower()
         if not text or text in PLACEHOLDER_NAMES or text.startswith(PLACEHOLDER_PREFIXES):
             yield Finding(
-                node.id, {"level": node.level, "name": node.name}, field="name", node_index=i
+                cols.id[i], {"level": cols.level[i], "name": name}, field="name", node_index=i
             )
