@@ -1102,6 +1102,14 @@ def _numbers(items: Iterable[tuple[str, int, Any]]) -> Iterator[tuple[str, int, 
                     yield field, year, end
 
 
+OPEN_ENDED_PERCENT = re.compile(
+    r"\b(terhadap|realisasi|capaian|pertumbuhan|kenaikan|peningkatan|penurunan|laju|"
+    r"perubahan|rasio)\b",
+    re.IGNORECASE,
+)
+"""Words in an indicator name that make a percent open-ended (PK212 skips 0–100 then)."""
+
+
 @rule(
     "PK212",
     "percent-out-of-range",
@@ -1141,7 +1149,9 @@ def percent_out_of_range(ctx: Context) -> Iterator[Finding]:
 
     Contoh:
     "Persentase fasilitas pelayanan kesehatan yang terakreditasi" (satuan %) dengan
-    ``targets: {2025: 0.8, 2026: 0.85, ...}``; atau ``2027: 105``.
+    ``targets: {2025: 0.8, 2026: 0.85, ...}``; atau ``2027: 105``. Persen yang memang bisa
+    melewati 100 atau turun di bawah 0 — realisasi terhadap target, capaian, pertumbuhan,
+    kenaikan, laju, rasio — tidak diperiksa batas 0–100-nya.
 
     Perbaikan:
     Tulis ``2025: 80``, ``2026: 85``; atau betulkan target 105 menjadi nilai 0–100. Bila
@@ -1167,7 +1177,9 @@ def percent_out_of_range(ctx: Context) -> Iterator[Finding]:
         numbers = list(_numbers(_values(ind)))
         if not numbers:
             continue
-        outside = [(f, y, v) for f, y, v in numbers if v < 0 or v > 100]
+        # A share of a target or a growth rate may pass 100% (or fall below 0) by nature.
+        open_ended = OPEN_ENDED_PERCENT.search(ind.name) is not None
+        outside = [] if open_ended else [(f, y, v) for f, y, v in numbers if v < 0 or v > 100]
         for field, items in _by_field(outside).items():
             yield Finding(
                 node.id,
