@@ -167,3 +167,9 @@ def test_analyses_are_timed_on_a_fresh_plan(plan_data: dict[str, Any]) -> None:
 
     assert run.best_on_fresh(text, action, 2) > 0
     assert len(seen) == 2
+
+
+def test_families_script_runs_small() -> None:
+    from benchmarks import families
+
+    assert families.main(["--sizes", "200,400", "--select", "PK1"]) == 0
