@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -13,27 +14,28 @@ from pohon.io.messages import problems_from_validation
 from pohon.io.yamlread import YamlError, read_yaml
 from pohon.model import Crosswalk, Framework
 
+_M = TypeVar("_M", Framework, Crosswalk)
 
-def load_framework(path: str | os.PathLike[str]) -> Framework:
-    """Read a framework file (see ``pohon/data/frameworks/*.yaml`` for the format)."""
+
+def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
     name = os.fspath(path)
     try:
         with open(name, encoding="utf-8-sig") as handle:
-            text = handle.read()
+            return name, handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError(
             name, [Problem(f"berkas tidak bisa dibaca: {exc}", f"cannot read file: {exc}")]
         ) from None
-    return loads_framework(text, file=name)
 
 
-def loads_framework(text: str, *, file: str | None = None) -> Framework:
+def _parse(model: type[_M], text: str, file: str | None) -> _M:
+    """A framework or crosswalk from YAML text, with the line of every problem."""
     try:
         doc = read_yaml(text)
     except YamlError as exc:
         raise LoadError(file, [exc.problem]) from None
     try:
-        return Framework.model_validate(doc.value)
+        return model.model_validate(doc.value)
     except ValidationError as exc:
         lines = read_yaml(text, track_lines=True).lines
 
@@ -45,6 +47,17 @@ def loads_framework(text: str, *, file: str | None = None) -> Framework:
             return None
 
         raise LoadError(file, problems_from_validation(exc, locate)) from None
+
+
+def load_framework(path: str | os.PathLike[str]) -> Framework:
+    """Read a framework file (see ``pohon/data/frameworks/*.yaml`` for the format)."""
+    name, text = _read(path)
+    return loads_framework(text, file=name)
+
+
+def loads_framework(text: str, *, file: str | None = None) -> Framework:
+    """Read a framework from YAML text, with the line of every problem."""
+    return _parse(Framework, text, file)
 
 
 @cache
@@ -71,36 +84,13 @@ def get_framework(framework_id: str, extra: dict[str, Framework] | None = None) 
 
 def load_crosswalk(path: str | os.PathLike[str]) -> Crosswalk:
     """Read a crosswalk file (see ``pohon/data/crosswalks/*.yaml`` for the format)."""
-    name = os.fspath(path)
-    try:
-        with open(name, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(
-            name, [Problem(f"berkas tidak bisa dibaca: {exc}", f"cannot read file: {exc}")]
-        ) from None
+    name, text = _read(path)
     return loads_crosswalk(text, file=name)
 
 
 def loads_crosswalk(text: str, *, file: str | None = None) -> Crosswalk:
     """Read a crosswalk from YAML text, with the line of every problem."""
-    try:
-        doc = read_yaml(text)
-    except YamlError as exc:
-        raise LoadError(file, [exc.problem]) from None
-    try:
-        return Crosswalk.model_validate(doc.value)
-    except ValidationError as exc:
-        lines = read_yaml(text, track_lines=True).lines
-
-        def locate(loc: tuple[object, ...]) -> int | None:
-            for end in range(len(loc), -1, -1):
-                line = lines.get(loc[:end])  # type: ignore[arg-type,unused-ignore]
-                if line is not None:
-                    return line
-            return None
-
-        raise LoadError(file, problems_from_validation(exc, locate)) from None
+    return _parse(Crosswalk, text, file)
 
 
 @cache
