@@ -10,7 +10,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from pohon.io.errors import LoadError, Problem, UnknownFrameworkError
-from pohon.io.messages import problems_from_validation
+from pohon.io.messages import locator, problems_from_validation
 from pohon.io.yamlread import YamlError, read_yaml
 from pohon.model import Crosswalk, Framework
 
@@ -38,15 +38,7 @@ def _parse(model: type[_M], text: str, file: str | None) -> _M:
         return model.model_validate(doc.value)
     except ValidationError as exc:
         lines = read_yaml(text, track_lines=True).lines
-
-        def locate(loc: tuple[object, ...]) -> int | None:
-            for end in range(len(loc), -1, -1):
-                line = lines.get(loc[:end])  # type: ignore[arg-type,unused-ignore]
-                if line is not None:
-                    return line
-            return None
-
-        raise LoadError(file, problems_from_validation(exc, locate)) from None
+        raise LoadError(file, problems_from_validation(exc, locator(lines))) from None
 
 
 def load_framework(path: str | os.PathLike[str]) -> Framework:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -278,3 +278,25 @@ def _show(value: Any) -> str:
 
 def _type_id(value: Any) -> str:
     return _TYPE_NAMES_ID.get(type(value).__name__, type(value).__name__)
+
+
+_KEY_SPELLINGS: dict[str, Hashable] = {"None": None, "True": True, "False": False}
+
+
+def locator(
+    lines: Mapping[tuple[Hashable, ...], int],
+) -> Callable[[tuple[Hashable, ...]], int | None]:
+    """A function from a key path to its line: the deepest recorded prefix of the path."""
+
+    def locate(loc: tuple[Hashable, ...]) -> int | None:
+        for end in range(len(loc), -1, -1):
+            line = lines.get(loc[:end])
+            last = loc[end - 1] if end else None
+            if line is None and isinstance(last, str) and last in _KEY_SPELLINGS:
+                # pydantic names a key that is not text by its str(): 'None', 'True'.
+                line = lines.get((*loc[: end - 1], _KEY_SPELLINGS[last]))
+            if line is not None:
+                return line
+        return None
+
+    return locate

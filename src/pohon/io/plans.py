@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from pohon.io.errors import LoadError, Problem
-from pohon.io.messages import problems_from_validation
+from pohon.io.messages import locator, problems_from_validation
 from pohon.io.source import SourceMap
 from pohon.io.yamlread import YamlError, read_yaml
 from pohon.model import Plan
@@ -191,7 +191,7 @@ def _load_yaml(text: str, file: str | None) -> Plan:
             plan = Plan.model_validate(doc.value)
     except ValidationError as exc:
         lines = read_yaml(text, track_lines=True).lines
-        raise LoadError(file, problems_from_validation(exc, _locator(lines))) from None
+        raise LoadError(file, problems_from_validation(exc, locator(lines))) from None
     plan._source = SourceMap(file, "yaml", text, doc.node_lines, doc.node_offsets)
     return plan
 
@@ -301,9 +301,6 @@ def _load_json(text: str, file: str | None) -> Plan:
     return plan
 
 
-_KEY_SPELLINGS: dict[str, Hashable] = {"None": None, "True": True, "False": False}
-
-
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a plan's objects are built.
@@ -320,21 +317,6 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _locator(lines: dict[tuple[Hashable, ...], int]) -> Any:
-    def locate(loc: tuple[Hashable, ...]) -> int | None:
-        for end in range(len(loc), -1, -1):
-            line = lines.get(loc[:end])
-            last = loc[end - 1] if end else None
-            if line is None and isinstance(last, str) and last in _KEY_SPELLINGS:
-                # pydantic names a key that is not text by its str(): 'None', 'True'.
-                line = lines.get((*loc[: end - 1], _KEY_SPELLINGS[last]))
-            if line is not None:
-                return line
-        return None
-
-    return locate
-
-
 def _json_locator(text: str) -> Any:
     # JSON is (nearly) a subset of YAML: the YAML reader finds the line of any key path.
     cache: dict[str, Any] = {}
@@ -342,7 +324,7 @@ def _json_locator(text: str) -> Any:
     def locate(loc: tuple[Hashable, ...]) -> int | None:
         if "lines" not in cache:
             try:
-                cache["lines"] = _locator(read_yaml(text, track_lines=True).lines)
+                cache["lines"] = locator(read_yaml(text, track_lines=True).lines)
             except YamlError:
                 cache["lines"] = None
         finder = cache["lines"]
