@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once
+from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once, records_frame
 from pohon.graph import PlanGraph
 from pohon.io import UnknownFrameworkError, builtin_crosswalks, builtin_frameworks
 from pohon.model import Crosswalk, Framework, Plan
@@ -136,11 +136,7 @@ class AlignmentResult:
 
     def to_frame(self) -> Any:
         """The records as a pandas DataFrame (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
-        return pd.DataFrame.from_records(self.to_records())
+        return records_frame(self.to_records())
 
     def matrix(self) -> Matrix:
         """Framework items × OPDs (plus a ``pemda`` column), with the gaps."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once
+from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once, records_frame
 from pohon.graph import PlanGraph
 from pohon.model import Plan
 
@@ -190,11 +190,7 @@ class CrosscuttingResult:
 
     def to_frame(self) -> Any:
         """The records as a pandas DataFrame (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
-        return pd.DataFrame.from_records(self.to_records())
+        return records_frame(self.to_records())
 
     def matrix(self) -> Matrix:
         """Pemda sasaran × OPDs, cells with contributing nodes and pagu; and the gaps."""

@@ -131,6 +131,15 @@ class Matrix:
         return to_html(self)
 
 
+def records_frame(records: list[dict[str, Any]]) -> Any:
+    """Flat records as a pandas DataFrame; pandas is an optional extra."""
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
+    return pd.DataFrame.from_records(records)
+
+
 def to_html(matrix: Matrix, *, lang: str = "id") -> str:
     """A self-contained HTML table; every label is escaped."""
     counts = {(c.row, c.column): c for c in matrix.cells}

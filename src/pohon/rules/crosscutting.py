@@ -159,6 +159,29 @@ def crosscutting_opd_absent(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _declaration_findings(ctx: Context, problem: str) -> Iterator[Finding]:
+    """One finding per declaration gap of this kind (usulan or ditolak), at its node."""
+    index = ctx.graph.index
+    nodes = ctx.plan.nodes
+    for gap in crosscutting(ctx.plan).declaration_gaps:
+        if gap.problem != problem:
+            continue
+        i = index[gap.node]
+        yield Finding(
+            gap.node,
+            {
+                "party": gap.party,
+                "external": gap.external,
+                "status": gap.status,
+                "note": gap.note,
+                "level": nodes[i].level,
+            },
+            field="crosscutting",
+            variant="default" if gap.note else "no-note",
+            node_index=i,
+        )
+
+
 @rule(
     "PK403",
     "crosscutting-pending",
@@ -199,26 +222,7 @@ def crosscutting_pending(ctx: Context) -> Iterator[Finding]:
     Bahas di forum perangkat daerah; tulis ``status: disetujui`` bila perkim ikut, atau
     ``status: ditolak`` dengan ``note`` alasannya.
     """
-    result = crosscutting(ctx.plan)
-    index = ctx.graph.index
-    nodes = ctx.plan.nodes
-    for gap in result.declaration_gaps:
-        if gap.problem != "usulan":
-            continue
-        i = index[gap.node]
-        yield Finding(
-            gap.node,
-            {
-                "party": gap.party,
-                "external": gap.external,
-                "status": gap.status,
-                "note": gap.note,
-                "level": nodes[i].level,
-            },
-            field="crosscutting",
-            variant="default" if gap.note else "no-note",
-            node_index=i,
-        )
+    yield from _declaration_findings(ctx, "usulan")
 
 
 @rule(
@@ -262,26 +266,7 @@ def crosscutting_rejected(ctx: Context) -> Iterator[Finding]:
     Pastikan DLH punya kegiatan pengangkutan sampah dengan pagu yang cukup, lalu hapus
     deklarasi dpupr dari ``crosscutting``.
     """
-    result = crosscutting(ctx.plan)
-    index = ctx.graph.index
-    nodes = ctx.plan.nodes
-    for gap in result.declaration_gaps:
-        if gap.problem != "ditolak":
-            continue
-        i = index[gap.node]
-        yield Finding(
-            gap.node,
-            {
-                "party": gap.party,
-                "external": gap.external,
-                "status": gap.status,
-                "note": gap.note,
-                "level": nodes[i].level,
-            },
-            field="crosscutting",
-            variant="default" if gap.note else "no-note",
-            node_index=i,
-        )
+    yield from _declaration_findings(ctx, "ditolak")
 
 
 @rule(
