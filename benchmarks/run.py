@@ -83,12 +83,8 @@ def best_of(action: Callable[[], object], repeat: int) -> float:
 
 
 def fresh_plan(text: str) -> pohon.Plan:
-    """The plan loaded from the JSON text, with no analysis result in its cache."""
-    plan = pohon.loads(text, format="json")
-    cache = plan._cache
-    for key in [k for k in cache if k.startswith("alignment:") or k == "crosscutting"]:
-        del cache[key]
-    return plan
+    """The plan loaded from the JSON text (a plan holds no graph or analysis of its own)."""
+    return pohon.loads(text, format="json")
 
 
 def best_on_fresh(text: str, action: Callable[[pohon.Plan], object], repeat: int) -> float:

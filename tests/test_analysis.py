@@ -23,6 +23,7 @@ from pohon.analysis import (
     parse_ref,
 )
 from pohon.model import Crosswalk, Framework
+from pohon.render import with_findings
 
 PC = "panca-cita-mojokerto-2025"
 AC = "asta-cita-2025"
@@ -225,10 +226,10 @@ def test_items_with_no_support_exactly() -> None:
     result = pohon.alignment(pohon.loads(CHAIN), extra_frameworks={CITY.id: CITY})
     assert [s.ref for s in result.unsupported] == [f"{CITY.id}:3"]
     assert result.coverage(CITY.id) == pytest.approx(2 / 3)
-    gap = next(g for g in result.gaps() if g.kind == "item-unsupported")
-    assert gap.id == f"{CITY.id}:3"
-    assert gap.message == f"Kerangka {CITY.id} 3 (Butir 3) tidak didukung node mana pun"
-    assert gap.extra == {"framework": CITY.id, "required": True}
+    # What is missing is the rule's finding, with the rule's code (one vocabulary).
+    report = pohon.check(pohon.loads(CHAIN), select="PK304", settings={"extra_frameworks": [CITY]})
+    assert [d.values["ref"] for d in report] == [f"{CITY.id}:3"]
+    assert all(d.code == "PK304" and d.slug == "item-without-support" for d in report)
 
 
 def test_unaligned_pemda_nodes(aligned: pohon.AlignmentResult) -> None:
@@ -387,10 +388,7 @@ def test_derived_support_through_a_two_step_crosswalk_chain() -> None:
     assert result.item(f"{NATION.id}:y").coverage == "none"
     # A link to an item the target does not have ("zz") is ignored.
     assert {s.framework for s in result.items} == {CITY.id, PROVINCE.id, NATION.id}
-    gaps = {g.id: g for g in result.gaps()}
-    assert "kerangka turunan lewat crosswalk" in gaps[f"{NATION.id}:y"].message
-    assert "through a crosswalk" in gaps[f"{NATION.id}:y"].message_en
-    assert "kerangka turunan" not in gaps[f"{CITY.id}:3"].message
+    assert not result.item(f"{NATION.id}:y").required
 
 
 def test_crosswalk_to_a_required_framework() -> None:
@@ -459,14 +457,14 @@ def test_frameworks_argument() -> None:
     assert with_user.required == (CITY.id,)
 
 
-def test_results_are_cached_per_framework_list() -> None:
+def test_results_are_computed_afresh_and_leave_the_plan_alone() -> None:
     plan = pohon.loads(ALIGN)
+    before = plan.model_dump()
     first = pohon.alignment(plan)
-    assert pohon.alignment(plan) is first
-    assert pohon.alignment(plan, [AC]) is not first
+    assert pohon.alignment(plan) == first
     assert pohon.alignment(plan, [AC]).required == (AC,)
-    # With user data the result is computed afresh.
-    assert pohon.alignment(plan, extra_frameworks={}) is not first
+    assert plan.model_dump() == before
+    assert not hasattr(plan, "_cache"), "a frozen plan holds no hidden cache"
 
 
 def test_empty_framework_list_is_not_the_default() -> None:
@@ -503,9 +501,10 @@ def test_alignment_matrix(aligned: pohon.AlignmentResult) -> None:
     assert dinsos is not None
     assert dinsos.nodes == ("P-DINSOS", "K-DINSOS")
     assert matrix.cell(f"{PC}:3", "pemda") is None
-    kinds = [g.kind for g in matrix.gaps]
-    assert kinds.count("item-unsupported") == len(aligned.unsupported) >= 3
-    assert kinds.count("node-unaligned") == 2
+    assert matrix.gaps == (), "an analysis names no gaps: the rules do"
+    codes = [d.code for d in pohon.check(pohon.loads(ALIGN), select=["PK304", "PK305"])]
+    assert codes.count("PK304") == len([s for s in aligned.unsupported if s.required]) >= 3
+    assert codes.count("PK305") >= 1
     row = matrix.to_dict()["rows"][0]
     assert row["id"] == f"{PC}:1"
     assert row["label"].endswith("1: Kualitas SDM")
@@ -759,10 +758,6 @@ def test_near_duplicate_names(doubled: pohon.CrosscuttingResult) -> None:
     # Four of five significant words shared: Jaccard 0.8; the reported value is at least that.
     assert 0.8 <= dup.similarity <= 1.0
     assert dup.similarity == round(dup.similarity, 2)
-    gap = next(g for g in doubled.gaps() if g.kind == "duplicate-name")
-    assert gap.extra["similarity"] == dup.similarity
-    assert f"{dup.similarity:.2f}" in gap.message
-    assert gap.nodes == ("K-DKPP-GIZI", "K-DISKOP-GIZI")
 
 
 def test_different_names_are_not_duplicates(doubled: pohon.CrosscuttingResult) -> None:
@@ -894,14 +889,14 @@ def test_plan_without_pemda_levels() -> None:
     assert aligned.unsupported == aligned.items
 
 
-def test_crosscutting_is_cached() -> None:
+def test_crosscutting_is_a_pure_function_of_the_plan() -> None:
     plan = pohon.loads(CROSS)
-    assert pohon.crosscutting(plan) is pohon.crosscutting(plan)
+    assert pohon.crosscutting(plan) == pohon.crosscutting(plan)
 
 
 def test_messages_do_not_show_class_names(crossed: pohon.CrosscuttingResult) -> None:
     matrix = crossed.matrix()
-    texts = [matrix.title] + [t for g in matrix.gaps for t in (g.message, g.message_en)]
+    texts = [matrix.title, crossed._repr_html_()]
     assert not [t for t in texts if "CrosscuttingResult" in t]
 
 
@@ -927,17 +922,19 @@ def test_matrix_to_dict_contract(crossed: pohon.CrosscuttingResult) -> None:
     assert first["nodes"][0] == "TO-DINKES"
     assert first["pagu"] == {"2025": 300, "2026": 330}
     assert all(c["count"] == len(c["nodes"]) for c in data["cells"])
-    for gap in data["gaps"]:
-        assert {"kind", "id", "message", "message_en", "nodes"} <= set(gap)
-    kinds = [g["kind"] for g in data["gaps"]]
-    assert kinds.count("sasaran-without-opd") == 1
-    assert kinds.count("opd-without-sasaran") == 2
-    assert kinds.count("crosscutting-absent") == 2
-    assert kinds.count("crosscutting-usulan") == 2
-    assert kinds.count("crosscutting-ditolak") == 1
-    assert kinds.count("lone-outcome") == 1
-    absent = next(g for g in data["gaps"] if g["kind"] == "crosscutting-absent")
-    assert (absent["party"], absent["status"], absent["external"]) == ("perkim", "usulan", False)
+    assert data["gaps"] == []
+    # With the crosscutting rules' findings as its gaps, a matrix names them by code.
+    report = pohon.check(pohon.loads(CROSS), select="crosscutting")
+    data = with_findings(crossed.matrix(), report).to_dict()
+    codes = [g["code"] for g in data["gaps"]]
+    assert codes.count("PK401") == 1
+    assert codes.count("PK405") == 2
+    assert codes.count("PK402") == 2
+    assert codes.count("PK403") == 2
+    assert codes.count("PK404") == 1
+    assert codes.count("PK408") == 1
+    absent = next(g for g in data["gaps"] if g["code"] == "PK402" and "perkim" in g["message"])
+    assert absent["location"]["line"] is not None
     # Plain data all the way down: JSON takes it as it is.
     assert json.loads(json.dumps(data)) == data
 
@@ -980,7 +977,8 @@ def test_html_escapes_labels() -> None:
     aligned_html = pohon.alignment(pohon.loads(ALIGN))._repr_html_()
     assert "<table>" in aligned_html
     assert "Panca Cita Kota Mojokerto 2025-2029 1: Kualitas SDM" in aligned_html
-    english = pohon.analysis.to_html(result.matrix(), lang="en")
+    report = pohon.check(pohon.loads(text), select="PK401", lang="en")
+    english = with_findings(result.matrix(), report)._repr_html_()
     assert "Gaps" in english
     assert "is served by no OPD" in english
 

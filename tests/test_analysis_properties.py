@@ -106,9 +106,7 @@ def alignment_back(result: AlignmentResult, back: dict[str, str]) -> dict[str, A
         "stray": sorted((back[s.node], s.ref, s.ancestors_support) for s in result.stray),
         "opds": result.opds,
         "node_opd": {back[n]: o for n, o in result.node_opd.items()},
-        "gaps": [
-            (g.kind, back.get(g.id, g.id), ids(g.nodes), dict(g.extra)) for g in result.gaps()
-        ],
+        "unsupported": [s.ref for s in result.unsupported],
     }
 
 

@@ -15,13 +15,15 @@ from typing import Any
 import pytest
 
 import pohon
-from pohon.analysis import Cell, Gap, Header, Matrix
+from pohon.analysis import Cell, Header, Matrix
+from pohon.findings import Diagnostic, Location
 from pohon.render.matrix import (
     alignment_matrix,
     matrix_csv,
     matrix_html,
     matrix_text,
     spreadsheet_safe,
+    with_findings,
 )
 
 KINDS = ("alignment", "crosscutting")
@@ -127,7 +129,7 @@ def test_alignment_text_tells_the_story(outputs: dict[tuple[str, str], str]) -> 
     row = next(line for line in lines if line.startswith("  5 Hilirisasi"))
     assert row.split()[-2:] == ["kosong", "0"]
     gaps = lines[lines.index(next(line for line in lines if line.startswith("Celah"))) :]
-    assert any("[item-unsupported]" in g and "Hilirisasi" in g for g in gaps)
+    assert any("[PK304 item-without-support]" in g and "Hilirisasi" in g for g in gaps)
     # Panca Cita 2 has fewer supporting nodes than any other Panca Cita item.
     panca = group_totals(text, "panca-cita-mojokerto-2025")
     assert set(panca) == {"1", "2", "3", "4", "5"}
@@ -144,9 +146,9 @@ def test_crosscutting_text_tells_the_story(outputs: dict[tuple[str, str], str]) 
     header = next(line for line in lines if line.startswith("Sasaran"))
     assert header.split()[-1] == "Jumlah"
     assert any(line.startswith("S1: ") for line in lines)
-    absent = [line for line in lines if "[crosscutting-absent]" in line]
+    absent = [line for line in lines if "[PK402 crosscutting-opd-absent]" in line]
     assert any("perkim" in line and "SO-DINKES-1" in line for line in absent)
-    duplicates = [line for line in lines if "[duplicate-kode]" in line]
+    duplicates = [line for line in lines if "[PK406 duplicate-kode-across-opds]" in line]
     assert any(
         "P-DKPP-3.30.04" in line and "dkpp" in line and "diskopukmperindag" in line
         for line in duplicates
@@ -169,7 +171,7 @@ def test_english(example_file: Path) -> None:
     )
     assert cross.returncode == 0, cross.stderr
     assert "owns no node below it" in cross.stdout
-    assert "looks like" in cross.stdout
+    assert "uses kode 3.30.04" in cross.stdout
     assert "Celah" not in cross.stdout
 
 
@@ -177,7 +179,7 @@ def test_text_shows_line_breaks_and_unknown_frameworks(hostile_file: Path) -> No
     proc = run("matrix", "alignment", hostile_file.name, cwd=hostile_file.parent)
     assert proc.returncode == 0, proc.stderr
     assert "Kesehatan\\nKota" in proc.stdout
-    gap = next(line for line in proc.stdout.splitlines() if "[framework-unknown]" in line)
+    gap = next(line for line in proc.stdout.splitlines() if "[PK303 unknown-framework]" in line)
     assert "kerangka-antah-berantah" in gap
     cross = run("matrix", "crosscutting", hostile_file.name, cwd=hostile_file.parent)
     assert cross.returncode == 0, cross.stderr
@@ -275,16 +277,24 @@ def test_json_contract(kind: str, outputs: dict[tuple[str, str], str], example_f
         assert cell["column"] in columns
         assert cell["count"] == len(cell["nodes"]) > 0
         assert all(year.isdigit() for year in cell["pagu"])
+    # The gaps are the findings of the rules of the matrix's family, as `pohon check` says them.
+    family = "PK3" if kind == "alignment" else "PK4"
+    assert data["gaps"]
     for gap in data["gaps"]:
-        assert {"kind", "id", "message", "message_en", "nodes"} <= set(gap)
+        assert {"code", "slug", "severity", "message", "hint", "location"} <= set(gap)
+        assert gap["code"].startswith(family)
     plan = pohon.load(example_file)
+    findings = pohon.check(plan, select=kind).diagnostics
     if kind == "alignment":
         expected = alignment_matrix(
-            pohon.alignment(plan), opd_names={o.id: o.name for o in plan.opds}
+            pohon.alignment(plan), opd_names={o.id: o.name for o in plan.opds}, findings=findings
         ).to_dict()
         assert {c["id"]: c["label"] for c in data["columns"]}["dinkes"] == "Dinas Kesehatan"
     else:
-        expected = pohon.crosscutting(plan).matrix().to_dict()
+        expected = with_findings(pohon.crosscutting(plan).matrix(), findings).to_dict()
+    # The CLI names the file as given (relative); the API as loaded (absolute).
+    for gap in [*data["gaps"], *expected["gaps"]]:
+        gap["location"].pop("file")
     assert data == json.loads(json.dumps(expected))
     assert "\\u" not in outputs[(kind, "json")], "text is kept as written"
     again = run("matrix", kind, example_file.name, "-f", "json", cwd=example_file.parent)
@@ -295,7 +305,9 @@ def test_json_lists_unknown_frameworks(hostile_file: Path) -> None:
     proc = run("matrix", "alignment", hostile_file.name, "-f", "json", cwd=hostile_file.parent)
     assert proc.returncode == 0, proc.stderr
     gaps = json.loads(proc.stdout)["gaps"]
-    assert {"kind": "framework-unknown", "id": "kerangka-antah-berantah"}.items() <= gaps[0].items()
+    unknown = [g for g in gaps if g["code"] == "PK303"]
+    assert unknown, gaps
+    assert "kerangka-antah-berantah" in unknown[0]["message"]
 
 
 # -- csv ----------------------------------------------------------------------------------------
@@ -516,10 +528,11 @@ def test_usage_errors(example_file: Path) -> None:
 
 
 def test_gap_list_kinds() -> None:
-    matrix = Matrix(
-        "m", rows=(), columns=(), cells=(), gaps=(Gap("k", "x", "pesan <i>", "message <i>"),)
+    gap = Diagnostic(
+        "PK401", "sasaran-without-opd", "error", "x", None, "message <i>", "", Location()
     )
+    matrix = Matrix("m", rows=(), columns=(), cells=(), gaps=(gap,))
     text = matrix_text(matrix, lang="en")
     assert "(no rows)" in text
-    assert "  - [k] message <i>" in text
+    assert "  - [PK401 sasaran-without-opd] message <i>" in text
     assert "message &lt;i&gt;" in matrix_html(matrix, lang="en")

@@ -166,7 +166,8 @@ nodes:
 def test_graph_queries() -> None:
     plan = pohon.loads(GRAPH_PLAN)
     g = pohon.PlanGraph.of(plan)
-    assert g is pohon.PlanGraph.of(plan)  # cached on the plan
+    assert g is not pohon.PlanGraph.of(plan)  # the caller keeps it; the plan holds nothing
+    assert not hasattr(plan, "_cache")
     assert g.roots() == ["V"]
     assert g.children("T") == ["S1", "S2"]
     assert g.parents("SO") == ["S1", "S2"]
@@ -181,7 +182,7 @@ def test_graph_queries() -> None:
 
 def test_networkx_typed_edges() -> None:
     plan = pohon.loads(GRAPH_PLAN)
-    graph = plan.to_networkx()
+    graph = pohon.to_networkx(plan)
     assert isinstance(graph, nx.MultiDiGraph)
     kinds = sorted({k for _, _, k in graph.edges(data="kind")})
     assert kinds == ["alignment", "cascade", "ownership"]

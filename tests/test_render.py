@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 import pohon
+from pohon.findings import Entry
 from pohon.io import LoadError, Problem
 from pohon.render import docs as rule_docs
 from pohon.render import render_json, render_sarif, render_text, to_json_data, to_sarif_data
@@ -189,7 +190,7 @@ def check_json_contract(data: dict[str, Any]) -> None:
     for d in data["diagnostics"]:
         assert set(d) == DIAGNOSTIC_KEYS
         assert d["severity"] in ("error", "warning", "info")
-        assert set(d["location"]) == {"file", "line"}
+        assert set(d["location"]) == {"file", "line", "column", "sheet", "cell", "path"}
         assert d["location"]["line"] is None or (
             isinstance(d["location"]["line"], int) and d["location"]["line"] >= 1
         )
@@ -216,12 +217,21 @@ def test_json_contract() -> None:
     assert [d["code"] for d in data["diagnostics"]] == ["PK102", "PK108", "PK101"]
     first = data["diagnostics"][0]
     assert first["node"] == "M1"
-    assert first["location"] == {"file": "kecil.yaml", "line": 9}
+    assert first["location"] == {
+        "file": "kecil.yaml",
+        "line": 9,
+        "column": None,
+        "sheet": None,
+        "cell": None,
+        "path": None,
+    }
     assert first["related"] == ["V9"]
     assert first["values"] == {"parent": "V9"}
     assert TRICKY in first["message"], "names are kept as written"
-    assert data["diagnostics"][2]["location"] == {"file": "kecil.yaml", "line": None}
+    assert data["diagnostics"][2]["location"]["file"] == "kecil.yaml"
+    assert data["diagnostics"][2]["location"]["line"] is None
     assert data["load_errors"][0] == {
+        "code": "PK007",
         "file": "rusak.yaml",
         "line": 7,
         "column": None,
@@ -497,7 +507,9 @@ def test_rules_table_lists_every_rule() -> None:
     for code, r in REGISTRY.items():
         assert code in table
         assert r.slug in table
-    assert f"{len(REGISTRY)} aturan" in table
+    load_codes = [c for c in pohon.CATALOGUE if c.startswith("PK0")]
+    assert all(code in table for code in load_codes)
+    assert f"{len(REGISTRY) + len(load_codes)} aturan" in table
 
 
 def test_rules_markdown_is_deterministic_and_complete() -> None:
@@ -528,15 +540,17 @@ def test_docs_check_detects_a_stale_page(
 
 
 def test_markdown_of_an_awkward_rule() -> None:
-    awkward = Rule(
+    entry = Entry(
         code="PK999",
         slug="awkward-rule",
         family="structure",
-        severity="info",
-        title="Judul | dengan <b>markup</b> *bintang*",
-        title_en="Title_with_underscores",
+        title=("Judul | dengan <b>markup</b> *bintang*", "Title_with_underscores"),
         messages={"default": ("Pesan `kode` {node}", "Message `code` {node}")},
         hint=("Saran", "Hint"),
+    )
+    awkward = Rule(
+        entry=entry,
+        severity="info",
         doc=RuleDoc(
             what="Satu baris.",
             why="Paragraf satu.\n\nParagraf dua.",

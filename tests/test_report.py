@@ -34,7 +34,7 @@ def test_to_frame() -> None:
     pd = pytest.importorskip("pandas")
     frame = pohon.check(pohon.loads(PLAN)).to_frame()
     assert isinstance(frame, pd.DataFrame)
-    assert list(frame.columns[:3]) == ["file", "line", "code"]
+    assert list(frame.columns[:6]) == ["file", "line", "column", "sheet", "cell", "code"]
 
 
 def test_html_escapes_names() -> None:

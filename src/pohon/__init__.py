@@ -9,6 +9,7 @@ Load a plan, check it as a SAKIP evaluator would, and explore its cascade::
     True
 """
 
+from pohon import render as _render  # noqa: F401  (Jupyter drawings, output formats)
 from pohon._version import __version__
 from pohon.analysis import (
     AlignmentResult,
@@ -17,6 +18,7 @@ from pohon.analysis import (
     alignment,
     crosscutting,
 )
+from pohon.findings import CATALOGUE, Diagnostic, Location, Report, UsageError
 from pohon.graph import PlanGraph
 from pohon.io import (
     LoadError,
@@ -50,7 +52,7 @@ from pohon.model import (
     PlanInfo,
 )
 from pohon.rules import REGISTRY as RULES
-from pohon.rules import Diagnostic, Report, check
+from pohon.rules import check
 
 
 def to_networkx(plan: Plan) -> object:
@@ -59,6 +61,7 @@ def to_networkx(plan: Plan) -> object:
 
 
 __all__ = [
+    "CATALOGUE",
     "KOTA",
     "OPD",
     "RULES",
@@ -73,6 +76,7 @@ __all__ = [
     "LevelScheme",
     "LevelSpec",
     "LoadError",
+    "Location",
     "Matrix",
     "Node",
     "ParentRef",
@@ -82,6 +86,7 @@ __all__ = [
     "PlanInfo",
     "Report",
     "UnknownFrameworkError",
+    "UsageError",
     "__version__",
     "alignment",
     "builtin_crosswalks",

@@ -27,16 +27,16 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pohon._version import __version__
+from pohon.findings import Lang
 
 if TYPE_CHECKING:
     from pohon.analysis import Matrix
+    from pohon.findings import Report
     from pohon.io import LoadError
-    from pohon.rules import Report, Rule
-
-Lang = Literal["id", "en"]
+    from pohon.rules import Rule
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -205,12 +205,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="berkas rencana (.yaml, .yml, .json) atau folder; isi folder diperiksa rekursif",
     )
+    from pohon.render.formats import FORMATS
+
     check.add_argument(
         "-f",
         "--format",
-        choices=("text", "json", "sarif"),
+        choices=sorted(FORMATS),
         default="text",
-        help="format keluaran: text (bawaan), json, atau sarif (SARIF 2.1.0)",
+        help="format keluaran: "
+        + "; ".join(f"{name}: {FORMATS[name].description[0]}" for name in sorted(FORMATS))
+        + " (bawaan: text)",
     )
     check.add_argument(
         "--select",
@@ -501,9 +505,8 @@ def _write(text: str, output: str | None, lang: Lang, *, force: bool = True) -> 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from pohon.io import LoadError
-    from pohon.render import render_json, render_sarif, render_text
+    from pohon.render import FORMATS, render
     from pohon.render.text import total_line
-    from pohon.rules import selected_rules
 
     lang: Lang = args.lang
     select = _split(args.select)
@@ -517,12 +520,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         results.append(
             item if isinstance(item, LoadError) else _check_one(item, select, ignore, lang)
         )
-    if args.format == "json":
-        text = render_json(results, lang=lang)
-    elif args.format == "sarif":
-        text = render_sarif(results, rules=selected_rules(select, ignore), lang=lang)
-    else:
-        text = render_text(results, lang=lang, color=_use_color(args.color, args.output))
+    color = FORMATS[args.format].terminal and _use_color(args.color, args.output)
+    text = render(results, args.format, lang=lang, color=color)
     status = _write(text, args.output, lang)
     if status != EXIT_OK:
         return status
@@ -542,8 +541,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def find_rule(query: str) -> Rule | None:
-    """The rule with this code (any case) or slug."""
-    from pohon.rules import REGISTRY
+    """The rule (or load problem) with this code (any case) or slug."""
+    from pohon.rules.registry import documented
+
+    REGISTRY = documented()  # noqa: N806
 
     text = query.strip()
     found = REGISTRY.get(text.upper())
@@ -564,8 +565,9 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 def _cmd_rule(args: argparse.Namespace) -> int:
     from pohon.render.docs import rule_text
-    from pohon.rules import REGISTRY
+    from pohon.rules.registry import documented
 
+    REGISTRY = documented()  # noqa: N806
     lang: Lang = args.lang
     found = find_rule(args.code)
     if found is None:
@@ -624,7 +626,13 @@ def _text_width(output: str | None) -> int | None:
 def _cmd_matrix(args: argparse.Namespace) -> int:
     from pohon.analysis import alignment, crosscutting
     from pohon.io import LoadError, builtin_frameworks, load
-    from pohon.render.matrix import alignment_matrix, render_alignment, render_crosscutting
+    from pohon.render.matrix import (
+        alignment_matrix,
+        render_alignment,
+        render_crosscutting,
+        with_findings,
+    )
+    from pohon.rules import check
 
     lang: Lang = args.lang
     path: str = args.path
@@ -660,18 +668,28 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     opd_names = {o.id: o.name for o in plan.opds}
     to_file = args.output not in (None, "-")
     matrix: Matrix | None = None
+    # What is missing is what the rules of the matrix's family find: one vocabulary.
+    findings = check(plan, select=args.matrix_kind, lang=lang).diagnostics
     if args.matrix_kind == "alignment":
         result = alignment(plan, frameworks)
         text = render_alignment(
-            result, args.format, lang=lang, plan_name=plan.name, opd_names=opd_names, width=width
+            result,
+            args.format,
+            lang=lang,
+            plan_name=plan.name,
+            opd_names=opd_names,
+            width=width,
+            findings=findings,
         )
         if to_file:
-            matrix = alignment_matrix(result, opd_names=opd_names)
+            matrix = alignment_matrix(result, opd_names=opd_names, findings=findings)
     else:
         cross = crosscutting(plan)
-        text = render_crosscutting(cross, args.format, lang=lang, plan_name=plan.name, width=width)
+        text = render_crosscutting(
+            cross, args.format, lang=lang, plan_name=plan.name, width=width, findings=findings
+        )
         if to_file:
-            matrix = cross.matrix()
+            matrix = with_findings(cross.matrix(), findings)
     status = _write(text, args.output, lang)
     if status == EXIT_OK and matrix is not None:
         summary = _msg(

@@ -27,7 +27,11 @@ EdgeKind = Literal["cascade", "alignment", "ownership"]
 
 
 class PlanGraph:
-    """Cascade structure of a plan. Build it with :meth:`PlanGraph.of`, which caches it."""
+    """Cascade structure of a plan, built once from the plan and kept by whoever made it.
+
+    A check keeps one for all its rules; keep your own when you ask many questions of one
+    plan. The plan itself is never changed.
+    """
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
@@ -41,11 +45,8 @@ class PlanGraph:
 
     @classmethod
     def of(cls, plan: Plan) -> PlanGraph:
-        cached = plan._cache.get("graph")
-        if cached is None:
-            cached = cls(plan)
-            plan._cache["graph"] = cached
-        return cached  # type: ignore[no-any-return,unused-ignore]
+        """A new graph of ``plan`` (the same as ``PlanGraph(plan)``)."""
+        return cls(plan)
 
     # -- neighbours -----------------------------------------------------------------------
     def node(self, node_id: str) -> Node:

@@ -1,6 +1,9 @@
 """Analyses of a plan: alignment with frameworks, crosscutting between OPDs.
 
-Analyses return typed data; they never print and never decide severities (rules do).
+Analyses return typed data; they never print and never decide severities. What is missing
+in that data (an item nobody supports, a sasaran no OPD serves) is a rule's finding, with the
+rule's code: the alignment rules (PK3xx) and the crosscutting rules (PK4xx) read these
+results.
 """
 
 from pohon.analysis.alignment import (
@@ -22,7 +25,7 @@ from pohon.analysis.crosscutting import (
     crosscutting,
     normalise_name,
 )
-from pohon.analysis.matrix import Cell, Gap, Header, Matrix, to_html
+from pohon.analysis.matrix import Cell, Header, Matrix
 
 __all__ = [
     "AlignmentResult",
@@ -32,7 +35,6 @@ __all__ = [
     "CrosscuttingResult",
     "DeclarationGap",
     "Duplicate",
-    "Gap",
     "Header",
     "ItemSupport",
     "Keroyokan",
@@ -44,5 +46,4 @@ __all__ = [
     "crosswalk_chain",
     "normalise_name",
     "parse_ref",
-    "to_html",
 ]

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once, records_frame
+from pohon.analysis.matrix import Cell, Header, Matrix, pagu_once, records_frame
+from pohon.findings import ShowsItself
 from pohon.graph import PlanGraph
 from pohon.io import UnknownFrameworkError, builtin_crosswalks, builtin_frameworks
 from pohon.model import Crosswalk, Framework, Plan
@@ -78,7 +79,7 @@ class StrayAlignment:
 
 
 @dataclass(frozen=True)
-class AlignmentResult:
+class AlignmentResult(ShowsItself):
     """The result of :func:`alignment`: per item support, and the gaps both ways."""
 
     plan: str
@@ -175,47 +176,7 @@ class AlignmentResult:
             rows=tuple(rows),
             columns=tuple(columns),
             cells=tuple(cells),
-            gaps=tuple(self.gaps()),
         )
-
-    def gaps(self) -> list[Gap]:
-        out = [
-            Gap(
-                "framework-unknown",
-                fw,
-                f"Kerangka {fw} yang disebut rencana tidak dikenal pohon",
-                f"Framework {fw} named by the plan is not known to pohon",
-                extra={"framework": fw},
-            )
-            for fw in self.unknown_frameworks
-        ]
-        for s in self.unsupported:
-            framework = self.frameworks[s.framework]
-            out.append(
-                Gap(
-                    "item-unsupported",
-                    s.ref,
-                    f"{framework.name} {s.item} ({s.short or s.name}) tidak didukung node mana "
-                    "pun" + ("" if s.required else " (kerangka turunan lewat crosswalk)"),
-                    f"{framework.name} {s.item} ({s.short or s.name}) is supported by no node"
-                    + ("" if s.required else " (framework reached through a crosswalk)"),
-                    extra={"framework": s.framework, "required": s.required},
-                )
-            )
-        for node_id in self.unaligned:
-            out.append(
-                Gap(
-                    "node-unaligned",
-                    node_id,
-                    f"Node {node_id} tidak selaras dengan kerangka wajib mana pun",
-                    f"Node {node_id} is aligned to no required framework",
-                    nodes=(node_id,),
-                )
-            )
-        return out
-
-    def _repr_html_(self) -> str:
-        return self.matrix()._repr_html_()
 
 
 def _opd_name(result: AlignmentResult, opd_id: str) -> str:
@@ -280,24 +241,21 @@ def alignment(
     *,
     extra_frameworks: Mapping[str, Framework] | None = None,
     crosswalks: Iterable[Crosswalk] | None = None,
+    graph: PlanGraph | None = None,
 ) -> AlignmentResult:
     """How the plan supports each item of its frameworks; see the module docstring.
 
     ``frameworks`` defaults to the plan's own list; an unknown id given here raises
     :class:`pohon.UnknownFrameworkError`, while an unknown id in the plan file is reported
     (``unknown_frameworks``) for the rules to turn into a finding. ``crosswalks`` replace the
-    shipped ones with the same source and target.
+    shipped ones with the same source and target. ``graph`` is the plan's
+    :class:`~pohon.PlanGraph` when the caller already has one (a check passes its own).
 
     >>> import pohon
     >>> result = pohon.alignment(pohon.example("mojokerto"))
     >>> result.item("panca-cita-mojokerto-2025:1").coverage
     'direct'
     """
-    cache_key = "alignment" + ("" if frameworks is None else ":" + "\x1f".join(frameworks))
-    if extra_frameworks is None and crosswalks is None:
-        cached = plan._cache.get(cache_key)
-        if cached is not None:
-            return cached  # type: ignore[no-any-return]
     known = {**builtin_frameworks(), **(extra_frameworks or {})}
     if frameworks is not None:
         for fw in frameworks:
@@ -322,7 +280,7 @@ def alignment(
     in_scope = [*required, *derived]
     items_of = {fw: {item.id for item in known[fw].items} for fw in in_scope}
 
-    graph = PlanGraph.of(plan)
+    graph = PlanGraph(plan) if graph is None else graph
     nodes = plan.nodes
     index = graph.index
     scheme = plan.scheme
@@ -454,6 +412,4 @@ def alignment(
         opd_names={o.id: o.name for o in plan.opds},
         crosswalk_loop=loop,
     )
-    if extra_frameworks is None and crosswalks is None:
-        plan._cache[cache_key] = result
     return result

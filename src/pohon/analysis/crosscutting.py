@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once, records_frame
+from pohon.analysis.matrix import Cell, Header, Matrix, pagu_once, records_frame
+from pohon.findings import ShowsItself
 from pohon.graph import PlanGraph
 from pohon.model import Plan
 
@@ -148,7 +149,7 @@ class LoneOutcome:
 
 
 @dataclass(frozen=True)
-class CrosscuttingResult:
+class CrosscuttingResult(ShowsItself):
     """The result of :func:`crosscutting`."""
 
     plan: str
@@ -193,7 +194,11 @@ class CrosscuttingResult:
         return records_frame(self.to_records())
 
     def matrix(self) -> Matrix:
-        """Pemda sasaran × OPDs, cells with contributing nodes and pagu; and the gaps."""
+        """Pemda sasaran × OPDs, cells with contributing nodes and pagu.
+
+        What is missing (a sasaran no OPD serves, ...) is reported by the crosscutting rules
+        (PK4xx): ``pohon.check(plan, select="crosscutting")``.
+        """
         rows = tuple(
             Header(s, f"{s}: {self.names.get(s, '')}", {"name": self.names.get(s, "")})
             for s in self.sasaran
@@ -208,86 +213,7 @@ class CrosscuttingResult:
             rows=rows,
             columns=columns,
             cells=cells,
-            gaps=tuple(self.gaps()),
         )
-
-    def gaps(self) -> list[Gap]:
-        out: list[Gap] = []
-        for s in self.orphan_sasaran:
-            out.append(
-                Gap(
-                    "sasaran-without-opd",
-                    s,
-                    f"Sasaran {s} tidak didukung OPD mana pun",
-                    f"Objective {s} is served by no OPD",
-                    nodes=(s,),
-                )
-            )
-        for g in self.declaration_gaps:
-            said = {
-                "absent": (
-                    f"{g.party} dinyatakan crosscutting di {g.node} tetapi tidak punya node di "
-                    "bawahnya",
-                    f"{g.party} is declared crosscutting on {g.node} but owns no node below it",
-                ),
-                "usulan": (
-                    f"Crosscutting {g.party} di {g.node} masih usulan",
-                    f"Crosscutting {g.party} on {g.node} is still proposed",
-                ),
-                "ditolak": (
-                    f"Crosscutting {g.party} di {g.node} ditolak",
-                    f"Crosscutting {g.party} on {g.node} was rejected",
-                ),
-            }[g.problem]
-            out.append(
-                Gap(
-                    f"crosscutting-{g.problem}",
-                    g.node,
-                    said[0],
-                    said[1],
-                    nodes=(g.node,),
-                    extra={"party": g.party, "status": g.status, "external": g.external},
-                )
-            )
-        for o in self.idle_opds:
-            out.append(
-                Gap(
-                    "opd-without-sasaran",
-                    o,
-                    f"OPD {o} tidak mendukung sasaran Pemda mana pun",
-                    f"OPD {o} serves no Pemda objective",
-                    extra={"opd": o},
-                )
-            )
-        for d in self.duplicates:
-            out.append(
-                Gap(
-                    f"duplicate-{d.kind}",
-                    d.second,
-                    f"{d.second} ({d.second_opd}) mirip {d.first} ({d.first_opd}), "
-                    f"kemiripan {d.similarity:.2f}",
-                    f"{d.second} ({d.second_opd}) looks like {d.first} ({d.first_opd}), "
-                    f"similarity {d.similarity:.2f}",
-                    nodes=(d.first, d.second),
-                    extra={"similarity": d.similarity, "kode": d.kode},
-                )
-            )
-        for lone in self.lone_outcomes:
-            out.append(
-                Gap(
-                    "lone-outcome",
-                    lone.node,
-                    f"{lone.node} hanya dilayani {lone.opd}, padahal crosscutting-nya menyebut "
-                    + ", ".join(lone.declared),
-                    f"{lone.node} is served by {lone.opd} alone, though its crosscutting names "
-                    + ", ".join(lone.declared),
-                    nodes=(lone.node,),
-                )
-            )
-        return out
-
-    def _repr_html_(self) -> str:
-        return self.matrix()._repr_html_()
 
 
 def _is_support_program(kode: str | None) -> bool:
@@ -298,7 +224,7 @@ def _is_support_program(kode: str | None) -> bool:
     return len(parts) >= 3 and parts[2] == "01"
 
 
-def crosscutting(plan: Plan) -> CrosscuttingResult:
+def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingResult:
     """Who serves each Pemda sasaran, keroyokan, and the crosscutting gaps; see the module.
 
     >>> import pohon
@@ -306,10 +232,7 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
     >>> len(result.sasaran) > 0
     True
     """
-    cached = plan._cache.get("crosscutting")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    graph = PlanGraph.of(plan)
+    graph = PlanGraph(plan) if graph is None else graph
     nodes = plan.nodes
     index = graph.index
     scheme = plan.scheme
@@ -453,7 +376,6 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
         duplicates=tuple(duplicates),
         lone_outcomes=tuple(lone),
     )
-    plan._cache["crosscutting"] = result
     return result
 
 

@@ -4,15 +4,16 @@ The JSON form is a contract for other apps::
 
     {"rows": [{"id", "label", ...}], "columns": [{"id", "label", ...}],
      "cells": [{"row", "column", "nodes": [ids], "count", "pagu": {year: rupiah}}],
-     "gaps": [{"kind", "id", "message", "message_en", ...}]}
+     "gaps": [diagnostics, as in ``pohon check --format json``]}
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
+
+from pohon.findings import Diagnostic, ShowsItself
 
 
 @dataclass(frozen=True)
@@ -49,36 +50,17 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Gap:
-    """Something missing: an item nobody supports, a sasaran no OPD serves, ..."""
-
-    kind: str
-    id: str
-    message: str
-    message_en: str
-    nodes: tuple[str, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "id": self.id,
-            "message": self.message,
-            "message_en": self.message_en,
-            "nodes": list(self.nodes),
-            **{k: _plain(v) for k, v in sorted(self.extra.items())},
-        }
-
-
-@dataclass(frozen=True)
-class Matrix:
+class Matrix(ShowsItself):
     """Rows × columns with the non-empty cells, and the gaps found."""
 
     title: str
     rows: tuple[Header, ...]
     columns: tuple[Header, ...]
     cells: tuple[Cell, ...]
-    gaps: tuple[Gap, ...] = ()
+    gaps: tuple[Diagnostic, ...] = ()
+    """What is missing, as the rules' findings (PK3xx for alignment, PK4xx for crosscutting):
+    the analysis leaves it empty; ``pohon matrix`` and :func:`pohon.render.matrix_with_findings`
+    fill it from a check of the same plan."""
 
     def cell(self, row: str, column: str) -> Cell | None:
         for c in self.cells:
@@ -127,9 +109,6 @@ class Matrix:
             data, index=[r.label for r in self.rows], columns=[c.label for c in self.columns]
         )
 
-    def _repr_html_(self) -> str:
-        return to_html(self)
-
 
 def records_frame(records: list[dict[str, Any]]) -> Any:
     """Flat records as a pandas DataFrame; pandas is an optional extra."""
@@ -138,36 +117,6 @@ def records_frame(records: list[dict[str, Any]]) -> Any:
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
     return pd.DataFrame.from_records(records)
-
-
-def to_html(matrix: Matrix, *, lang: str = "id") -> str:
-    """A self-contained HTML table; every label is escaped."""
-    counts = {(c.row, c.column): c for c in matrix.cells}
-    head = "".join(f'<th title="{escape(c.id)}">{escape(c.label)}</th>' for c in matrix.columns)
-    body = []
-    for row in matrix.rows:
-        cells = []
-        for col in matrix.columns:
-            cell = counts.get((row.id, col.id))
-            if cell is None:
-                cells.append("<td></td>")
-            else:
-                cells.append(f'<td title="{escape(", ".join(cell.nodes))}">{cell.count}</td>')
-        body.append(
-            f'<tr><th title="{escape(row.id)}">{escape(row.label)}</th>{"".join(cells)}</tr>'
-        )
-    gaps = "".join(
-        f"<li><code>{escape(g.kind)}</code> {escape(g.message if lang == 'id' else g.message_en)}</li>"
-        for g in matrix.gaps
-    )
-    title = escape(matrix.title)
-    gap_title = "Celah" if lang == "id" else "Gaps"
-    return (
-        f"<div><p><b>{title}</b></p><table><thead><tr><th></th>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table>"
-        + (f"<p><b>{gap_title}</b></p><ul>{gaps}</ul>" if gaps else "")
-        + "</div>"
-    )
 
 
 def _plain(value: Any) -> Any:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-Lang = Literal["id", "en"]
+from pohon.findings import CATALOGUE, Diagnostic, Lang, Location
+from pohon.findings.loading import SCHEMA
 
 
 @dataclass(frozen=True)
@@ -17,9 +17,25 @@ class Problem:
     line: int | None = None
     column: int | None = None
     path: str | None = None
+    code: str = SCHEMA.code
+    """The catalogue code of the kind of problem (PK001-PK008, see ``pohon rules``)."""
 
     def text(self, lang: Lang = "id") -> str:
         return self.message if lang == "id" else self.message_en
+
+    def diagnostic(self, file: str | None, lang: Lang = "id") -> Diagnostic:
+        """The problem as a :class:`~pohon.findings.Diagnostic` (severity error)."""
+        entry = CATALOGUE[self.code]
+        return Diagnostic(
+            code=self.code,
+            slug=entry.slug,
+            severity="error",
+            node=None,
+            field=None,
+            message=self.text(lang),
+            hint="",
+            location=Location(file, self.line, self.column, path=self.path),
+        )
 
 
 @dataclass
@@ -51,6 +67,10 @@ class LoadError(Exception):
 
     def __str__(self) -> str:
         return self.format("id")
+
+    def diagnostics(self, lang: Lang = "id") -> tuple[Diagnostic, ...]:
+        """Every problem as a :class:`~pohon.findings.Diagnostic`, in order."""
+        return tuple(p.diagnostic(self.file, lang) for p in self.problems)
 
 
 class UnknownFrameworkError(KeyError):

@@ -10,7 +10,7 @@ NaN, years far outside the plan period, a newer format version.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
     BaseModel,
@@ -28,9 +28,6 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from pohon.model.scheme import BUILTIN_SCHEMES, LevelScheme
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 FORMAT_VERSION = 1
 """Version of the native file format that this library reads and writes."""
@@ -217,7 +214,6 @@ class Plan(_Model):
     nodes: tuple[Node, ...] = ()
 
     _source: Any = PrivateAttr(default=None)
-    _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @field_validator("format")
     @classmethod
@@ -338,20 +334,21 @@ class Plan(_Model):
         return self._source
 
     def node(self, node_id: str) -> Node:
-        """The first node with this id; raises ``KeyError`` if there is none."""
-        index = self.node_index().get(node_id)
-        if index is None:
-            raise KeyError(node_id)
-        return self.nodes[index]
+        """The first node with this id; raises ``KeyError`` if there is none.
+
+        It looks through the nodes in order; for many look-ups, build the index once with
+        :meth:`node_index` (or use a :class:`pohon.PlanGraph`, which keeps it).
+        """
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
 
     def node_index(self) -> dict[str, int]:
-        """Map from node id to the position of its first occurrence in ``nodes``."""
-        index: dict[str, int] | None = self._cache.get("node_index")
-        if index is None:
-            index = {}
-            for i, node in enumerate(self.nodes):
-                index.setdefault(node.id, i)
-            self._cache["node_index"] = index
+        """A new map from node id to the position of its first occurrence in ``nodes``."""
+        index: dict[str, int] = {}
+        for i, node in enumerate(self.nodes):
+            index.setdefault(node.id, i)
         return index
 
     def opd(self, opd_id: str) -> OPD:
@@ -364,12 +361,6 @@ class Plan(_Model):
         for node in self.nodes:
             for indicator in node.indicators:
                 yield node, indicator
-
-    def to_networkx(self) -> nx.MultiDiGraph[str]:
-        """The plan as a networkx graph with typed edges; see :class:`pohon.graph.PlanGraph`."""
-        from pohon.graph import PlanGraph
-
-        return PlanGraph.of(self).to_networkx()
 
 
 def _years_of(node: Node) -> Iterator[tuple[tuple[str | int, ...], int]]:

@@ -1,7 +1,8 @@
-"""Rendering: reports as linter text, JSON or SARIF; the rule reference as text or Markdown.
+"""Rendering: reports as linter text, JSON or SARIF; matrices; the rule reference; Jupyter.
 
 Renderers only format what the rules layer decided: a :class:`pohon.Report` (or several,
-one per file), the load errors of files that could not be read, and the rule registry.
+one per file), the load errors of files that could not be read, and the rule registry. The
+output formats of ``pohon check`` are registered in :data:`FORMATS`.
 
 >>> import pohon
 >>> from pohon.render import render_text
@@ -21,7 +22,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pohon.render import notebook  # noqa: F401  (registers the Jupyter drawings)
+from pohon.render.formats import FORMATS, Formatter, register_format, render
 from pohon.render.jsonfmt import render_json, to_json_data
+from pohon.render.matrix import with_findings
 from pohon.render.sarif import render_sarif, to_sarif_data
 from pohon.render.text import render_text
 
@@ -29,6 +33,10 @@ if TYPE_CHECKING:
     from pohon.render.docs import rule_text, rules_markdown, rules_table
 
 __all__ = [
+    "FORMATS",
+    "Formatter",
+    "register_format",
+    "render",
     "render_json",
     "render_sarif",
     "render_text",
@@ -37,6 +45,7 @@ __all__ = [
     "rules_table",
     "to_json_data",
     "to_sarif_data",
+    "with_findings",
 ]
 
 _DOCS = frozenset({"rule_text", "rules_markdown", "rules_table"})

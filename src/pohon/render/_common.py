@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Literal, TypeAlias
+from typing import TypeAlias
 
+from pohon.findings import Lang, Location, Report
 from pohon.io import LoadError, Problem
-from pohon.rules import Report
 
-Lang = Literal["id", "en"]
+__all__ = ["Lang", "Reports", "as_reports", "one_line", "problems", "report_name", "where"]
+
 Reports: TypeAlias = Report | Iterable[Report]
 
 
@@ -27,6 +28,15 @@ def report_name(report: Report, lang: Lang = "id") -> str:
     if report.plan:
         return report.plan
     return "<rencana>" if lang == "id" else "<plan>"
+
+
+def where(location: Location, fallback: str) -> str:
+    """``file:line:column`` or ``file!sheet!cell`` of a location, ``fallback`` for no file."""
+    if location.file is None:
+        return str(
+            Location(fallback, location.line, location.column, location.sheet, location.cell)
+        )
+    return str(location)
 
 
 def plain_doc(text: str) -> str:
@@ -47,7 +57,7 @@ def problems(errors: Iterable[LoadError]) -> Iterator[tuple[LoadError, Problem]]
             for problem in error.problems:
                 yield error, problem
         else:
-            yield error, Problem("tidak bisa dibaca", "cannot be read")
+            yield error, Problem("tidak bisa dibaca", "cannot be read", code="PK001")
 
 
 # Control characters would break the one-line-per-finding layout or drive the terminal

@@ -16,8 +16,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pohon.render._common import Lang, plain_doc
-from pohon.rules import FAMILIES, REGISTRY, Rule
+from pohon.findings import Lang
+from pohon.findings.loading import LOAD_FAMILY
+from pohon.render._common import plain_doc
+from pohon.rules import FAMILIES, Rule
+from pohon.rules.registry import documented
 
 _SECTIONS: dict[Lang, tuple[str, str, str, str]] = {
     "id": ("Apa", "Mengapa", "Contoh", "Perbaikan"),
@@ -34,7 +37,7 @@ def _family_title(family: str, lang: Lang) -> str:
 
 def by_family(rules: Iterable[Rule] | None = None) -> list[tuple[str, list[Rule]]]:
     """Rules grouped by family, families in their documented order, rules by code."""
-    chosen = sorted(REGISTRY.values() if rules is None else rules, key=lambda r: r.code)
+    chosen = sorted(documented().values() if rules is None else rules, key=lambda r: r.code)
     order = {family: i for i, family in enumerate(FAMILIES)}
     groups: dict[str, list[Rule]] = {}
     for r in chosen:
@@ -78,6 +81,18 @@ def rule_text(r: Rule, lang: Lang = "id") -> str:
         (fix, r.doc.fix),
     ):
         parts.append(f"{title}\n{_indent(plain_doc(body))}")
+    if r.family == LOAD_FAMILY:
+        if lang == "id":
+            parts.append(
+                "Masalah ini menghentikan pembacaan berkas: berkas tidak diperiksa, dan "
+                "pohon check keluar dengan kode 2."
+            )
+        else:
+            parts.append(
+                "This problem stops the file from being read: it is not checked, and "
+                "pohon check exits with code 2."
+            )
+        return "\n\n".join(parts) + "\n"
     templates = _templates(r, lang)
     label = "Pesan" if lang == "id" else "Message"
     if len(templates) == 1:

@@ -5,9 +5,10 @@
     {
       "diagnostics": [{"code": ..., "slug": ..., "severity": ..., "plan": ..., "node": ...,
                        "indicator": ..., "field": ..., "message": ..., "hint": ...,
-                       "location": {"file": ..., "line": ...}, "related": [...],
-                       "values": {...}}, ...],
-      "load_errors": [{"file": ..., "line": ..., "column": ..., "path": ..., "message": ...}],
+                       "location": {"file", "line", "column", "sheet", "cell", "path"},
+                       "related": [...], "values": {...}}, ...],
+      "load_errors": [{"code": ..., "file": ..., "line": ..., "column": ..., "path": ...,
+                       "message": ...}],
       "summary": {"files": [{"file", "plan", "nodes", "diagnostics", "error", "warning",
                              "info"}, ...],
                   "checked": ..., "unreadable": ..., "nodes": ..., "diagnostics": ...,
@@ -29,9 +30,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from pohon._version import __version__
+from pohon.findings import Lang, Report
 from pohon.io import LoadError
-from pohon.render._common import Lang, problems
-from pohon.rules import Report
+from pohon.render._common import problems
 
 Results = Report | LoadError | Iterable[Report | LoadError]
 
@@ -47,7 +48,7 @@ def to_json_data(results: Results, *, lang: Lang = "id") -> dict[str, Any]:
     items = _items(results)
     reports = [item for item in items if isinstance(item, Report)]
     errors = [item for item in items if isinstance(item, LoadError)]
-    diagnostics = []
+    diagnostics: list[dict[str, Any]] = []
     files = []
     totals: Counter[str] = Counter()
     by_code: Counter[str] = Counter()
@@ -69,12 +70,10 @@ def to_json_data(results: Results, *, lang: Lang = "id") -> dict[str, Any]:
             totals[key] += s[key]
         by_code.update(s["by_code"])
         rules.update(report.rules)
-        for d in report.diagnostics:
-            data = d.to_dict()
-            data.setdefault("plan", d.plan)
-            diagnostics.append(data)
+        diagnostics.extend(d.to_dict() for d in report.diagnostics)
     load_errors = [
         {
+            "code": p.code,
             "file": error.file,
             "line": p.line,
             "column": p.column,

@@ -26,12 +26,13 @@ import csv
 import io
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
 from typing import Any, Literal
 
-from pohon.analysis import AlignmentResult, CrosscuttingResult, Gap, Header, Matrix
+from pohon.analysis import AlignmentResult, CrosscuttingResult, Header, Matrix
+from pohon.findings import Diagnostic
 from pohon.render._common import Lang, one_line
 
 MatrixFormat = Literal["text", "json", "csv", "html"]
@@ -100,12 +101,28 @@ def _coverage_word(value: Any, lang: Lang) -> str:
 # -- building the matrices -------------------------------------------------------------------
 
 
+def with_findings(matrix: Matrix, findings: Iterable[Diagnostic]) -> Matrix:
+    """``matrix`` with ``findings`` (a check's diagnostics of the matrix's family) as its gaps.
+
+    >>> import pohon
+    >>> plan = pohon.example("mojokerto")
+    >>> report = pohon.check(plan, select="crosscutting")
+    >>> m = with_findings(pohon.crosscutting(plan).matrix(), report)
+    >>> all(g.code.startswith("PK4") for g in m.gaps)
+    True
+    """
+    return replace(matrix, gaps=tuple(findings))
+
+
 def alignment_matrix(
-    result: AlignmentResult, *, opd_names: Mapping[str, str] | None = None
+    result: AlignmentResult,
+    *,
+    opd_names: Mapping[str, str] | None = None,
+    findings: Iterable[Diagnostic] = (),
 ) -> Matrix:
-    """The alignment matrix of the analysis (OPD columns by name, unknown frameworks among
-    the gaps); ``opd_names`` may relabel the OPD columns."""
-    matrix = result.matrix()
+    """The alignment matrix of the analysis (OPD columns by name), with ``findings`` (the
+    alignment rules' diagnostics) as its gaps; ``opd_names`` may relabel the OPD columns."""
+    matrix = with_findings(result.matrix(), findings)
     if opd_names:
         columns = tuple(
             replace(c, label=opd_names[c.id]) if opd_names.get(c.id) else c for c in matrix.columns
@@ -132,11 +149,13 @@ def render_alignment(
     plan_name: str | None = None,
     opd_names: Mapping[str, str] | None = None,
     width: int | None = None,
+    findings: Iterable[Diagnostic] = (),
 ) -> str:
-    """The alignment matrix (framework items × OPDs) in one of :data:`FORMATS`."""
+    """The alignment matrix (framework items × OPDs) in one of :data:`FORMATS`, with
+    ``findings`` (the alignment rules' diagnostics) listed as its gaps."""
     plan = f"{plan_name} [{result.plan}]" if plan_name else result.plan
     return render_matrix(
-        alignment_matrix(result, opd_names=opd_names),
+        alignment_matrix(result, opd_names=opd_names, findings=findings),
         format,
         lang=lang,
         title=alignment_title(plan, lang),
@@ -152,11 +171,13 @@ def render_crosscutting(
     lang: Lang = "id",
     plan_name: str | None = None,
     width: int | None = None,
+    findings: Iterable[Diagnostic] = (),
 ) -> str:
-    """The crosscutting matrix (Pemda sasaran × OPDs) in one of :data:`FORMATS`."""
+    """The crosscutting matrix (Pemda sasaran × OPDs) in one of :data:`FORMATS`, with
+    ``findings`` (the crosscutting rules' diagnostics) listed as its gaps."""
     plan = f"{plan_name} [{result.plan}]" if plan_name else result.plan
     return render_matrix(
-        result.matrix(),
+        with_findings(result.matrix(), findings),
         format,
         lang=lang,
         title=crosscutting_title(plan, lang),
@@ -280,8 +301,8 @@ def _totals(matrix: Matrix) -> tuple[dict[tuple[str, str], int], dict[str, int]]
     return counts, totals
 
 
-def _gap_text(gap: Gap, lang: Lang) -> str:
-    return gap.message if lang == "id" else gap.message_en
+def _gap_text(gap: Diagnostic) -> str:
+    return gap.message
 
 
 # -- text --------------------------------------------------------------------------------------
@@ -397,7 +418,7 @@ def matrix_text(
     if matrix.gaps:
         lines.append(f"{_w('gaps', lang)} ({len(matrix.gaps)}):")
         for gap in matrix.gaps:
-            lines.append(f"  - [{one_line(gap.kind)}] {one_line(_gap_text(gap, lang))}")
+            lines.append(f"  - [{gap.code} {one_line(gap.slug)}] {one_line(_gap_text(gap))}")
     else:
         lines.append(_w("no_gaps", lang))
     return "\n".join(line.rstrip() for line in lines) + "\n"
@@ -617,8 +638,8 @@ def matrix_html(
         out.append(f"<h2>{_attr(_w('gaps', lang))} ({len(matrix.gaps)})</h2>")
         out.append("<ul>")
         out += [
-            f'<li data-id="{_attr(g.id)}"><code>{_attr(g.kind)}</code> '
-            f"{_attr(_gap_text(g, lang))}</li>"
+            f'<li data-code="{_attr(g.code)}" data-node="{_attr(g.node or "")}">'
+            f"<code>{_attr(g.code)} {_attr(g.slug)}</code> {_attr(_gap_text(g))}</li>"
             for g in matrix.gaps
         ]
         out.append("</ul>")

@@ -17,9 +17,10 @@ from typing import Any
 from urllib.parse import quote
 
 from pohon._version import __version__
+from pohon.findings import Diagnostic, Lang, Location, Report
 from pohon.io import LoadError
-from pohon.render._common import Lang, plain_doc, problems
-from pohon.rules import REGISTRY, Diagnostic, Report, Rule
+from pohon.render._common import plain_doc, problems
+from pohon.rules import REGISTRY, Rule
 
 Results = Report | LoadError | Iterable[Report | LoadError]
 
@@ -41,13 +42,23 @@ def artifact_uri(path: str) -> str:
     return quote(posix, safe="/!$&'()*+,;=:@~")
 
 
-def _location(file: str | None, line: int | None) -> dict[str, Any] | None:
-    if file is None:
+def _location(where: Location) -> dict[str, Any] | None:
+    """A SARIF location: the file with its line and column; a workbook's sheet and cell as a
+    logical location (``Indikator!F17``) and as properties, since SARIF has no cells."""
+    if where.file is None:
         return None
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(file)}}
-    if line is not None and line >= 1:
-        physical["region"] = {"startLine": line}
-    return {"physicalLocation": physical}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(where.file)}}
+    if where.line is not None and where.line >= 1:
+        region: dict[str, Any] = {"startLine": where.line}
+        if where.column is not None and where.column >= 1:
+            region["startColumn"] = where.column
+        physical["region"] = region
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if where.sheet is not None:
+        name = where.sheet + (f"!{where.cell}" if where.cell else "")
+        location["logicalLocations"] = [{"name": name, "kind": "member"}]
+        location["properties"] = {"sheet": where.sheet, "cell": where.cell}
+    return location
 
 
 def _rule_descriptor(r: Rule, severity: str, lang: Lang) -> dict[str, Any]:
@@ -124,10 +135,12 @@ def to_sarif_data(
                     "related": list(d.related),
                 },
             }
-            location = _location(d.location.file, d.location.line)
+            location = _location(d.location)
             if location is not None:
                 if d.node is not None:
-                    location["logicalLocations"] = [{"name": d.node, "kind": "object"}]
+                    location.setdefault("logicalLocations", []).append(
+                        {"name": d.node, "kind": "object"}
+                    )
                 result["locations"] = [location]
             sarif_results.append(result)
     notifications = []
@@ -138,13 +151,10 @@ def to_sarif_data(
         notification: dict[str, Any] = {
             "level": "error",
             "message": {"text": text},
-            "descriptor": {"id": "load-error"},
+            "descriptor": {"id": p.code},
         }
-        location = _location(error.file, p.line)
+        location = _location(Location(error.file, p.line, p.column))
         if location is not None:
-            region = location["physicalLocation"].get("region")
-            if region is not None and p.column is not None and p.column >= 1:
-                region["startColumn"] = p.column
             notification["locations"] = [location]
         notifications.append(notification)
     invocation: dict[str, Any] = {"executionSuccessful": not errors}

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pohon.findings import Diagnostic, Lang, Location, Report
 from pohon.io import LoadError
-from pohon.render._common import Lang, error_file, one_line, problems, report_name
-from pohon.rules import Diagnostic, Report
+from pohon.render._common import error_file, one_line, problems, report_name, where
 
 Results = Report | LoadError | Iterable[Report | LoadError]
 
@@ -43,11 +43,9 @@ def _items(results: Results) -> list[Report | LoadError]:
 
 def diagnostic_lines(d: Diagnostic, *, lang: Lang = "id", color: bool = False) -> list[str]:
     """The line of one finding and, when it has one, the indented hint line below it."""
-    where = d.location.file or d.plan or ("<rencana>" if lang == "id" else "<plan>")
-    if d.location.line is not None:
-        where = f"{where}:{d.location.line}"
+    place = where(d.location, d.plan or ("<rencana>" if lang == "id" else "<plan>"))
     head = (
-        f"{_paint(one_line(where) + ':', 'where', color)} {_paint(d.code, 'code', color)} "
+        f"{_paint(one_line(place) + ':', 'where', color)} {_paint(d.code, 'code', color)} "
         f"{_paint('[' + d.severity + ']', d.severity, color)} {one_line(d.message)}"
     )
     lines = [head]
@@ -84,19 +82,15 @@ def summary_line(report: Report, *, lang: Lang = "id", color: bool = False) -> s
 
 
 def load_error_lines(error: LoadError, *, lang: Lang = "id", color: bool = False) -> list[str]:
-    """``file:line: [path] message`` for every problem, then a closing summary line."""
+    """``file:line:column: CODE [path] message`` for every problem, then a closing line."""
     name = one_line(error_file(error, lang))
     lines = []
     count = 0
     for _, p in problems([error]):
         count += 1
-        where = name
-        if p.line is not None:
-            where += f":{p.line}"
-            if p.column is not None:
-                where += f":{p.column}"
+        place = one_line(str(Location(error_file(error, lang), p.line, p.column)))
         at = f" [{one_line(p.path)}]" if p.path else ""
-        lines.append(f"{_paint(where + ':', 'where', color)}{at} {one_line(p.text(lang))}")
+        lines.append(f"{_paint(place + ':', 'where', color)}{at} {one_line(p.text(lang))}")
     if lang == "id":
         closing = f"{name}: tidak bisa dibaca ({count} masalah)"
     else:

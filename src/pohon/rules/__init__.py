@@ -1,5 +1,12 @@
-"""Rules: the coded checks a SAKIP evaluator makes, and the engine that runs them."""
+"""Rules: the coded checks a SAKIP evaluator makes, their registry and the runner.
 
+- :mod:`pohon.rules.registry`: rules, their catalogue entries, settings, selection;
+- :mod:`pohon.rules.context`: what a rule sees (plan, graph, analyses, shared columns);
+- :mod:`pohon.rules.engine`: :func:`check`, the runner;
+- one module per family (structure, indicators, alignment, crosscutting, pagu).
+"""
+
+from pohon.findings import Diagnostic, Location, Report, display
 from pohon.rules import (
     alignment,  # noqa: F401
     crosscutting,  # noqa: F401
@@ -7,25 +14,25 @@ from pohon.rules import (
     pagu,  # noqa: F401
     structure,  # noqa: F401  (registers the rules)
 )
-from pohon.rules.engine import (
+from pohon.rules.context import Context
+from pohon.rules.engine import check
+from pohon.rules.registry import (
     FAMILIES,
     REGISTRY,
-    Context,
-    Diagnostic,
+    SETTINGS,
     Finding,
-    Location,
-    Report,
     Rule,
     RuleDoc,
-    check,
-    display,
+    Setting,
     rule,
     selected_rules,
+    setting,
 )
 
 __all__ = [
     "FAMILIES",
     "REGISTRY",
+    "SETTINGS",
     "Context",
     "Diagnostic",
     "Finding",
@@ -33,8 +40,10 @@ __all__ = [
     "Report",
     "Rule",
     "RuleDoc",
+    "Setting",
     "check",
     "display",
     "rule",
     "selected_rules",
+    "setting",
 ]

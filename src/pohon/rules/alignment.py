@@ -14,9 +14,7 @@ plan), so the family stays linear in the plan. Three settings change what it see
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +24,7 @@ from pydantic import ValidationError
 from pohon.analysis.alignment import AlignmentResult, alignment, crosswalk_chain
 from pohon.io import builtin_crosswalks, builtin_frameworks
 from pohon.model import Crosswalk, Framework
-from pohon.rules.engine import SEVERITIES, Context, Finding, Severity, rule
+from pohon.rules.engine import SEVERITIES, Context, Finding, Severity, rule, setting
 
 DEFAULT_ALIGNMENT_SEVERITY: Mapping[str, Severity] = {
     "kota": "error",
@@ -61,14 +59,12 @@ class _Setup:
     """The cascade has a cycle (PK103): what passes down it depends on the node order."""
 
 
-_SETUPS: weakref.WeakKeyDictionary[Context, _Setup] = weakref.WeakKeyDictionary()
-
-
 def _setup(ctx: Context) -> _Setup:
     """The alignment of the plan under the check's settings, once per check."""
-    found = _SETUPS.get(ctx)
-    if found is not None:
-        return found
+    return ctx.shared("alignment", _build_setup)
+
+
+def _build_setup(ctx: Context) -> _Setup:
     settings = ctx.settings
     extra = _extra_frameworks(settings)
     own_walks = _own_crosswalks(settings)
@@ -95,11 +91,14 @@ def _setup(ctx: Context) -> _Setup:
     else:
         if extra or own_walks:
             result = alignment(
-                ctx.plan, extra_frameworks=extra or None, crosswalks=own_walks or None
+                ctx.plan,
+                extra_frameworks=extra or None,
+                crosswalks=own_walks or None,
+                graph=ctx.graph,
             )
         else:
-            result = alignment(ctx.plan)
-    setup = _Setup(
+            result = alignment(ctx.plan, graph=ctx.graph)
+    return _Setup(
         result,
         known,
         tuple(walks.values()),
@@ -107,11 +106,13 @@ def _setup(ctx: Context) -> _Setup:
         frozenset(reached),
         cyclic=bool(ctx.graph.cycles()),
     )
-    with contextlib.suppress(TypeError):  # a context that cannot be weakly referenced
-        _SETUPS[ctx] = setup
-    return setup
 
 
+@setting(
+    "extra_frameworks",
+    "Kerangka tambahan milik pengguna (daftar hasil pohon.load_framework atau mapping "
+    "berformat berkas kerangka) / the user's own frameworks.",
+)
 def _extra_frameworks(settings: Mapping[str, Any]) -> dict[str, Framework]:
     value = settings.get("extra_frameworks")
     if value is None:
@@ -129,6 +130,11 @@ def _extra_frameworks(settings: Mapping[str, Any]) -> dict[str, Framework]:
     return out
 
 
+@setting(
+    "crosswalks",
+    "Crosswalk milik pengguna; menggantikan crosswalk bawaan dengan sumber dan tujuan yang "
+    "sama / the user's crosswalks, replacing shipped ones with the same source and target.",
+)
 def _own_crosswalks(settings: Mapping[str, Any]) -> list[Crosswalk]:
     value = settings.get("crosswalks")
     if value is None:
@@ -183,6 +189,11 @@ def _loop(reached: Sequence[str], crosswalks: Sequence[Crosswalk]) -> tuple[str,
     return tuple(sorted({s for s, _ in edges} | {t for _, t in edges}))
 
 
+@setting(
+    "alignment_severity",
+    "Tingkat temuan PK304 per tingkat atau id kerangka, misalnya {'nasional': 'info'} / "
+    "severity of PK304 per framework level or id.",
+)
 def _item_severity(settings: Mapping[str, Any]) -> Mapping[str, Severity]:
     value = settings.get("alignment_severity")
     if value is None:

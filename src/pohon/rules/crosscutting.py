@@ -1,14 +1,14 @@
 """Crosscutting rules (PK4xx): who serves each Pemda sasaran, and the gaps between OPDs.
 
 Every rule reads :func:`pohon.analysis.crosscutting` (one pass down and one pass up the
-cascade, cached on the plan), so the family stays linear in the plan.
+cascade, made once per check by the context), so the family stays linear in the plan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pohon.analysis.crosscutting import Duplicate, crosscutting
+from pohon.analysis.crosscutting import Duplicate
 from pohon.rules.engine import Context, Finding, rule
 
 
@@ -68,7 +68,7 @@ def sasaran_without_opd(ctx: Context) -> Iterator[Finding]:
     """
     if _cyclic(ctx):
         return
-    result = crosscutting(ctx.plan)
+    result = ctx.crosscutting
     if not result.orphan_sasaran or not _has_opd_nodes(ctx):
         return
     index = ctx.graph.index
@@ -137,7 +137,7 @@ def crosscutting_opd_absent(ctx: Context) -> Iterator[Finding]:
     """
     if _cyclic(ctx):
         return
-    result = crosscutting(ctx.plan)
+    result = ctx.crosscutting
     index = ctx.graph.index
     nodes = ctx.plan.nodes
     for gap in result.declaration_gaps:
@@ -163,7 +163,7 @@ def _declaration_findings(ctx: Context, problem: str) -> Iterator[Finding]:
     """One finding per declaration gap of this kind (usulan or ditolak), at its node."""
     index = ctx.graph.index
     nodes = ctx.plan.nodes
-    for gap in crosscutting(ctx.plan).declaration_gaps:
+    for gap in ctx.crosscutting.declaration_gaps:
         if gap.problem != problem:
             continue
         i = index[gap.node]
@@ -314,7 +314,7 @@ def opd_without_sasaran(ctx: Context) -> Iterator[Finding]:
     """
     if _cyclic(ctx):
         return
-    result = crosscutting(ctx.plan)
+    result = ctx.crosscutting
     if not result.idle_opds or not _has_opd_nodes(ctx):
         return
     owned: dict[str, int] = {}
@@ -498,7 +498,7 @@ def duplicate_kode_across_opds(ctx: Context) -> Iterator[Finding]:
     Program ``3.30.04`` tetap di Diskopukmperindag; DKPP menaruh operasi pasarnya di program
     urusan pangan (``2.09.xx``) dan dinyatakan crosscutting pada sasaran stabilisasi harga.
     """
-    duplicates = crosscutting(ctx.plan).duplicates
+    duplicates = ctx.crosscutting.duplicates
     if not duplicates:
         return
     urusan_of = _urusan_of_opds(ctx)
@@ -554,7 +554,7 @@ def near_duplicate_name(ctx: Context) -> Iterator[Finding]:
     lewat ``crosscutting`` pada sasaran stunting; atau pertajam nama bila pekerjaannya
     memang berbeda.
     """
-    duplicates = crosscutting(ctx.plan).duplicates
+    duplicates = ctx.crosscutting.duplicates
     for d, nested in _top_duplicates(ctx, duplicates):
         if d.kind == "name":
             yield _duplicate_finding(d, nested, {})
@@ -608,7 +608,7 @@ def lone_outcome(ctx: Context) -> Iterator[Finding]:
     """
     if _cyclic(ctx):
         return
-    result = crosscutting(ctx.plan)
+    result = ctx.crosscutting
     index = ctx.graph.index
     nodes = ctx.plan.nodes
     for lone in result.lone_outcomes:

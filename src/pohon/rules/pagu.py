@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from pohon.model import OPD, Node
-from pohon.rules.engine import Context, Finding, rule
+from pohon.rules.engine import Context, Finding, rule, setting
 
 DEFAULT_PAGU_TOLERANCE = 1
 """Rupiah by which a parent's pagu may differ from the sum of its children's (PK502)."""
@@ -120,10 +120,23 @@ def _rupiah(value: float) -> int | float:
     return round(value, 2)
 
 
+@setting(
+    "pagu_tolerance",
+    "Selisih rupiah yang masih dianggap sama saat membandingkan pagu induk dengan jumlah "
+    "pagu anaknya / the rupiah difference still taken as equal when comparing pagu.",
+)
 def _tolerance(settings: Mapping[str, Any]) -> float:
     value = settings.get("pagu_tolerance", DEFAULT_PAGU_TOLERANCE)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ValueError(f"setting pagu_tolerance must be a number of rupiah >= 0, not {value!r}")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
+        raise ValueError(
+            f"pagu_tolerance harus bilangan rupiah >= 0 yang terhingga, bukan {value!r} "
+            f"(pagu_tolerance must be a finite number of rupiah >= 0)"
+        )
     return float(value)
 
 

@@ -1,0 +1,83 @@
+"""The formatter registry: the output formats of ``pohon check`` and how each is written.
+
+A formatter takes the results of a check (reports, and the load errors of files that
+could not be read, in the order the files were given) and returns text. The CLI offers
+exactly the formats registered here, so a new output (an HTML report, an Excel workbook)
+is one :func:`register_format` away from ``--format``.
+
+>>> sorted(FORMATS)
+['json', 'sarif', 'text']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pohon.findings import Lang, Report
+from pohon.io import LoadError
+from pohon.render.jsonfmt import render_json
+from pohon.render.sarif import render_sarif
+from pohon.render.text import render_text
+
+Results = Report | LoadError | Iterable[Report | LoadError]
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """One output format: its name, what it is (id/en) and the function that writes it."""
+
+    name: str
+    description: tuple[str, str]
+    write: Callable[[list[Report | LoadError], Lang, bool], str]
+    """``write(results, lang, color)``; ``color`` matters to terminal formats only."""
+    terminal: bool = False
+    """Shown in a terminal as it is (colour and line width apply)."""
+
+
+FORMATS: dict[str, Formatter] = {}
+
+
+def register_format(formatter: Formatter) -> Formatter:
+    if formatter.name in FORMATS:
+        raise ValueError(f"format {formatter.name!r} registered twice")
+    FORMATS[formatter.name] = formatter
+    return formatter
+
+
+def render(
+    results: Results, format: str = "text", *, lang: Lang = "id", color: bool = False
+) -> str:
+    """``results`` in the registered ``format``."""
+    try:
+        formatter = FORMATS[format]
+    except KeyError:
+        raise ValueError(
+            f"unknown format {format!r}; use one of {', '.join(sorted(FORMATS))}"
+        ) from None
+    items = [results] if isinstance(results, Report | LoadError) else list(results)
+    return formatter.write(items, lang, color)
+
+
+register_format(
+    Formatter(
+        "text",
+        ("teks seperti linter: satu baris per temuan", "linter-style text: one line a finding"),
+        lambda items, lang, color: render_text(items, lang=lang, color=color),
+        terminal=True,
+    )
+)
+register_format(
+    Formatter(
+        "json",
+        ("dokumen JSON (kontrak untuk aplikasi)", "a JSON document (the contract for apps)"),
+        lambda items, lang, color: render_json(items, lang=lang),
+    )
+)
+register_format(
+    Formatter(
+        "sarif",
+        ("SARIF 2.1.0 untuk dasbor pemindaian kode", "SARIF 2.1.0 for code-scanning dashboards"),
+        lambda items, lang, color: render_sarif(items, lang=lang),
+    )
+)
