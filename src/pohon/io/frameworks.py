@@ -9,7 +9,8 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from pohon.io.errors import LoadError, Problem, UnknownFrameworkError
+from pohon.io.errors import LoadError, UnknownFrameworkError
+from pohon.io.files import decode_text, read_input
 from pohon.io.messages import locator, problems_from_validation
 from pohon.io.yamlread import YamlError, read_yaml
 from pohon.model import Crosswalk, Framework
@@ -18,14 +19,9 @@ _M = TypeVar("_M", Framework, Crosswalk)
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """The text of a framework or crosswalk file; only regular files, bounded in size."""
     name = os.fspath(path)
-    try:
-        with open(name, encoding="utf-8-sig") as handle:
-            return name, handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(
-            name, [Problem(f"berkas tidak bisa dibaca: {exc}", f"cannot read file: {exc}")]
-        ) from None
+    return name, decode_text(read_input(name), name)
 
 
 def _parse(model: type[_M], text: str, file: str | None) -> _M:

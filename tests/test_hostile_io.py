@@ -1,0 +1,280 @@
+"""Hostile and odd input: parser messages, special files, outputs over inputs, odd values.
+
+Every case ends as a user sees it: a :class:`pohon.LoadError` (or exit code 2 on the command
+line) naming the file and the line, in Indonesian by default and in English with ``en``;
+never another exception, a traceback, exit code 70, a hang or a memory blow-up. Cases where a
+hang or a blow-up is the failure run in a child process with a timeout and a memory limit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import pohon
+from pohon import LoadError
+from pohon.io import files as io_files
+from pohon.io import yamlread
+from pohon.io.syntax import json_problem, yaml_problem
+from test_bad_input import GOOD, line_of
+
+POSIX = os.name == "posix"
+needs_posix = pytest.mark.skipif(not POSIX, reason="FIFOs, /dev and rlimits are POSIX")
+
+_POHON = Path(sys.executable).with_name("pohon")
+POHON = [str(_POHON)] if _POHON.exists() else [sys.executable, "-m", "pohon"]
+MEMORY_LIMIT = 2 * 1024**3
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def pohon_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``pohon ARGS`` as a user runs it, with a timeout and (on POSIX) a memory limit."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POHON_")}
+    proc = subprocess.run(
+        [*POHON, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=_limit_memory if POSIX else None,
+    )
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr[-2000:]
+    assert proc.returncode != 70, proc.stderr[-2000:]
+    return proc
+
+
+def error_of(text: str, *, format: str | None = None) -> LoadError:
+    with pytest.raises(LoadError) as info:
+        pohon.loads(text, format=format)  # type: ignore[arg-type]
+    return info.value
+
+
+# -- 1. every parser message in Indonesian ------------------------------------------------
+
+BROKEN_YAML: dict[str, tuple[str, str]] = {
+    # name: (text, a piece of the line the problem is on)
+    "tab-indent": ("a:\n  b: 1\n\tc: 2\n", "\tc: 2"),
+    "tab-in-list": ("a:\n\t- 1\n", "\t- 1"),
+    "tab-first-line": ("\tpohon: 1\n", "\tpohon"),
+    "colon-in-value": ("Hadir: Kepala Dinas, Sekretaris: Budi\n", "Hadir"),
+    "no-colon": ("a: 1\nb\nc: 2\n", "b"),
+    "at-sign": ("a: @dinkes\n", "@dinkes"),
+    "backtick": ("a: `x`\n", "`x`"),
+    "unclosed-quote": ('a: "abc\nb: 2\n', '"abc'),
+    "unclosed-single-quote": ("a: 'abc\nb: 2\n", "'abc"),
+    "wrong-indent": ("a:\n    b: 1\n  c: 2\n", "  c: 2"),
+    "list-then-key": ("a:\n  - 1\n  b: 2\n", "b: 2"),
+    "dash-after-key": ("a: b\n- c\n", "- c"),
+    "unclosed-list": ("a: [1, 2\nb: 3\n", "b: 3"),
+    "unclosed-map": ("a: {x: 1\nb: 3\n", "b: 3"),
+    "colon-in-flow": ("{a: b: c}\n", "{a: b: c}"),
+    "extra-bracket": ("a: [1, ]]\n", "a: [1"),
+    "unknown-escape": ('a: "C:\\data"\n', "C:"),
+    "surrogate-escape": ('a: "\\ud800"\n', "ud800"),
+    "bad-hex-escape": ('a: "\\xZZ"\n', "xZZ"),
+    "document-marker-in-quote": ('a: "x\n---\n"\n', "---"),
+    "deep-flow": ("a: " + "[" * 2000, "a: ["),
+    "yaml-2": ("%YAML 2.0\n---\na: 1\n", "%YAML"),
+    "duplicate-directive": ("%YAML 1.1\n%YAML 1.2\n---\na: 1\n", "%YAML 1.2"),
+    "tag-handle": ("a: !x!y 1\n", "!x!y"),
+    "empty-anchor": ("a: & x\n", "& x"),
+    "block-indicator-0": ("a: |0\n  x\n", "|0"),
+    "block-indicator-junk": ("a: |x\n  x\n", "|x"),
+    "bare-percent": ("%\n", "%"),
+    "after-document-end": ("a: 1\n...\nb\n", "b"),
+    "undefined-alias": ("a: *nope\n", "*nope"),
+}
+
+_ENGLISH_PARSER_WORDS = re.compile(
+    r"not allowed|could not|did not|found (character|undefined|unexpected|a tab|unknown)|"
+    r"exceeded|expected|while (scanning|parsing)|Expecting|Unterminated|Invalid|Extra data"
+)
+
+
+@pytest.fixture(params=["libyaml", "pyyaml"])
+def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both parsers a user may have: libyaml (the usual) and PyYAML's own scanner."""
+    if request.param == "libyaml":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("PyYAML built without libyaml")
+        monkeypatch.setattr(yamlread, "_Loader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)
+    return request.param
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_YAML))
+def test_yaml_syntax_errors_are_said_in_indonesian(yaml_loader: str, case: str) -> None:
+    text, where = BROKEN_YAML[case]
+    err = error_of(text, format="yaml")
+    assert len(err.problems) == 1, err.format("en")
+    problem = err.problems[0]
+    said = str(err)
+    assert problem.line is not None, said
+    assert not _ENGLISH_PARSER_WORDS.search(said), said
+    assert "pesan asli" not in said, f"{case}: no Indonesian text for this message: {said}"
+    assert said != err.format("en")
+    if case != "deep-flow" and yaml_loader == "libyaml":
+        assert problem.line == line_of(text, where), said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD.replace("    level: misi\n", "\tlevel: misi\n"),
+        GOOD.replace("      - id: T1.I1\n", "\t  - id: T1.I1\n"),
+        GOOD.replace("  - id: M1\n", " \t- id: M1\n"),
+    ],
+    ids=["key", "list-item", "space-then-tab"],
+)
+def test_tab_indentation_is_named_as_a_tab(yaml_loader: str, text: str) -> None:
+    err = error_of(text, format="yaml")
+    problem = err.problems[0]
+    assert problem.line == line_of(text, "\t")
+    assert "tab dipakai untuk indentasi" in str(err)
+    assert "hanya menerima spasi" in str(err)
+    assert "a tab is used for indentation" in err.format("en")
+
+
+def test_deep_nesting_is_said_in_indonesian_with_libyaml() -> None:
+    err = error_of("a: " + "[" * 100_000, format="yaml")
+    assert "terlalu dalam" in str(err)
+    assert "exceeded" not in str(err)
+    assert err.problems[0].line == 1
+
+
+def test_an_unknown_parser_message_keeps_an_indonesian_frame() -> None:
+    mark = yaml.Mark("x", 7, 1, 2, "", 0)
+    exc = yaml.MarkedYAMLError(problem="a brand new complaint", problem_mark=mark)
+    problem = yaml_problem(exc, "a: 1\nb: 2\n")
+    assert problem.message.startswith("YAML tidak valid")
+    assert "a brand new complaint" in problem.message
+    assert problem.line == 2
+    assert problem.message_en == "invalid YAML: a brand new complaint"
+
+
+BROKEN_JSON = {
+    "trailing-comma-object": '{"pohon": 1,\n}',
+    "trailing-comma-array": '{"a": [1,\n]}',
+    "missing-colon": '{"pohon" 1}',
+    "missing-comma": '{"pohon": 1\n "plan": 2}',
+    "bad-escape": '{"a": "C:\\data"}',
+    "bad-u-escape": '{"a": "\\u12"}',
+    "line-break-in-text": '{"a": "x\ny"}',
+    "unquoted-key": "{pohon: 1}",
+    "extra-data": '{"pohon": 1}\n{}',
+    "unterminated": '{"a": "abc',
+    "bad-literal": '{"a": tru}',
+    "leading-zero": '{"a": 01}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_JSON))
+def test_json_syntax_errors_are_said_in_indonesian(case: str) -> None:
+    err = error_of(BROKEN_JSON[case], format="json")
+    said = str(err)
+    assert err.problems[0].line is not None
+    assert err.problems[0].column is not None
+    assert not _ENGLISH_PARSER_WORDS.search(said), said
+    assert "pesan asli" not in said
+    assert "invalid JSON" in err.format("en")
+
+
+def test_an_unknown_json_message_keeps_an_indonesian_frame() -> None:
+    exc = json.JSONDecodeError("Something new", '{"a": 1}', 3)
+    problem = json_problem(exc)
+    assert problem.message.startswith("JSON tidak valid")
+    assert "Something new" in problem.message
+    assert (problem.line, problem.column) == (1, 4)
+
+
+def test_no_make_recipe_ignores_its_errors() -> None:
+    makefile = Path(__file__).resolve().parents[1] / "Makefile"
+    recipes = [ln for ln in makefile.read_text().splitlines() if ln.startswith("\t")]
+    ignored = [ln for ln in recipes if ln.lstrip("\t@").startswith("-")]
+    assert not ignored, f"make would print 'Error ... (ignored)' for: {ignored}"
+
+
+# -- 3. special files -------------------------------------------------------------------------
+
+
+@needs_posix
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_symlink_to_an_endless_device_is_refused(tmp_path: Path, device: str) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"{device} is not there")
+    link = tmp_path / "rencana.yaml"
+    link.symlink_to(device)
+    proc = pohon_cli("check", str(link))
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "rencana.yaml" in proc.stderr + proc.stdout
+    assert "bukan berkas biasa" in proc.stderr + proc.stdout
+    assert device in proc.stderr + proc.stdout
+
+
+@needs_posix
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "rencana.yaml"
+    os.mkfifo(fifo)
+    proc = pohon_cli("check", str(fifo))
+    assert proc.returncode == 2
+    assert "FIFO" in proc.stderr + proc.stdout
+    with pytest.raises(LoadError) as info:
+        pohon.load(fifo)
+    assert "bukan berkas biasa" in str(info.value)
+    assert "not a regular file" in info.value.format("en")
+
+
+@needs_posix
+def test_a_folder_check_reports_special_files_and_every_good_plan(tmp_path: Path) -> None:
+    folder = tmp_path / "rencana"
+    folder.mkdir()
+    (folder / "a-baik.yaml").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "b-pipa.yaml")
+    (folder / "c-acak.yaml").symlink_to("/dev/urandom")
+    (folder / "d-baik.yaml").write_text(GOOD.replace("uji-masukan", "uji-dua"), encoding="utf-8")
+    proc = pohon_cli("check", str(folder), "--format", "json")
+    assert proc.returncode == 2
+    report = json.loads(proc.stdout)
+    text = json.dumps(report, ensure_ascii=False)
+    for name in ("a-baik.yaml", "b-pipa.yaml", "c-acak.yaml", "d-baik.yaml"):
+        assert name in text
+    assert text.count("bukan berkas biasa") == 2
+    assert "uji-masukan" in text or "a-baik" in text
+
+
+def test_a_file_larger_than_the_cap_is_refused_by_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "besar.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(io_files.MAX_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(LoadError) as info:
+        pohon.load(path)
+    assert "terlalu besar" in str(info.value)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="needs /proc")
+def test_a_file_that_says_it_is_empty_but_goes_on_stops_at_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # /proc files claim size 0 and then give more: the read stops at the cap, not at st_size.
+    link = tmp_path / "rencana.yaml"
+    link.symlink_to("/proc/self/maps")
+    monkeypatch.setattr(io_files, "MAX_BYTES", 64)
+    with pytest.raises(LoadError) as info:
+        pohon.load(link)
+    assert "terlalu besar" in str(info.value)
