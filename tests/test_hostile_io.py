@@ -278,3 +278,90 @@ def test_a_file_that_says_it_is_empty_but_goes_on_stops_at_the_cap(
     with pytest.raises(LoadError) as info:
         pohon.load(link)
     assert "terlalu besar" in str(info.value)
+
+
+# -- 4. never overwrite an input ------------------------------------------------------------
+
+
+@pytest.fixture
+def plan_folder(tmp_path: Path) -> Path:
+    (tmp_path / "rencana.yaml").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def _same_plan(folder: Path) -> bool:
+    return (folder / "rencana.yaml").read_text(encoding="utf-8") == GOOD
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "rencana.yaml", "-o", "rencana.yaml"],
+        ["check", "rencana.yaml", "-o", "rencana.yaml", "--force"],
+        ["check", ".", "-o", "rencana.yaml", "--force"],
+        ["check", "rencana.yaml", "-o", "./tidak-ada/../rencana.yaml", "--force"],
+        ["check", "rencana.yaml", "-o", "tautan.yaml", "--force"],
+        ["check", "tautan.yaml", "-o", "rencana.yaml", "--force"],
+        ["check", "rencana.yaml", "-o", "keras.yaml", "--force"],
+        ["matrix", "alignment", "rencana.yaml", "-o", "rencana.yaml", "--force"],
+        ["matrix", "crosscutting", "tautan.yaml", "-o", "keras.yaml", "--force"],
+    ],
+    ids=lambda args: " ".join(args),
+)
+def test_output_never_overwrites_an_input(plan_folder: Path, args: list[str]) -> None:
+    if POSIX:
+        (plan_folder / "tautan.yaml").symlink_to("rencana.yaml")
+        os.link(plan_folder / "rencana.yaml", plan_folder / "keras.yaml")
+    elif "tautan.yaml" in args or "keras.yaml" in args:
+        pytest.skip("links need POSIX")
+    proc = pohon_cli(*args, cwd=plan_folder)
+    assert proc.returncode == 2, proc.stderr
+    assert "berkas masukan" in proc.stderr
+    assert "--force" in proc.stderr
+    assert _same_plan(plan_folder)
+
+
+def test_output_over_an_input_is_refused_in_english_too(plan_folder: Path) -> None:
+    proc = pohon_cli("check", "rencana.yaml", "-o", "rencana.yaml", "--lang", "en", cwd=plan_folder)
+    assert proc.returncode == 2
+    assert "is an input file" in proc.stderr
+    assert _same_plan(plan_folder)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "rencana.yaml"],
+        ["matrix", "alignment", "rencana.yaml"],
+        ["matrix", "crosscutting", "rencana.yaml"],
+        ["schema"],
+        ["example"],
+    ],
+    ids=" ".join,
+)
+def test_an_existing_file_is_overwritten_only_with_force(
+    plan_folder: Path, command: list[str]
+) -> None:
+    kept = plan_folder / "hasil.txt"
+    kept.write_text("catatan penting\n", encoding="utf-8")
+    proc = pohon_cli(*command, "-o", "hasil.txt", cwd=plan_folder)
+    assert proc.returncode == 2, proc.stderr
+    assert "sudah ada" in proc.stderr
+    assert "--force" in proc.stderr
+    assert kept.read_text(encoding="utf-8") == "catatan penting\n"
+    forced = pohon_cli(*command, "-o", "hasil.txt", "--force", cwd=plan_folder)
+    assert forced.returncode in (0, 1), forced.stderr
+    assert kept.read_text(encoding="utf-8") != "catatan penting\n"
+
+
+def test_a_new_output_file_is_written(plan_folder: Path) -> None:
+    proc = pohon_cli("check", "rencana.yaml", "-o", "hasil.txt", cwd=plan_folder)
+    assert proc.returncode in (0, 1)
+    assert (plan_folder / "hasil.txt").read_text(encoding="utf-8")
+    assert _same_plan(plan_folder)
+
+
+@needs_posix
+def test_output_to_a_device_needs_no_force(plan_folder: Path) -> None:
+    proc = pohon_cli("check", "rencana.yaml", "-o", os.devnull, cwd=plan_folder)
+    assert proc.returncode in (0, 1), proc.stderr
