@@ -226,12 +226,22 @@ def _json_locator(text: str) -> Any:
             except YamlError:
                 cache["lines"] = None
         finder = cache["lines"]
-        if finder is None:
-            return None
-        converted = tuple(
-            str(part) if isinstance(part, int) and 1000 <= part <= 9999 else part for part in loc
-        )
-        return finder(converted) or finder(loc)  # type: ignore[no-any-return]
+        if finder is not None:
+            converted = tuple(
+                str(part) if isinstance(part, int) and 1000 <= part <= 9999 else part
+                for part in loc
+            )
+            found: int | None = finder(converted) or finder(loc)
+            if found is not None:
+                return found
+        # The YAML reader cannot read every JSON text (a key longer than 1024 characters):
+        # the first place the deepest key is written is the best line left.
+        for part in reversed(loc):
+            if isinstance(part, str):
+                index = text.find(json.dumps(part, ensure_ascii=False))
+                if index >= 0:
+                    return text.count("\n", 0, index) + 1
+        return None
 
     return locate
 

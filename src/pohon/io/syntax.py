@@ -229,6 +229,10 @@ _YAML: tuple[_Said, ...] = (
 )
 
 
+_SIMPLE_KEY = 1024
+"""Longest key YAML reads without the explicit '? ' form."""
+
+
 def _position(text: str, index: int | None) -> tuple[int | None, int | None]:
     if index is None:
         return None, None
@@ -282,6 +286,17 @@ def yaml_problem(exc: Any, text: str) -> Problem:
             line=line,
             column=column,
         )
+    if said.pattern.pattern == "mapping values are not allowed" and index is not None:
+        line, column = _position(text, index)
+        if column is not None and column > _SIMPLE_KEY:
+            return Problem(
+                f"YAML tidak valid: kunci di baris ini lebih panjang dari {_SIMPLE_KEY} karakter; "
+                "YAML tidak membaca kunci sepanjang itu",
+                f"invalid YAML: the key on this line is longer than {_SIMPLE_KEY} characters; "
+                "YAML does not read keys that long",
+                line=line,
+                column=1,
+            )
     if said.at_context and context_mark is not None:
         index = min(context_mark.index, len(text))
     char = text[index] if index is not None and index < len(text) else ""

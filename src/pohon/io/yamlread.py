@@ -115,6 +115,8 @@ def format_path(path: tuple[Hashable, ...] | list[Any]) -> str:
     """``('nodes', 3, 'indicators', 0, 'targets', 2025)`` → ``nodes[3].indicators[0].targets.2025``."""
     out = ""
     for part in path:
+        if isinstance(part, str) and len(part) > 40:
+            part = part[:37] + "..."
         if isinstance(part, int) and not isinstance(part, bool) and out and not _is_year(part):
             out += f"[{part}]"
         else:
@@ -366,7 +368,7 @@ def _year_twin(key: Any) -> Any:
     """2027 and '2027' both become the year 2027: the other spelling of a year key."""
     if isinstance(key, int) and not isinstance(key, bool):
         return str(key)
-    if isinstance(key, str) and key.isdigit() and key.isascii():
+    if isinstance(key, str) and key.isdigit() and key.isascii() and len(key) <= 4:
         return int(key)
     return None
 
