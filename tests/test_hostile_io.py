@@ -365,3 +365,308 @@ def test_a_new_output_file_is_written(plan_folder: Path) -> None:
 def test_output_to_a_device_needs_no_force(plan_folder: Path) -> None:
     proc = pohon_cli("check", "rencana.yaml", "-o", os.devnull, cwd=plan_folder)
     assert proc.returncode in (0, 1), proc.stderr
+
+
+# -- 5. loader edge cases -----------------------------------------------------------------------
+
+FRAMEWORK = """\
+pohon-framework: 1
+framework:
+  id: kerangka-uji
+  name: Kerangka uji
+  level: kota
+items:
+  - {id: "1", name: Butir satu}
+  - {id: "2", name: Butir dua}
+"""
+
+CROSSWALK = """\
+pohon-crosswalk: 1
+crosswalk:
+  id: kerangka-uji--asta-cita-2025
+  from: kerangka-uji
+  to: asta-cita-2025
+links:
+  - {from: "1", to: ["4"]}
+"""
+
+
+def _json_plan(mutate: object) -> str:
+    data = json.loads(pohon.dumps(pohon.loads(GOOD), format="json"))
+    mutate(data)  # type: ignore[operator]
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _targets(data: dict[str, object], key: str, value: object) -> None:
+    data["nodes"][2]["indicators"][0]["targets"][key] = value  # type: ignore[index]
+
+
+LOADER_CASES: dict[str, tuple[str, str | None, str, list[str]]] = {
+    # name: (text, format, a piece of the line of the problem, words the message must hold)
+    "5000-digit-year-key-json": (
+        _json_plan(lambda d: _targets(d, "9" * 5000, 1)),
+        "json",
+        "9" * 50,
+        ["bukan tahun yang sah"],
+    ),
+    "5000-digit-year-key-yaml": (
+        GOOD.replace(
+            "    parents: [M1]\n", "    parents: [M1]\n    pagu:\n      '" + "9" * 5000 + "': 1\n"
+        ),
+        "yaml",
+        "9" * 50,
+        ["lebih panjang dari 1024 karakter"],
+    ),
+    "year-key-float": (GOOD.replace("2027: 73.7", "2027.0: 73.7"), "yaml", "2027.0", ["tahun"]),
+    "lone-surrogate-json-escape": (
+        _json_plan(lambda d: d["plan"].update(name="Rencana @@")).replace("@@", "\\ud800"),  # type: ignore[attr-defined]
+        "json",
+        "ud800",
+        ["surrogate"],
+    ),
+    "lone-surrogate-raw": (
+        GOOD.replace("Kota Uji yang sehat", "Kota \ud800"),
+        "yaml",
+        "Kota \ud800",
+        ["surrogate"],
+    ),
+    "lone-surrogate-raw-json": (
+        _json_plan(lambda d: d["plan"].update(name="Rencana \ud800")),  # type: ignore[attr-defined]
+        "json",
+        "Rencana",
+        ["surrogate"],
+    ),
+    "lone-surrogate-yaml-escape": (
+        GOOD.replace("name: Kota Uji yang sehat", 'name: "Kota \\ud800"'),
+        "yaml",
+        'name: "Kota',
+        ["surrogate"],
+    ),
+    "quoted-start-year": (
+        GOOD.replace("{start: 2025, end: 2029}", "{start: '2025', end: 2029}"),
+        "yaml",
+        "start:",
+        ["tanpa tanda kutip", "'2025'"],
+    ),
+    "quoted-baseline-year": (
+        GOOD.replace("baseline: {year: 2024", "baseline: {year: '2024'"),
+        "yaml",
+        "baseline:",
+        ["tanpa tanda kutip"],
+    ),
+    "format-true": (GOOD.replace("pohon: 1", "pohon: true"), "yaml", "pohon:", ["versi format"]),
+    "format-1.0": (GOOD.replace("pohon: 1", "pohon: 1.0"), "yaml", "pohon:", ["versi format"]),
+    "format-text": (GOOD.replace("pohon: 1", "pohon: '1'"), "yaml", "pohon:", ["versi format"]),
+    "format-json-float": (
+        _json_plan(lambda d: d.update(pohon=1.0)),  # type: ignore[attr-defined]
+        "json",
+        '"pohon"',
+        ["versi format"],
+    ),
+    "weight-above-100-float": (
+        GOOD.replace("parents: [M1]", "parents: [{id: M1, weight: 500.5}]"),
+        "yaml",
+        "weight: 500.5",
+        ["di luar batas", "0", "100"],
+    ),
+    "weight-negative-float": (
+        GOOD.replace("parents: [M1]", "parents: [{id: M1, weight: -0.5}]"),
+        "yaml",
+        "weight: -0.5",
+        ["di luar batas"],
+    ),
+    "pagu-near-float-max": (
+        GOOD.replace("    parents: [M1]\n", "    parents: [M1]\n    pagu: {2025: 1.7e+308}\n"),
+        "yaml",
+        "pagu:",
+        ["terlalu besar", "10^18"],
+    ),
+    "pagu-huge-integer": (
+        GOOD.replace(
+            "    parents: [M1]\n", "    parents: [M1]\n    pagu: {2025: " + "9" * 30 + "}\n"
+        ),
+        "yaml",
+        "pagu:",
+        ["terlalu besar"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOADER_CASES))
+def test_loader_edge_cases_are_load_errors_with_a_line(case: str) -> None:
+    text, fmt, where, words = LOADER_CASES[case]
+    with pytest.raises(LoadError) as info:
+        pohon.loads(text, format=fmt, file="rencana.x")  # type: ignore[arg-type]
+    err = info.value
+    said = str(err)
+    assert "rencana.x" in said
+    assert err.problems[0].line == line_of(text, where), said[:500]
+    for word in words:
+        assert word in said, said[:500]
+    assert said != err.format("en")
+    assert len(said) < 2000, "the message must not repeat a huge value"
+
+
+def test_two_large_pagu_never_sum_to_infinity() -> None:
+    text = GOOD.replace(
+        "    parents: [M1]\n", "    parents: [M1]\n    pagu: {2025: 1.0e+18, 2026: 1.0e+18}\n"
+    )
+    plan = pohon.loads(text)  # the bound itself is still a pagu
+    report = pohon.check(plan)
+    assert all("inf" not in d.message for d in report)
+
+
+def test_a_negative_pagu_still_loads_for_its_rule_to_report() -> None:
+    text = GOOD.replace("    parents: [M1]\n", "    parents: [M1]\n    pagu: {2025: -5}\n")
+    assert pohon.loads(text).nodes[2].pagu == {2025: -5}
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "words"),
+    [
+        ("framework", "pohon-framework: 1", "pohon-framework: 2", ["perbarui pohon"]),
+        ("framework", "pohon-framework: 1", "pohon-framework: true", ["versi format"]),
+        ("framework", "pohon-framework: 1", "pohon-framework: 1.0", ["versi format"]),
+        ("framework", "pohon-framework: 1", "pohon-framework: 0", ["versi format"]),
+        ("framework", '{id: "2", name: Butir dua}', '{id: "1", name: Butir dua}', ["dua kali"]),
+        ("framework", '{id: "2",', '{id: "2 b",', ["spasi"]),
+        ("framework", "  level: kota", "  levle: kota", ["tidak dikenal", "level"]),
+        ("framework", "  level: kota", "\tlevel: kota", ["tab dipakai untuk indentasi"]),
+        ("crosswalk", "pohon-crosswalk: 1", "pohon-crosswalk: 2", ["perbarui pohon"]),
+        ("crosswalk", "pohon-crosswalk: 1", "pohon-crosswalk: '1'", ["versi format"]),
+        ("crosswalk", '  - {from: "1", to: ["4"]}', '  - {from: "1", too: ["4"]}', ["too"]),
+    ],
+)
+def test_framework_and_crosswalk_files_are_read_like_plans(
+    tmp_path: Path, kind: str, old: str, new: str, words: list[str]
+) -> None:
+    base = FRAMEWORK if kind == "framework" else CROSSWALK
+    assert old in base
+    text = base.replace(old, new)
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(text, encoding="utf-8")
+    load = pohon.load_framework if kind == "framework" else pohon.load_crosswalk
+    with pytest.raises(LoadError) as info:
+        load(path)
+    err = info.value
+    said = str(err)
+    assert str(path) in said
+    assert line_of(text, new.strip()) in [p.line for p in err.problems], said
+    for word in words:
+        assert word in said, said
+    assert "Value error" not in said
+    assert "Input should" not in said
+    assert said != err.format("en")
+
+
+def test_a_framework_that_is_not_a_mapping_names_its_own_keys(tmp_path: Path) -> None:
+    path = tmp_path / "kerangka.yaml"
+    path.write_text("- satu\n- dua\n", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        pohon.load_framework(path)
+    assert "pohon-framework" in str(info.value)
+    assert "nodes" not in str(info.value)
+
+
+# -- 6. kode patterns from a file ----------------------------------------------------------------
+
+SCHEME_PLAN = """\
+pohon: 1
+plan:
+  id: skema-sendiri
+  name: Rencana dengan skema sendiri
+  period: {start: 2025, end: 2029}
+  scheme:
+    id: uji
+    name: Skema uji
+    levels:
+      - {id: tema, name: Tema, owner: pemda}
+      - id: prog
+        name: Program
+        owner: opd
+        parents: [tema]
+        kode: '@PATTERN@'
+opds:
+  - {id: dinkes, name: Dinas Kesehatan}
+nodes:
+  - {id: T1, level: tema, name: Tema satu}
+  - {id: P1, level: prog, name: Program satu, opd: dinkes, parents: [T1], kode: '@KODE@'}
+"""
+
+
+def scheme_plan(pattern: str, kode: str) -> str:
+    return SCHEME_PLAN.replace("@PATTERN@", pattern.replace("'", "''")).replace(
+        "@KODE@", kode.replace("'", "''")
+    )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ("(a+)+$", ["kuantifier tak terbatas"]),
+        ("(a|aa)*b", ["kuantifier tak terbatas"]),
+        ("(\\d*)*", ["kuantifier tak terbatas"]),
+        ("(", ["tidak ditutup"]),
+        ("[0-9", ["tidak ditutup"]),
+        ("(?P<a>x)(?P<a>y)", ["grup bernama"]),
+        ("(a)\\1", ["rujukan balik"]),
+        ("(?=\\d)\\d", ["lookaround"]),
+        ("(?<!x)\\d", ["lookaround"]),
+        ("(?i)kode", ["flag"]),
+        ("\\d{1000}", ["paling besar"]),
+        ("(?:(?:\\d{100}){100}){100}", ["terlalu besar"]),
+        ("*", ["tanpa sesuatu yang diulang"]),
+        ("\\d" * 300, ["terlalu panjang"]),
+    ],
+)
+def test_unsafe_or_invalid_kode_patterns_are_load_errors(pattern: str, words: list[str]) -> None:
+    text = scheme_plan(pattern, "1")
+    with pytest.raises(LoadError) as info:
+        pohon.loads(text, file="skema.yaml")
+    err = info.value
+    assert len(err.problems) == 1, str(err)
+    assert err.problems[0].line == line_of(text, "kode: '")
+    assert err.problems[0].path == "plan.scheme.levels[1].kode"
+    for word in words:
+        assert word in str(err), str(err)
+    assert "harus berupa teks" not in str(err)
+
+
+def _check_in_child(text: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / "skema.yaml"
+    path.write_text(text, encoding="utf-8")
+    return pohon_cli("check", str(path), "--format", "json")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(a+)+$",  # refused at load
+        "a*" * 100 + "b",  # accepted: many quantifiers side by side, matched in linear time
+        "(?:a|b|ab){1,100}c",  # accepted: bounded repetition of an alternation
+        "(?:(?:a{1,10}){1,10})",
+    ],
+)
+def test_no_kode_pattern_hangs_the_check(tmp_path: Path, pattern: str) -> None:
+    proc = _check_in_child(scheme_plan(pattern, "a" * 90 + "!"), tmp_path)
+    assert proc.returncode in (1, 2), proc.stderr[-2000:]
+    if proc.returncode == 1:
+        assert "PK504" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("pattern", "kode", "fits"),
+    [
+        ("\\d\\.\\d{2}\\.\\d{2}", "1.02.02", True),
+        ("\\d\\.\\d{2}\\.\\d{2}", "1.2.2", False),
+        ("^[A-Z]{2,4}-\\d+$", "DKS-12", True),
+        ("^[A-Z]{2,4}-\\d+$", "dks-12", False),
+        ("(?:\\d{4}|\\d{2})", "12", True),
+        ("(?:\\d{4}|\\d{2})", "123", False),
+        ("[^.]+(?:\\.[^.]+)?", "a.b", True),
+        ("\\d+", "1" * 150, False),  # longer than any kode: never a shape
+    ],
+)
+def test_kode_patterns_keep_their_meaning(pattern: str, kode: str, fits: bool) -> None:
+    report = pohon.check(pohon.loads(scheme_plan(pattern, kode)), select=["PK504"])
+    assert (not any(d.code == "PK504" for d in report)) == fits
