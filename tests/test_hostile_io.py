@@ -258,6 +258,16 @@ def test_a_folder_check_reports_special_files_and_every_good_plan(tmp_path: Path
     assert "uji-masukan" in text or "a-baik" in text
 
 
+@needs_posix
+def test_a_symlink_loop_is_said_in_indonesian(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    with pytest.raises(LoadError) as info:
+        pohon.load(tmp_path / "a.yaml")
+    assert "tautan simbolik berputar" in str(info.value)
+    assert "Too many" not in str(info.value)
+
+
 def test_a_file_larger_than_the_cap_is_refused_by_its_size(tmp_path: Path) -> None:
     path = tmp_path / "besar.yaml"
     with path.open("wb") as handle:

@@ -9,6 +9,7 @@ reading, and a FIFO is never opened in blocking mode. A regular file is read in 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -101,6 +102,13 @@ def os_problem(exc: OSError) -> Problem:
         return Problem("ini folder, bukan berkas", "this is a folder, not a file")
     if isinstance(exc, PermissionError):
         return Problem("tidak ada izin membaca berkas", "no permission to read the file")
+    if exc.errno == errno.ELOOP:
+        return Problem(
+            "tautan simbolik berputar (menunjuk ke dirinya sendiri lewat tautan lain)",
+            "symbolic links in a loop (the link points back at itself)",
+        )
+    if exc.errno == errno.ENAMETOOLONG:
+        return Problem("nama berkas terlalu panjang", "file name too long")
     return Problem(
         f"berkas tidak bisa dibaca ({exc.strerror})", f"cannot read file ({exc.strerror})"
     )
