@@ -9,7 +9,7 @@ PIN ?= 1
 ifeq ($(PIN),0)
 VENV ?= .venv-latest
 CONSTRAINTS :=
-UPGRADE := --upgrade
+UPGRADE := --upgrade --upgrade-strategy eager
 else
 VENV ?= .venv
 CONSTRAINTS := -c constraints.txt
@@ -51,6 +51,7 @@ test: $(VENV)/.installed-dev lint typecheck layers
 
 ## test-latest: the same, with the newest releases of every dependency, in .venv-latest
 test-latest:
+	rm -f .venv-latest/.installed .venv-latest/.installed-dev
 	$(MAKE) test PIN=0
 
 ## constraints: pin the newest releases of the dev tools and their dependencies
