@@ -1,34 +1,70 @@
 # pohon — the two commands a new user needs: `make demo` and `make test`.
+#
+# Dev tools and the library's dependencies are installed at the versions pinned in
+# constraints.txt, so a run next month gives the same result as today. `make test-latest`
+# (or `PIN=0 make test`) tests against the newest releases instead, in .venv-latest;
+# `make constraints` pins the newest releases again.
 PYTHON ?= python3
-VENV := .venv
+PIN ?= 1
+ifeq ($(PIN),0)
+VENV ?= .venv-latest
+CONSTRAINTS :=
+UPGRADE := --upgrade --upgrade-strategy eager
+else
+VENV ?= .venv
+CONSTRAINTS := -c constraints.txt
+UPGRADE :=
+endif
 BIN := $(VENV)/bin
 SRC := src/pohon
+PINS := $(if $(CONSTRAINTS),constraints.txt)
 
-.PHONY: demo test lint typecheck layers docs bench clean
+.PHONY: demo test test-latest constraints lint typecheck layers docs bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pohon needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade $(CONSTRAINTS) pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(PINS)
+	$(BIN)/python -m pip install --quiet $(UPGRADE) $(CONSTRAINTS) -e .
 	@touch $@
 
-$(VENV)/.installed-dev: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[dev,excel,pandas]'
+$(VENV)/.installed-dev: $(BIN)/python pyproject.toml $(PINS)
+	$(BIN)/python -m pip install --quiet $(UPGRADE) $(CONSTRAINTS) -e '.[dev,excel,pandas]'
 	@touch $@ $(VENV)/.installed
 
 ## demo: create .venv, install pohon, check the embedded Kota Mojokerto example
 demo: $(VENV)/.installed
 	$(BIN)/pohon --version
-	$(BIN)/pohon example mojokerto -o $(VENV)/mojokerto.yaml
-	-$(BIN)/pohon check $(VENV)/mojokerto.yaml
+	$(BIN)/pohon example mojokerto -o $(VENV)/mojokerto.yaml --force
+	@echo "$(BIN)/pohon check $(VENV)/mojokerto.yaml"
+	@$(BIN)/pohon check $(VENV)/mojokerto.yaml; status=$$?; \
+	if [ $$status -eq 1 ]; then \
+	  echo "Kode keluar 1: contoh ini sengaja memuat temuan error, agar terlihat seperti apa laporannya."; \
+	elif [ $$status -ne 0 ]; then exit $$status; fi
 	@echo "Selesai. Coba juga: $(BIN)/pohon check $(VENV)/mojokerto.yaml --lang en --format json"
 
-## test: create .venv with the dev tools; lint, type check, layer check, tests, notebooks
+## test: create .venv with the pinned dev tools; lint, type check, layer check, tests, notebooks
 test: $(VENV)/.installed-dev lint typecheck layers
 	$(BIN)/python -m pytest
+
+## test-latest: the same, with the newest releases of every dependency, in .venv-latest
+test-latest:
+	rm -f .venv-latest/.installed .venv-latest/.installed-dev
+	$(MAKE) test PIN=0
+
+## constraints: pin the newest releases of the dev tools and their dependencies
+constraints:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e '.[dev,excel,pandas]'
+	{ echo "# Versions of every dev tool and dependency that make test installs (pip -c)."; \
+	  echo "# Made by make constraints from a fresh venv; pyproject.toml keeps ranges."; \
+	  .venv-lock/bin/python -m pip freeze --all --exclude-editable | grep -v '^setuptools=='; \
+	} > constraints.txt
+	rm -rf .venv-lock
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks tools
@@ -47,4 +83,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .venv-latest .venv-lock .pytest_cache .mypy_cache .ruff_cache

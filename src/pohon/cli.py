@@ -15,6 +15,9 @@ input that cannot be read or does not fit the file format, or a usage error; 70 
 fault of pohon itself (set ``POHON_DEBUG=1`` to see its traceback). ``pohon matrix`` exits 0
 when the matrix is written (its gaps are part of the output, not errors), 2 and 70 as above.
 
+``-o FILE`` never writes over an input file (compared through symlinks and hard links), not
+even with ``--force``; it writes over any other existing file only with ``--force``.
+
 Heavy modules (pydantic, networkx, the rules) are imported only by the commands that need
 them, so ``pohon --version`` and ``pohon --help`` answer at once.
 """
@@ -76,6 +79,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "exists": (
         "{path} sudah ada; pakai --force untuk menimpanya",
         "{path} already exists; use --force to overwrite it",
+    ),
+    "is_input": (
+        "{path} adalah berkas masukan ({input}); hasil tidak pernah ditulis di atas masukan, "
+        "juga dengan --force: pilih nama berkas lain",
+        "{path} is an input file ({input}); output never overwrites an input, not even with "
+        "--force: choose another file name",
     ),
     "cannot_write": ("tidak bisa menulis {path}: {reason}", "cannot write {path}: {reason}"),
     "written": ("{path} ditulis. {summary}", "{path} written. {summary}"),
@@ -167,6 +176,14 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="timpa FILE bila sudah ada (berkas masukan tidak pernah ditimpa)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the ``pohon`` command and its subcommands."""
     parser = _Parser(
@@ -232,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-o", "--output", metavar="FILE", help="tulis hasil ke berkas ini, bukan ke stdout"
     )
+    _add_force(check)
     check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -267,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Cetak JSON Schema format berkas rencana pohon (untuk editor dan validator).",
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="tulis ke berkas ini")
+    _add_force(schema)
     _add_lang(schema)
 
     example = sub.add_parser(
@@ -276,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     example.add_argument("name", nargs="?", default="mojokerto", metavar="NAMA", help="nama contoh")
     example.add_argument("-o", "--output", metavar="FILE", help="tulis ke berkas ini")
-    example.add_argument("--force", action="store_true", help="timpa FILE bila sudah ada")
+    _add_force(example)
     _add_lang(example)
 
     _add_matrix(sub)
@@ -342,6 +361,7 @@ def _add_matrix(sub: Any) -> None:
         kind.add_argument(
             "-o", "--output", metavar="FILE", help="tulis hasil ke berkas ini, bukan ke stdout"
         )
+        _add_force(kind)
         if name == "alignment":
             kind.add_argument(
                 "--frameworks",
@@ -485,18 +505,56 @@ def _use_color(choice: str, output: str | None) -> bool:
     return bool(isatty and isatty())
 
 
-def _write(text: str, output: str | None, lang: Lang, *, force: bool = True) -> int:
+def _refuse_output(output: str, lang: Lang, *, force: bool, inputs: Sequence[str]) -> bool:
+    """Say why ``output`` may not be written, and return ``True``; else ``False``.
+
+    An input is never overwritten, not even with ``force`` (compared through symlinks and
+    hard links); an existing file only with ``force``. A device or pipe (``/dev/null``) is
+    written to, not overwritten.
+    """
+    import stat
+
+    from pohon.io.files import same_file
+
+    for source in inputs:
+        if same_file(output, source):
+            _fail(_msg("is_input", lang, path=output, input=source))
+            return True
+    if force or not os.path.lexists(output):
+        return False
+    try:
+        special = not stat.S_ISREG(os.stat(output).st_mode) and not os.path.islink(output)
+    except OSError:
+        special = False  # a dangling symlink: writing would create a file somewhere else
+    if special and not os.path.isdir(output):
+        return False
+    _fail(_msg("exists", lang, path=output))
+    return True
+
+
+def _write(
+    text: str,
+    output: str | None,
+    lang: Lang,
+    *,
+    force: bool = False,
+    inputs: Sequence[str] = (),
+) -> int:
+    """Write ``text`` to stdout, or to ``output`` when :func:`_refuse_output` allows it."""
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return EXIT_OK
-    path = Path(output)
-    if not force and path.exists():
+    if _refuse_output(output, lang, force=force, inputs=inputs):
+        return EXIT_INPUT
+    # "x" refuses a file that appeared since the check above.
+    mode = "w" if force or os.path.lexists(output) else "x"
+    try:
+        with open(output, mode, encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
         _fail(_msg("exists", lang, path=output))
         return EXIT_INPUT
-    try:
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
     except OSError as exc:
         _fail(_msg("cannot_write", lang, path=output, reason=exc.strerror or exc))
         return EXIT_INPUT
@@ -516,13 +574,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
         _fail(problem)
         return EXIT_INPUT
     results: list[Report | LoadError] = []
-    for item in _inputs(args.paths, lang):
+    items = _inputs(args.paths, lang)
+    inputs = [item for item in items if isinstance(item, str)]
+    # Refuse before the work: the report must never replace a plan it reads.
+    if args.output not in (None, "-") and _refuse_output(
+        args.output, lang, force=args.force, inputs=inputs
+    ):
+        return EXIT_INPUT
+    for item in items:
         results.append(
             item if isinstance(item, LoadError) else _check_one(item, select, ignore, lang)
         )
     color = FORMATS[args.format].terminal and _use_color(args.color, args.output)
     text = render(results, args.format, lang=lang, color=color)
-    status = _write(text, args.output, lang)
+    status = _write(text, args.output, lang, force=args.force, inputs=inputs)
     if status != EXIT_OK:
         return status
     if args.output is not None and args.output != "-":
@@ -595,7 +660,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     from pohon.io import plan_schema
 
     text = json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return _write(text, args.output, args.lang)
+    return _write(text, args.output, args.lang, force=args.force)
 
 
 def _cmd_example(args: argparse.Namespace) -> int:
@@ -690,7 +755,7 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
         )
         if to_file:
             matrix = with_findings(cross.matrix(), findings)
-    status = _write(text, args.output, lang)
+    status = _write(text, args.output, lang, force=args.force, inputs=[path])
     if status == EXIT_OK and matrix is not None:
         summary = _msg(
             "matrix_summary",

@@ -10,6 +10,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from pohon.io.errors import LoadError, Problem, UnknownFrameworkError
+from pohon.io.files import decode_text, read_input
 from pohon.io.messages import locator, problems_from_validation
 from pohon.io.yamlread import YamlError, read_yaml
 from pohon.model import Crosswalk, Framework
@@ -18,14 +19,9 @@ _M = TypeVar("_M", Framework, Crosswalk)
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """The text of a framework or crosswalk file; only regular files, bounded in size."""
     name = os.fspath(path)
-    try:
-        with open(name, encoding="utf-8-sig") as handle:
-            return name, handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(
-            name, [Problem(f"berkas tidak bisa dibaca: {exc}", f"cannot read file: {exc}")]
-        ) from None
+    return name, decode_text(read_input(name), name)
 
 
 def _parse(model: type[_M], text: str, file: str | None) -> _M:
@@ -34,6 +30,20 @@ def _parse(model: type[_M], text: str, file: str | None) -> _M:
         doc = read_yaml(text)
     except YamlError as exc:
         raise LoadError(file, [exc.problem]) from None
+    if not isinstance(doc.value, dict):
+        keys = ", ".join(str(field.alias or name) for name, field in model.model_fields.items())
+        kind_id = "kerangka" if model is Framework else "crosswalk"
+        kind_en = "framework" if model is Framework else "crosswalk"
+        raise LoadError(
+            file,
+            [
+                Problem(
+                    f"bagian atas berkas {kind_id} harus berupa mapping dengan kunci {keys}",
+                    f"the top of a {kind_en} file must be a mapping with the keys {keys}",
+                    line=1,
+                )
+            ],
+        )
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:

@@ -10,13 +10,22 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from pohon.findings.loading import FORMAT_VERSION, SCHEMA
 from pohon.io.errors import Problem
 from pohon.io.yamlread import format_path
 from pohon.model import (
     OPD,
     Baseline,
     Crosscutting,
+    Crosswalk,
+    CrosswalkInfo,
+    CrosswalkLink,
+    Framework,
+    FrameworkInfo,
+    FrameworkItem,
     Indicator,
+    LevelScheme,
+    LevelSpec,
     Node,
     ParentRef,
     Period,
@@ -37,6 +46,14 @@ _KNOWN_KEYS = sorted(
             Baseline,
             ParentRef,
             Crosscutting,
+            LevelScheme,
+            LevelSpec,
+            Framework,
+            FrameworkInfo,
+            FrameworkItem,
+            Crosswalk,
+            CrosswalkInfo,
+            CrosswalkLink,
         )
         for name, field in model.model_fields.items()
     }
@@ -76,6 +93,12 @@ def problems_from_validation(
     grouped: dict[tuple[Hashable, ...], list[ErrorDetails]] = {}
     for detail in error.errors(include_url=False):
         grouped.setdefault(_clean_loc(detail["loc"]), []).append(detail)
+    for loc in [loc for loc, details in grouped.items() if _union_noise(loc, details, grouped)]:
+        del grouped[loc]
+    for loc, details in grouped.items():
+        kept = [d for d in details if not _text_branch(d)]
+        if kept:
+            grouped[loc] = kept
     problems: list[Problem] = []
     for loc, details in grouped.items():
         message, message_en = _describe(loc, details)
@@ -85,8 +108,16 @@ def problems_from_validation(
             where = _JSON_POSITION.search(str((details[0].get("ctx") or {}).get("error", "")))
             if where is not None:
                 line, column = int(where.group(1)), int(where.group(2))
+        code = FORMAT_VERSION.code if loc in (("pohon",), ("format",)) else SCHEMA.code
         problems.append(
-            Problem(message, message_en, line=line, column=column, path=format_path(loc) or None)
+            Problem(
+                message,
+                message_en,
+                line=line,
+                column=column,
+                path=format_path(loc) or None,
+                code=code,
+            )
         )
         if len(problems) >= limit:
             break
@@ -94,7 +125,33 @@ def problems_from_validation(
     return problems
 
 
+_BOUNDS = {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}
+_FORMAT_KEYS = {"pohon", "pohon-framework", "pohon-crosswalk"}
+
+
+def _text_branch(detail: ErrorDetails) -> bool:
+    return detail["type"] == "string_type" and isinstance(detail.get("input"), dict)
+
+
+def _union_noise(
+    loc: tuple[Hashable, ...],
+    details: list[ErrorDetails],
+    grouped: Mapping[tuple[Hashable, ...], list[ErrorDetails]],
+) -> bool:
+    """``scheme: {...}`` with a fault inside also fails the text branch of ``Id | LevelScheme``:
+    the fault inside is what the user must hear, not "must be text"."""
+    if not all(_text_branch(d) for d in details):
+        return False
+    return any(len(other) > len(loc) and other[: len(loc)] == loc for other in grouped)
+
+
 def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[str, str]:
+    if len(details) > 1:
+        # A number of the right type but out of range fails the int branch of a union by its
+        # type and the float branch by its bound: the bound is what the user must hear.
+        bounded = [d for d in details if d["type"] in _BOUNDS]
+        if bounded and all(d["type"] in _BOUNDS or d["type"].endswith("_type") for d in details):
+            details = bounded
     first = details[0]
     kind = first["type"]
     raw_loc = first["loc"]
@@ -103,7 +160,7 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
     ctx: dict[str, Any] = dict(first.get("ctx") or {})
     shown = _show(value)
     if "[key]" in raw_loc:
-        if isinstance(value, int) and 0 <= value < 1000:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000:
             # `{2025: 72,5}` in a flow mapping reads as the keys 2025 and 5.
             return (
                 f"kunci {shown} bukan tahun yang sah; koma desimal di dalam {{...}}? "
@@ -156,6 +213,20 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
             f"'{field}' harus berupa teks, bukan {_type_id(value)}",
             f"'{field}' must be text, not {type(value).__name__}",
         )
+    if field in _FORMAT_KEYS and kind in {"int_type", "int_from_float", "int_parsing"}:
+        return (
+            f"versi format '{field}' harus bilangan bulat tanpa tanda kutip ({field}: 1), "
+            f"bukan {shown}",
+            f"the format version '{field}' must be an unquoted whole number ({field}: 1), "
+            f"not {shown}",
+        )
+    if kind == "int_type" and isinstance(value, str) and value.strip().isdigit():
+        return (
+            f"'{field}' harus ditulis sebagai angka tanpa tanda kutip ({value.strip()}), "
+            f"bukan teks {shown}",
+            f"'{field}' must be written as a number without quotes ({value.strip()}), "
+            f"not the text {shown}",
+        )
     if kind in {"int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"}:
         return (
             f"'{field}' harus berupa angka, bukan {shown}",
@@ -193,7 +264,12 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
         return (f"'{field}' tidak boleh kosong", f"'{field}' must not be empty")
     if kind == "too_short":
         return (f"'{field}' tidak boleh kosong", f"'{field}' must not be empty")
-    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+    if kind in _BOUNDS and field == "weight":
+        return (
+            f"bobot induk {shown} di luar batas: harus lebih dari 0 dan paling besar 100",
+            f"parent weight {shown} is out of range: it must be above 0 and at most 100",
+        )
+    if kind in _BOUNDS:
         bound = next(iter(ctx.values()), "")
         op = {
             "greater_than_equal": "≥",
@@ -251,10 +327,45 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
             f"tahun {ctx.get('year')} ditulis dua kali di '{field}'; nilai yang satu akan hilang",
             f"year {ctx.get('year')} is written twice in '{field}'; one value would be lost",
         )
+    if kind == "pagu_too_large":
+        top = ctx.get("max", 0)
+        return (
+            f"pagu {shown} terlalu besar: paling besar {top:,} rupiah (10^18); periksa satuan "
+            "atau digit yang berlebih",
+            f"pagu {shown} is too large: at most {top:,} rupiah (10^18); check the unit or "
+            "extra digits",
+        )
+    if kind == "duplicate_item":
+        return (
+            f"butir {ctx.get('item')!r} muncul dua kali di kerangka {ctx.get('framework')!r}",
+            f"item {ctx.get('item')!r} appears twice in framework {ctx.get('framework')!r}",
+        )
+    if kind == "duplicate_level":
+        return (
+            f"level {ctx.get('level')!r} muncul dua kali di skema {ctx.get('scheme')!r}",
+            f"level {ctx.get('level')!r} appears twice in scheme {ctx.get('scheme')!r}",
+        )
+    if kind == "unknown_parent_level":
+        return (
+            f"level {ctx.get('level')!r} menyebut level induk {ctx.get('parent')!r}, yang bukan "
+            "level lebih awal di skema ini",
+            f"level {ctx.get('level')!r} names parent level {ctx.get('parent')!r}, which is not "
+            "an earlier level of the scheme",
+        )
+    if kind == "kode_pattern":
+        return (
+            f"pola kode {shown} tidak bisa dipakai: {ctx.get('reason_id')}",
+            f"kode pattern {shown} cannot be used: {ctx.get('reason_en')}",
+        )
     if kind == "json_invalid":
         return (
             f"JSON tidak valid: {ctx.get('error', first['msg'])}",
             f"invalid JSON: {ctx.get('error', first['msg'])}",
+        )
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == r"^[^\s:]+$":
+        return (
+            f"'{field}' = {shown} tidak boleh berisi spasi atau titik dua ':'",
+            f"'{field}' = {shown} must not contain spaces or a colon ':'",
         )
     if kind == "string_pattern_mismatch":
         return (

@@ -13,15 +13,16 @@ from typing import Any, Literal
 import yaml
 from pydantic import ValidationError
 
+from pohon.findings.loading import DUPLICATE_KEY
 from pohon.io.errors import LoadError, Problem
+from pohon.io.files import binary_error, decode_text, read_input
 from pohon.io.messages import locator, problems_from_validation
 from pohon.io.source import SourceMap
+from pohon.io.syntax import json_problem, json_surrogate_problem, surrogate_problem
 from pohon.io.yamlread import YamlError, read_yaml
 from pohon.model import Plan
 
 Format = Literal["yaml", "json"]
-MAX_BYTES = 512 * 1024 * 1024
-"""Largest plan file read (512 MiB); a Provinsi plan of 50,000 nodes is about 40 MiB."""
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -39,43 +40,16 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
     raise: :func:`pohon.check` reports them.
     """
     name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > MAX_BYTES:
-            raise LoadError(
-                name,
-                [
-                    Problem(
-                        f"berkas terlalu besar ({size:,} byte; paling besar {MAX_BYTES:,})",
-                        f"file too large ({size:,} bytes; at most {MAX_BYTES:,})",
-                    )
-                ],
-            )
-        with open(name, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise LoadError(name, [_os_problem(exc)]) from None
+    data = read_input(name)
     return loads(data, format=format or format_of(name), file=name)
-
-
-def _os_problem(exc: OSError) -> Problem:
-    if isinstance(exc, FileNotFoundError):
-        return Problem("berkas tidak ditemukan", "file not found")
-    if isinstance(exc, IsADirectoryError):
-        return Problem("ini folder, bukan berkas", "this is a folder, not a file")
-    if isinstance(exc, PermissionError):
-        return Problem("tidak ada izin membaca berkas", "no permission to read the file")
-    return Problem(
-        f"berkas tidak bisa dibaca ({exc.strerror})", f"cannot read file ({exc.strerror})"
-    )
 
 
 def loads(text: str | bytes, *, format: Format | None = None, file: str | None = None) -> Plan:
     """Read a plan from text or bytes. ``format`` is guessed when not given."""
     if isinstance(text, bytes | bytearray):
-        text = _decode(bytes(text), file)
+        text = decode_text(bytes(text), file)
     elif "\x00" in text:
-        raise _binary(file)
+        raise binary_error(file)
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -92,62 +66,6 @@ def loads(text: str | bytes, *, format: Format | None = None, file: str | None =
     if fmt == "json":
         return _load_json(text, file)
     return _load_yaml(text, file)
-
-
-_UNICODE_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-
-
-def _decode(data: bytes, file: str | None) -> str:
-    for bom, encoding in _UNICODE_BOMS:
-        if data.startswith(bom):
-            # Excel and Notepad save "Unicode text" as UTF-16 with a byte-order mark.
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                break
-    if b"\x00" in data:
-        # UTF-16 without a byte-order mark: every other byte of ASCII text is zero.
-        half = len(data) // 4
-        for zeros, encoding in ((data[1::2], "utf-16-le"), (data[0::2], "utf-16-be")):
-            if len(data) % 2 == 0 and zeros.count(0) > half:
-                try:
-                    return data.decode(encoding)
-                except UnicodeDecodeError:
-                    break
-        raise _binary(file)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError(
-            file,
-            [
-                Problem(
-                    f"berkas bukan teks UTF-8 (byte {data[exc.start]:#04x}); simpan ulang sebagai UTF-8",
-                    f"the file is not UTF-8 text (byte {data[exc.start]:#04x}); save it as UTF-8",
-                    line=line,
-                    column=column,
-                )
-            ],
-        ) from None
-
-
-def _binary(file: str | None) -> LoadError:
-    return LoadError(
-        file,
-        [
-            Problem(
-                "berkas biner, bukan teks YAML atau JSON (mungkin .xlsx? gunakan pengimpor Excel)",
-                "binary file, not YAML or JSON text (an .xlsx? use the Excel importer)",
-            )
-        ],
-    )
 
 
 def _top_level_problem(value: Any, file: str | None, line: int | None = 1) -> LoadError | None:
@@ -214,21 +132,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
-_JSON_MESSAGES = {
-    "Expecting value": "nilai yang diharapkan tidak ada",
-    "Expecting ',' delimiter": "tanda koma ',' yang diharapkan tidak ada",
-    "Expecting ':' delimiter": "tanda titik dua ':' yang diharapkan tidak ada",
-    "Expecting property name enclosed in double quotes": (
-        "nama kunci harus di dalam tanda kutip ganda (ada koma berlebih sebelum '}'?)"
-    ),
-    "Unterminated string starting at": "teks tidak ditutup tanda kutip",
-    "Extra data": "ada data lagi setelah akhir dokumen JSON",
-    "Invalid control character at": "karakter kendali di dalam teks",
-    "Invalid \\escape": "garis miring terbalik (\\) yang tidak sah di dalam teks",
-}
-
-
 def _load_json(text: str, file: str | None) -> Plan:
+    lone = surrogate_problem(text)
+    if lone is not None:
+        raise LoadError(file, [lone])
     try:
         with _no_gc():
             data = json.loads(text, object_pairs_hook=_no_duplicates)
@@ -241,13 +148,13 @@ def _load_json(text: str, file: str | None) -> Plan:
             file,
             [
                 Problem(
-                    f"kunci {dup.key!r} muncul dua kali di objek yang sama; nilai yang satu akan hilang",
-                    f"key {dup.key!r} appears twice in the same object",
+                    code=DUPLICATE_KEY.code,
+                    message=f"kunci {dup.key!r} muncul dua kali di objek yang sama; nilai yang satu akan hilang",
+                    message_en=f"key {dup.key!r} appears twice in the same object",
                 )
             ],
         ) from None
     except json.JSONDecodeError as exc:
-        said = _JSON_MESSAGES.get(exc.msg, exc.msg)
         if exc.pos == len(text) - len(text.lstrip()):
             raise LoadError(
                 file,
@@ -260,17 +167,7 @@ def _load_json(text: str, file: str | None) -> Plan:
                     )
                 ],
             ) from None
-        raise LoadError(
-            file,
-            [
-                Problem(
-                    f"JSON tidak valid: {said}",
-                    f"invalid JSON: {exc.msg}",
-                    line=exc.lineno,
-                    column=exc.colno,
-                )
-            ],
-        ) from None
+        raise LoadError(file, [json_problem(exc)]) from None
     except RecursionError:
         raise LoadError(
             file,
@@ -289,6 +186,9 @@ def _load_json(text: str, file: str | None) -> Plan:
         raise LoadError(
             file, [Problem(f"JSON tidak bisa dibaca: {exc}", f"unreadable JSON: {exc}")]
         ) from None
+    lone = json_surrogate_problem(text)
+    if lone is not None:
+        raise LoadError(file, [lone])
     problem = _top_level_problem(data, file)
     if problem is not None:
         raise problem
@@ -328,12 +228,22 @@ def _json_locator(text: str) -> Any:
             except YamlError:
                 cache["lines"] = None
         finder = cache["lines"]
-        if finder is None:
-            return None
-        converted = tuple(
-            str(part) if isinstance(part, int) and 1000 <= part <= 9999 else part for part in loc
-        )
-        return finder(converted) or finder(loc)  # type: ignore[no-any-return]
+        if finder is not None:
+            converted = tuple(
+                str(part) if isinstance(part, int) and 1000 <= part <= 9999 else part
+                for part in loc
+            )
+            found: int | None = finder(converted) or finder(loc)
+            if found is not None:
+                return found
+        # The YAML reader cannot read every JSON text (a key longer than 1024 characters):
+        # the first place the deepest key is written is the best line left.
+        for part in reversed(loc):
+            if isinstance(part, str):
+                index = text.find(json.dumps(part, ensure_ascii=False))
+                if index >= 0:
+                    return text.count("\n", 0, index) + 1
+        return None
 
     return locate
 

@@ -24,13 +24,13 @@ from typing import Any
 import yaml
 
 from pohon.io.errors import Problem
+from pohon.io.syntax import MAX_DEPTH, surrogate_problem, yaml_problem
 
 try:
     _Loader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-MAX_DEPTH = 64
 _CORE = "tag:yaml.org,2002:"
 _NULL = _CORE + "null"
 _STR = _CORE + "str"
@@ -70,6 +70,7 @@ TEXT_LIST_KEYS = frozenset({"parents", "aligns", "frameworks", "scale", "to"})
 """Keys whose plain scalar list items are kept as written."""
 
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
+_LONE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass
@@ -114,6 +115,8 @@ def format_path(path: tuple[Hashable, ...] | list[Any]) -> str:
     """``('nodes', 3, 'indicators', 0, 'targets', 2025)`` → ``nodes[3].indicators[0].targets.2025``."""
     out = ""
     for part in path:
+        if isinstance(part, str) and len(part) > 40:
+            part = part[:37] + "..."
         if isinstance(part, int) and not isinstance(part, bool) and out and not _is_year(part):
             out += f"[{part}]"
         else:
@@ -169,6 +172,9 @@ class _Scalars:
 
 def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
     """Read one YAML document into plain values. Raises :class:`YamlError`."""
+    lone = surrogate_problem(text)
+    if lone is not None:
+        raise YamlError(lone)
     loader = _Loader(text)
     scalars = _Scalars(loader)
     budget = 100_000 + len(text)
@@ -287,6 +293,15 @@ def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
                 ):
                     tag = _STR
                 value = scalars.value(event, tag)
+                if isinstance(value, str) and not value.isascii() and _LONE.search(value):
+                    raise _fail(
+                        "teks berisi surrogate tunggal, bukan karakter Unicode yang sah; "
+                        "hapus atau perbaiki escape-nya",
+                        "the text holds a lone surrogate, not a valid Unicode character; "
+                        "remove or fix its escape",
+                        event.start_mark,
+                        path,
+                    )
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
                 if parent is None:
@@ -340,14 +355,9 @@ def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
             )
         ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise _fail(
-            f"YAML tidak valid: {exc.problem or exc.context}",
-            f"invalid YAML: {exc.problem or exc.context}",
-            mark,
-        ) from None
+        raise YamlError(yaml_problem(exc, text)) from None
     except yaml.YAMLError as exc:
-        raise _fail(f"YAML tidak valid: {exc}", f"invalid YAML: {exc}", None) from None
+        raise YamlError(yaml_problem(exc, text)) from None
     finally:
         loader.dispose()
     doc.value = result
@@ -358,7 +368,7 @@ def _year_twin(key: Any) -> Any:
     """2027 and '2027' both become the year 2027: the other spelling of a year key."""
     if isinstance(key, int) and not isinstance(key, bool):
         return str(key)
-    if isinstance(key, str) and key.isdigit() and key.isascii():
+    if isinstance(key, str) and key.isdigit() and key.isascii() and len(key) <= 4:
         return int(key)
     return None
 

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from pohon.model.plan import Period
+from pohon.model.plan import Period, check_format_version
+
+FRAMEWORK_FORMAT_VERSION = 1
+"""Version of the framework and crosswalk file formats that this library reads."""
 
 Confidence = Literal["confirmed", "partial", "unconfirmed"]
 FrameworkLevel = Literal["global", "nasional", "provinsi", "kota", "kabupaten"]
@@ -44,19 +57,37 @@ class FrameworkInfo(_Model):
 class Framework(_Model):
     """A framework with its items, as shipped in ``pohon/data/frameworks`` or loaded by a user."""
 
-    format: int = Field(default=1, alias="pohon-framework")
+    format: StrictInt = Field(default=FRAMEWORK_FORMAT_VERSION, alias="pohon-framework")
     framework: FrameworkInfo
     items: tuple[FrameworkItem, ...] = Field(min_length=1)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        return check_format_version(value, FRAMEWORK_FORMAT_VERSION)
+
     @model_validator(mode="after")
     def _unique_items(self) -> Framework:
         seen: set[str] = set()
-        for item in self.items:
+        errors: list[InitErrorDetails] = []
+        for i, item in enumerate(self.items):
             if item.id in seen:
-                raise ValueError(f"item {item.id!r} appears twice in {self.framework.id!r}")
+                errors.append(
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "duplicate_item",
+                            "item {item!r} appears twice in {framework!r}",
+                            {"item": item.id, "framework": self.framework.id},
+                        ),
+                        loc=("items", i, "id"),
+                        input=item.id,
+                    )
+                )
             seen.add(item.id)
+        if errors:
+            raise ValidationError.from_exception_data("Framework", errors)
         return self
 
     @property
@@ -104,11 +135,16 @@ class Crosswalk(_Model):
     and users override them with their own files.
     """
 
-    format: int = Field(default=1, alias="pohon-crosswalk")
+    format: StrictInt = Field(default=FRAMEWORK_FORMAT_VERSION, alias="pohon-crosswalk")
     crosswalk: CrosswalkInfo
     links: tuple[CrosswalkLink, ...] = ()
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        return check_format_version(value, FRAMEWORK_FORMAT_VERSION)
 
     @property
     def id(self) -> str:

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -40,8 +42,37 @@ YEAR_MARGIN = 30
 MAX_NAME = 5_000
 MAX_TEXT = 100_000
 
-Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+MAX_PAGU = 10**18
+"""Largest pagu (in absolute value), in rupiah: a million trillion, far above any APBD."""
+
+
+def _year_key(value: Any) -> Any:
+    # A year key is an integer, or (JSON keys are text) the digits of one; nothing else is
+    # converted: not 2027.0, not true, not a number thousands of digits long.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
+        return int(value)
+    raise PydanticCustomError("year_key", "a year key must be a four-digit year")
+
+
+def _pagu_bound(value: int | float) -> int | float:
+    if abs(value) > MAX_PAGU:
+        raise PydanticCustomError(
+            "pagu_too_large",
+            "pagu {value} is larger than {max} rupiah",
+            {"value": value, "max": MAX_PAGU},
+        )
+    return value
+
+
+Year = Annotated[StrictInt, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+"""A year written as a number: ``start: '2025'`` is text, not a year, and is refused."""
+YearKey = Annotated[int, BeforeValidator(_year_key), Field(ge=YEAR_MIN, le=YEAR_MAX)]
+"""A year as a mapping key: an integer, or in JSON the text of one (``"2025"``)."""
 Number: TypeAlias = StrictInt | StrictFloat
+Pagu = Annotated[Number, AfterValidator(_pagu_bound)]
+"""A pagu in rupiah: a finite number of at most :data:`MAX_PAGU` in absolute value."""
 Range: TypeAlias = tuple[Number, Number]
 Value: TypeAlias = StrictInt | StrictFloat | Range | StrictStr
 """A target or actual: a number, a ``[low, high]`` range, or a text / ordinal value.
@@ -56,6 +87,23 @@ Text = Annotated[StrictStr, Field(max_length=MAX_TEXT)]
 Measure = Literal["number", "percent", "ordinal", "text"]
 Polarity = Literal["higher", "lower", "range"]
 Status = Literal["usulan", "disetujui", "ditolak"]
+
+
+def check_format_version(value: int, supported: int = FORMAT_VERSION) -> int:
+    """A file's format version: refused when newer than ``supported`` or below 1."""
+    if value > supported:
+        raise PydanticCustomError(
+            "format_too_new",
+            "format version {version} is newer than this pohon reads ({supported})",
+            {"version": value, "supported": supported},
+        )
+    if value < 1:
+        raise PydanticCustomError(
+            "format_unknown",
+            "format version must be 1 or higher, not {version}",
+            {"version": value},
+        )
+    return value
 
 
 class _Model(BaseModel):
@@ -109,8 +157,8 @@ class Indicator(_Model):
     polarity: Polarity = "higher"
     cumulative: StrictBool = False
     baseline: Baseline | None = None
-    targets: dict[Year, Value] = Field(default_factory=dict)
-    actuals: dict[Year, Value] = Field(default_factory=dict)
+    targets: dict[YearKey, Value] = Field(default_factory=dict)
+    actuals: dict[YearKey, Value] = Field(default_factory=dict)
     definisi: Text | None = None
     formula: Text | None = None
     sumber_data: Text | None = None
@@ -170,7 +218,7 @@ class Node(_Model):
     aligns: tuple[Id, ...] = ()
     crosscutting: tuple[Crosscutting, ...] = ()
     indicators: tuple[Indicator, ...] = ()
-    pagu: dict[Year, Number] = Field(default_factory=dict)
+    pagu: dict[YearKey, Pagu] = Field(default_factory=dict)
     notes: Text | None = None
 
     @field_validator("parents", mode="before", json_schema_input_type=list[Id | ParentRef])
@@ -208,7 +256,7 @@ class Plan(_Model):
     (2025, 2029)
     """
 
-    format: int = Field(default=FORMAT_VERSION, alias="pohon")
+    format: StrictInt = Field(default=FORMAT_VERSION, alias="pohon")
     info: PlanInfo = Field(alias="plan")
     opds: tuple[OPD, ...] = ()
     nodes: tuple[Node, ...] = ()
@@ -218,19 +266,7 @@ class Plan(_Model):
     @field_validator("format")
     @classmethod
     def _known_format(cls, value: int) -> int:
-        if value > FORMAT_VERSION:
-            raise PydanticCustomError(
-                "format_too_new",
-                "format version {version} is newer than this pohon reads ({supported})",
-                {"version": value, "supported": FORMAT_VERSION},
-            )
-        if value < 1:
-            raise PydanticCustomError(
-                "format_unknown",
-                "format version must be 1 or higher, not {version}",
-                {"version": value},
-            )
-        return value
+        return check_format_version(value)
 
     @model_validator(mode="after")
     def _levels_and_years(self) -> Plan:

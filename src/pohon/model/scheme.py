@@ -11,7 +11,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from pohon.model.kode import KodePattern, KodePatternError
 
 Owner = Literal["pemda", "opd"]
 IndicatorType = Literal["none", "impact", "outcome", "output", "process"]
@@ -34,9 +37,30 @@ class LevelSpec(BaseModel):
     pagu: bool = False
     kode: str | None = Field(
         default=None,
-        description="Regular expression that a kode at this level must match (fully).",
+        description=(
+            "Pattern that a kode at this level must match (fully): a safe subset of regular "
+            "expressions, matched in linear time (see pohon.model.kode)."
+        ),
     )
     kode_example: str | None = None
+
+    @field_validator("kode")
+    @classmethod
+    def _safe_kode_pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                KodePattern.compile(value)
+            except KodePatternError as exc:
+                raise PydanticCustomError(
+                    "kode_pattern",
+                    "kode pattern cannot be used: {reason_en}",
+                    {"reason_id": exc.reason_id, "reason_en": exc.reason_en},
+                ) from None
+        return value
+
+    def kode_pattern(self) -> KodePattern | None:
+        """The compiled :attr:`kode` pattern, or ``None`` when the level has none."""
+        return None if self.kode is None else KodePattern.compile(self.kode)
 
 
 class LevelScheme(BaseModel):
@@ -53,12 +77,18 @@ class LevelScheme(BaseModel):
         seen: set[str] = set()
         for level in self.levels:
             if level.id in seen:
-                raise ValueError(f"level {level.id!r} appears twice in scheme {self.id!r}")
+                raise PydanticCustomError(
+                    "duplicate_level",
+                    "level {level!r} appears twice in scheme {scheme!r}",
+                    {"level": level.id, "scheme": self.id},
+                )
             for parent in level.parents:
                 if parent not in seen:
-                    raise ValueError(
-                        f"level {level.id!r} names parent level {parent!r}, which is not an "
-                        "earlier level of the scheme"
+                    raise PydanticCustomError(
+                        "unknown_parent_level",
+                        "level {level!r} names parent level {parent!r}, which is not an "
+                        "earlier level of the scheme",
+                        {"level": level.id, "parent": parent},
                     )
             seen.add(level.id)
         return self

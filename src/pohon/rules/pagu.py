@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from pohon.model import OPD, Node
+from pohon.model.kode import KodePattern
 from pohon.rules.engine import Context, Finding, rule, setting
 
 DEFAULT_PAGU_TOLERANCE = 1
@@ -74,12 +75,12 @@ def _blank(kode: str | None) -> bool:
     return kode is None or not kode.strip()
 
 
-def _kode_patterns(ctx: Context) -> dict[str, re.Pattern[str]]:
-    """Compiled kode pattern of each level that has one (ASCII digits only)."""
+def _kode_patterns(ctx: Context) -> dict[str, KodePattern]:
+    """Compiled kode pattern of each level that has one (ASCII digits only; linear time)."""
     return {
-        level.id: re.compile(level.kode, re.ASCII)
+        level.id: pattern
         for level in ctx.scheme.levels
-        if level.kode is not None
+        if (pattern := level.kode_pattern()) is not None
     }
 
 
