@@ -331,6 +331,83 @@ def make_plan(n_nodes: int, seed: int = 0) -> Plan:
     return _Builder(n_nodes, seed).build()
 
 
+CHAIN_LEVELS = (
+    "misi",
+    "tujuan",
+    "sasaran",
+    "tujuan_opd",
+    "sasaran_opd",
+    "program",
+    "kegiatan",
+    "sub_kegiatan",
+)
+"""The levels a chain runs through below its visi, over and over."""
+CHAIN_OPDS = 12
+
+
+def make_chain(n_nodes: int, *, cycle: bool = False) -> Plan:
+    """A plan that is one cascade chain ``n_nodes`` deep: a visi, then each node the only
+    child of the one before, its level running through :data:`CHAIN_LEVELS` again and
+    again (so nearly every link has a wrong parent level, and every eighth node is a
+    sasaran of the Pemda). Pemda nodes align to Panca Cita, OPD nodes are owned by one of
+    :data:`CHAIN_OPDS` OPDs in turn and carry pagu from program down; some sasaran OPD
+    declare a crosscutting OPD. With ``cycle`` the visi's parent is the last node, so the
+    whole plan is one cycle. The worst shape for anything that keeps, per node, what lies
+    above or below it.
+    """
+    if n_nodes < 2:
+        raise ValueError(f"a chain needs at least 2 nodes, not {n_nodes}")
+    opds = [f"opd-{k + 1}" for k in range(CHAIN_OPDS)]
+    pemda = {"misi", "tujuan", "sasaran"}
+    nodes: list[dict[str, Any]] = [
+        {"id": "C0", "level": "visi", "name": "Terwujudnya kota rantai yang sejahtera"}
+    ]
+    for k in range(1, n_nodes):
+        level = CHAIN_LEVELS[(k - 1) % len(CHAIN_LEVELS)]
+        node: dict[str, Any] = {
+            "id": f"C{k}",
+            "level": level,
+            "name": f"Meningkatnya mutu layanan rantai nomor {k}",
+            "parents": [f"C{k - 1}"],
+        }
+        if level in pemda:
+            if level != "misi":
+                node["aligns"] = [f"{PANCA_CITA}:{k % PANCA_ITEMS + 1}"]
+        else:
+            node["opd"] = opds[k % CHAIN_OPDS]
+            if level in ("program", "kegiatan", "sub_kegiatan"):
+                node["pagu"] = dict.fromkeys(YEARS, 1_000_000 * (k % 7 + 1))
+            if level == "sasaran_opd" and k % 5 == 0:
+                node["crosscutting"] = [{"opd": opds[(k + 1) % CHAIN_OPDS], "status": "disetujui"}]
+        if level != "misi":
+            node["indicators"] = [
+                {
+                    "id": f"C{k}.I1",
+                    "name": f"Persentase layanan rantai {k} yang tuntas",
+                    "satuan": "persen",
+                    "measure": "percent",
+                    "baseline": {"year": BASELINE_YEAR, "value": 50},
+                    "targets": {year: 50 + (year - BASELINE_YEAR) * 5 for year in YEARS},
+                }
+            ]
+        nodes.append(node)
+    if cycle:
+        nodes[0]["parents"] = [f"C{n_nodes - 1}"]
+    kind = "lingkaran" if cycle else "rantai"
+    return {
+        "pohon": 1,
+        "plan": {
+            "id": f"{kind}-{n_nodes}",
+            "name": f"Rencana {kind} sintetis ({n_nodes} node)",
+            "pemda": "Kota Rantai Sintetis",
+            "period": {"start": START, "end": END},
+            "frameworks": [PANCA_CITA],
+        },
+        "opds": [{"id": o, "name": f"Dinas Rantai {o}"} for o in opds],
+        "nodes": nodes,
+    }
+
+
 def plan_json(plan: Plan) -> str:
     """The plan as JSON text, as pohon writes it (year keys become strings)."""
     return json.dumps(plan, ensure_ascii=False, indent=2) + "\n"

@@ -17,10 +17,9 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_once, records_frame
+from pohon.analysis.matrix import Cell, Gap, Header, Matrix, pagu_by_group, records_frame
 from pohon.graph import PlanGraph
 from pohon.model import Plan
 
@@ -164,6 +163,9 @@ class CrosscuttingResult:
     keroyokan: tuple[Keroyokan, ...]
     duplicates: tuple[Duplicate, ...]
     lone_outcomes: tuple[LoneOutcome, ...]
+    set_apart: tuple[str, ...] = ()
+    """Nodes on or below a cascade cycle, left out of the cells, gaps and keroyokan: who
+    they serve depends on where one enters the cycle (see :meth:`PlanGraph.set_apart`)."""
 
     def cell(self, sasaran: str, opd: str) -> Contribution | None:
         for c in self.cells:
@@ -313,8 +315,10 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
     nodes = plan.nodes
     index = graph.index
     scheme = plan.scheme
-    parents_of = graph._kahn[2]
-    order = graph.topological()
+    parents_of = graph.parents_of
+    order = graph.judged()
+    set_apart = graph.set_apart()
+    apart = frozenset(set_apart)
     owners = {lv.id: lv.owner for lv in scheme.levels}
 
     # The meeting level: the lowest Pemda level present; its nodes are the matrix rows.
@@ -328,33 +332,32 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
         if lv.owner == "pemda" and lv.id in present and lv.id in meeting
     ]
     sasaran_level = pemda_levels[-1] if pemda_levels else None
-    sasaran = [n for n, i in index.items() if nodes[i].level == sasaran_level]
+    sasaran = [n for n, i in index.items() if nodes[i].level == sasaran_level and n not in apart]
+    opd_node = {
+        node_id
+        for node_id, i in index.items()
+        if nodes[i].opd is not None and owners.get(nodes[i].level) == "opd"
+    }
 
-    # Down: the sasaran above each node.
-    empty: frozenset[str] = frozenset()
-    above: dict[str, frozenset[str]] = {}
-    for node_id in order:
-        found: frozenset[str] = empty
-        for parent in parents_of[node_id]:
-            up = above.get(parent, empty)
-            found = up if not found else found | up
-        if nodes[index[node_id]].level == sasaran_level:
-            found = found | {node_id}
-        above[node_id] = found
-
+    nearest = _nearest_sasaran(order, parents_of, set(sasaran))
     cells: dict[tuple[str, str], list[str]] = {}
     for node_id, i in index.items():
-        node = nodes[i]
-        if node.opd is None or owners.get(node.level) != "opd":
-            continue
-        for s in above[node_id]:
-            cells.setdefault((s, node.opd), []).append(node_id)
+        if node_id in opd_node:
+            opd = nodes[i].opd or ""
+            for s in nearest.get(node_id, ()):
+                cells.setdefault((s, opd), []).append(node_id)
 
-    rank = {node_id: k for k, node_id in enumerate(order)}
+    # Pagu per cell, each rupiah once, in one walk: a node's groups are its cells.
+    groups: dict[str, frozenset[tuple[str, str]]] = {}
+    pool: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
+    for node_id in opd_node:
+        near = nearest.get(node_id)
+        if near:
+            opd = nodes[index[node_id]].opd or ""
+            mine = frozenset((s, opd) for s in near)
+            groups[node_id] = pool.setdefault(mine, mine)
     budget = {node_id: nodes[i].pagu for node_id, i in index.items() if nodes[i].pagu}
-
-    def pagu_of(members: list[str]) -> dict[int, int | float]:
-        return pagu_once(members, rank, parents_of, budget)
+    pagu = pagu_by_group(order, parents_of, groups, budget)
 
     opd_ids = [o.id for o in plan.opds]
     seen_opds = set(opd_ids)
@@ -366,34 +369,27 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
     position = {s: k for k, s in enumerate(sasaran)}
     opd_position = {o: k for k, o in enumerate(opd_ids)}
     contributions = tuple(
-        Contribution(s, o, tuple(members), pagu_of(members))
+        Contribution(s, o, tuple(members), pagu.get((s, o), {}))
         for (s, o), members in sorted(
             cells.items(), key=lambda kv: (position[kv[0][0]], opd_position[kv[0][1]])
         )
     )
-    served = {s for s, _ in cells}
+    served = _served(order, parents_of, opd_node)
     orphan = tuple(s for s in sasaran if s not in served)
     serving = {o for _, o in cells}
     idle = tuple(o for o in opd_ids if o not in serving) if sasaran else ()
 
-    # Up: the OPDs that own a node below each node.
-    below: dict[str, frozenset[str]] = {}
-    for node_id in reversed(order):
-        found = below.get(node_id, empty)
-        node = nodes[index[node_id]]
-        mine = found | {node.opd} if node.opd is not None else found
-        for parent in parents_of[node_id]:
-            up = below.get(parent, empty)
-            below[parent] = mine if not up else up | mine
-        below.setdefault(node_id, found)
+    declared_at = [
+        node_id for node_id, i in index.items() if nodes[i].crosscutting and node_id not in apart
+    ]
+    below = _opds_below(graph, declared_at, apart)
 
     gaps: list[DeclarationGap] = []
     keroyokan: list[Keroyokan] = []
     lone: list[LoneOutcome] = []
-    for node_id, i in index.items():
-        node = nodes[i]
-        if not node.crosscutting:
-            continue
+    empty: frozenset[str] = frozenset()
+    for node_id in declared_at:
+        node = nodes[index[node_id]]
         under = below.get(node_id, empty)
         declared = []
         for decl in node.crosscutting:
@@ -452,9 +448,86 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
         keroyokan=tuple(keroyokan),
         duplicates=tuple(duplicates),
         lone_outcomes=tuple(lone),
+        set_apart=set_apart,
     )
     plan._cache["crosscutting"] = result
     return result
+
+
+def _nearest_sasaran(
+    order: list[str], parents_of: Mapping[str, tuple[str, ...]], sasaran: set[str]
+) -> dict[str, frozenset[str]]:
+    """The nearest sasaran above each node (reached without passing another sasaran).
+
+    A sasaran is its own nearest. A node with one parent shares its parent's set, and equal
+    sets are kept once, so a chain thousands deep holds one small set, not one per node.
+    """
+    empty: frozenset[str] = frozenset()
+    pool: dict[frozenset[str], frozenset[str]] = {}
+    nearest: dict[str, frozenset[str]] = {}
+    for node_id in order:
+        if node_id in sasaran:
+            mine = frozenset((node_id,))
+            nearest[node_id] = pool.setdefault(mine, mine)
+            continue
+        parents = parents_of[node_id]
+        if len(parents) == 1:
+            found = nearest.get(parents[0], empty)
+        else:
+            found = empty
+            for parent in parents:
+                up = nearest.get(parent, empty)
+                if up and up is not found:
+                    found = up if not found else found | up
+            found = pool.setdefault(found, found)
+        if found:
+            nearest[node_id] = found
+    return nearest
+
+
+def _served(
+    order: list[str], parents_of: Mapping[str, tuple[str, ...]], opd_node: set[str]
+) -> set[str]:
+    """The nodes with a node of an OPD level, owned by an OPD, below them (one pass up)."""
+    served: set[str] = set()
+    for node_id in reversed(order):
+        if node_id in served or node_id in opd_node:
+            served.update(parents_of[node_id])
+    return served
+
+
+def _opds_below(
+    graph: PlanGraph, declared_at: list[str], apart: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """The OPDs owning a node below each node of ``declared_at``, nodes set apart left out.
+
+    Only the nodes with a declaration get a set. They are walked lowest first, and a walk
+    that meets one already done takes its set instead of going further down, so on a tree
+    every node is visited once.
+    """
+    nodes = graph.plan.nodes
+    index = graph.index
+    rank = {node_id: k for k, node_id in enumerate(graph.judged())}
+    done: dict[str, frozenset[str]] = {}
+    for start in sorted(declared_at, key=rank.__getitem__, reverse=True):
+        found: set[str] = set()
+        seen = {start}
+        stack = [start]
+        while stack:
+            for child in graph.children(stack.pop()):
+                if child in seen or child in apart:
+                    continue
+                seen.add(child)
+                opd = nodes[index[child]].opd
+                if opd is not None:
+                    found.add(opd)
+                known = done.get(child)
+                if known is not None:
+                    found |= known
+                else:
+                    stack.append(child)
+        done[start] = frozenset(found)
+    return done
 
 
 def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list[Duplicate]:
@@ -469,15 +542,18 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
     scheme = plan.scheme
     levels = {lv.id for lv in scheme.levels if lv.owner == "opd" and (lv.kode or lv.pagu)}
     # Nodes under a support program are the same everywhere by design.
+    parents_of = graph.parents_of
     support: set[str] = set()
     for node_id in graph.topological():
-        node = nodes[index[node_id]]
-        if _is_support_program(node.kode) or any(p in support for p in graph._kahn[2][node_id]):
+        if _is_support_program(nodes[index[node_id]].kode) or any(
+            p in support for p in parents_of[node_id]
+        ):
             support.add(node_id)
 
     # Keys are plain strings and word lists are tuples: neither is tracked by the garbage
     # collector, which matters when a Provinsi plan puts 30,000 sub kegiatan through here.
     words_of: dict[str, tuple[str, ...]] = {}
+    words_of_name: dict[str, tuple[str, ...]] = {}
     found: list[Duplicate] = []
     first_by_kode: dict[str, str] = {}
     first_by_key: dict[str, str] = {}
@@ -506,7 +582,9 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
                     )
                 )
                 continue
-        words = tuple(sorted(set(normalise_name(node.name))))
+        words = words_of_name.get(node.name)
+        if words is None:
+            words = words_of_name[node.name] = tuple(sorted(set(normalise_name(node.name))))
         words_of[node_id] = words
         if len(words) < 2:
             continue
@@ -516,21 +594,9 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
         # apart is already under the similarity threshold, so only the whole set is a key.
         if len(words) >= 5:
             keys += [prefix + " ".join(words[:k] + words[k + 1 :]) for k in range(len(words))]
-        match: tuple[str, float] | None = None
-        mine = set(words)
-        for key in keys:
-            for other in (first_by_key.get(key), other_by_key.get(key)):
-                if other is None or nodes[index[other]].opd == node.opd:
-                    continue
-                theirs = set(words_of[other])
-                jaccard = len(mine & theirs) / len(mine | theirs)
-                if jaccard >= SIMILARITY and (match is None or jaccard > match[1]):
-                    match = (other, jaccard)
-            if match is not None and match[1] == 1.0:
-                break
+        match = _best_match(keys, words, node.opd, first_by_key, other_by_key, words_of, graph)
         if match is not None:
             other = match[0]
-            ratio = SequenceMatcher(None, " ".join(words_of[other]), " ".join(words)).ratio()
             found.append(
                 Duplicate(
                     other,
@@ -539,7 +605,7 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
                     node.opd,
                     node.level,
                     "name",
-                    round(max(match[1], ratio), 2),
+                    round(max(match[1], _ratio(words_of[other], words)), 2),
                 )
             )
         for key in keys:
@@ -547,3 +613,41 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
             if first != node_id and key not in other_by_key and nodes[index[first]].opd != node.opd:
                 other_by_key[key] = node_id
     return found
+
+
+def _best_match(
+    keys: list[str],
+    words: tuple[str, ...],
+    opd: str,
+    first_by_key: Mapping[str, str],
+    other_by_key: Mapping[str, str],
+    words_of: Mapping[str, tuple[str, ...]],
+    graph: PlanGraph,
+) -> tuple[str, float] | None:
+    """The earlier node of another OPD sharing a key whose words overlap most (Jaccard at
+    least :data:`SIMILARITY`), with that overlap; ``None`` when there is none."""
+    nodes = graph.plan.nodes
+    index = graph.index
+    match: tuple[str, float] | None = None
+    mine: set[str] | None = None
+    for key in keys:
+        for other in (first_by_key.get(key), other_by_key.get(key)):
+            if other is None or nodes[index[other]].opd == opd:
+                continue
+            if mine is None:
+                mine = set(words)
+            theirs = set(words_of[other])
+            jaccard = len(mine & theirs) / len(mine | theirs)
+            if jaccard >= SIMILARITY and (match is None or jaccard > match[1]):
+                match = (other, jaccard)
+        if match is not None and match[1] == 1.0:
+            break
+    return match
+
+
+def _ratio(first: tuple[str, ...], second: tuple[str, ...]) -> float:
+    """How alike the two names' significant words read, letter by letter (0 to 1): the
+    normalised Indel similarity of rapidfuzz, imported when a name pair needs it."""
+    from rapidfuzz.fuzz import ratio
+
+    return float(ratio(" ".join(first), " ".join(second))) / 100
