@@ -393,15 +393,21 @@ def alignment(
     apart = frozenset(set_apart)
     direct: dict[str, list[str]] = {}
     inherited_by: dict[str, list[str]] = {}
-    for node_id in index:
-        if node_id in apart:
+    opds_of_item: dict[str, set[str]] = {}
+    for node_id, i in index.items():
+        refs = effective.get(node_id)
+        if refs is None or node_id in apart:
             continue
         mine = own.get(node_id, empty)
-        for ref in mine:
-            direct.setdefault(ref, []).append(node_id)
-        for ref in effective.get(node_id, empty):
-            if ref not in mine:
+        for ref in refs:
+            if ref in mine:
+                direct.setdefault(ref, []).append(node_id)
+            else:
                 inherited_by.setdefault(ref, []).append(node_id)
+        opd = nodes[i].opd
+        if opd is not None:
+            for ref in refs:
+                opds_of_item.setdefault(ref, set()).add(opd)
 
     # Pagu behind every item, each rupiah once (see pagu_by_group), in one walk.
     budget = {node_id: nodes[i].pagu for node_id, i in index.items() if nodes[i].pagu}
@@ -427,7 +433,7 @@ def alignment(
             ref = f"{fw}:{entry.id}"
             d = direct.get(ref, [])
             h = inherited_by.get(ref, [])
-            opds = sorted({o for n in (*d, *h) if (o := nodes[index[n]].opd) is not None})
+            opds = sorted(opds_of_item.get(ref, ()))
             items.append(
                 ItemSupport(
                     framework=fw,

@@ -87,7 +87,10 @@ _WORD = re.compile(r"[0-9a-z]+")
 def normalise_name(name: str) -> tuple[str, ...]:
     """The significant words of a name, lower case, without accents, punctuation or common
     words: ``"Meningkatnya Cakupan Imunisasi Dasar"`` → ``("imunisasi", "dasar")``."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    if name.isascii():  # NFKD leaves ASCII as it is
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return tuple(w for w in _WORD.findall(text) if w not in COMMON_WORDS)
 
 
@@ -541,113 +544,125 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
     index = graph.index
     scheme = plan.scheme
     levels = {lv.id for lv in scheme.levels if lv.owner == "opd" and (lv.kode or lv.pagu)}
-    # Nodes under a support program are the same everywhere by design.
-    parents_of = graph.parents_of
-    support: set[str] = set()
-    for node_id in graph.topological():
-        if _is_support_program(nodes[index[node_id]].kode) or any(
-            p in support for p in parents_of[node_id]
-        ):
-            support.add(node_id)
+    support = _under_support(graph)
 
-    # Keys are plain strings and word lists are tuples: neither is tracked by the garbage
-    # collector, which matters when a Provinsi plan puts 30,000 sub kegiatan through here.
-    words_of: dict[str, tuple[str, ...]] = {}
-    words_of_name: dict[str, tuple[str, ...]] = {}
+    # The name index holds integers and strings only (entries are positions in three
+    # lists, keys are integers, a name's words one string): nothing the garbage collector
+    # tracks, which matters when a Provinsi plan puts 30,000 sub kegiatan through here.
+    words_of_name: dict[str, str] = {}
     found: list[Duplicate] = []
     first_by_kode: dict[str, str] = {}
-    first_by_key: dict[str, str] = {}
-    other_by_key: dict[str, str] = {}  # the first node of another OPD than the first's
+    entry_id: list[str] = []
+    entry_opd: list[str] = []
+    entry_words: list[str] = []
+    first_at: dict[int, int] = {}
+    other_at: dict[int, int] = {}  # the first entry of another OPD than the first's
+    level_hash = {level: hash("\x1f" + level) for level in levels}
     for node_id, i in index.items():
         node = nodes[i]
-        if node.level not in levels or node.opd is None or node_id in support:
+        level = node.level
+        opd = node.opd
+        if level not in levels or opd is None or node_id in support:
             continue
         kode = node.kode.strip() if node.kode else ""
         if kode:
-            kode_key = node.level + "\x1f" + kode
-            first = first_by_kode.get(kode_key)
-            if first is None:
+            kode_key = level + "\x1f" + kode
+            first_kode = first_by_kode.get(kode_key)
+            if first_kode is None:
                 first_by_kode[kode_key] = node_id
-            elif nodes[index[first]].opd != node.opd:
-                found.append(
-                    Duplicate(
-                        first,
-                        node_id,
-                        nodes[index[first]].opd or "",
-                        node.opd,
-                        node.level,
-                        "kode",
-                        1.0,
-                        kode,
+            else:
+                first_opd = nodes[index[first_kode]].opd or ""
+                if first_opd != opd:
+                    found.append(
+                        Duplicate(first_kode, node_id, first_opd, opd, level, "kode", 1.0, kode)
                     )
-                )
-                continue
-        words = words_of_name.get(node.name)
-        if words is None:
-            words = words_of_name[node.name] = tuple(sorted(set(normalise_name(node.name))))
-        words_of[node_id] = words
+                    continue
+        text = words_of_name.get(node.name)
+        if text is None:
+            text = words_of_name[node.name] = " ".join(sorted(set(normalise_name(node.name))))
+        words = text.split()
         if len(words) < 2:
             continue
-        prefix = node.level + "\x1f"
-        keys = [prefix + " ".join(words)]
-        # Leave-one-out keys find names that differ by one word; below five words one word
-        # apart is already under the similarity threshold, so only the whole set is a key.
+        # Keys are sums of the words' hashes (with the level's): the key of the whole set,
+        # and, from five words on, of every set with one word left out, which finds names
+        # that differ by one word (below five words one word apart is already under the
+        # threshold). Each key costs one subtraction; a candidate found through a key is
+        # then compared word by word, so only the pairs compared depend on the keys.
+        hashes = [hash(word) for word in words]
+        whole = sum(hashes, level_hash[level])
+        keys = [whole]
         if len(words) >= 5:
-            keys += [prefix + " ".join(words[:k] + words[k + 1 :]) for k in range(len(words))]
-        match = _best_match(keys, words, node.opd, first_by_key, other_by_key, words_of, graph)
-        if match is not None:
-            other = match[0]
+            keys += [whole - h for h in hashes]
+        # One look-up per key serves both the match (the earlier node of another OPD whose
+        # words overlap most, Jaccard at least SIMILARITY) and the index: a key keeps its
+        # first entry and the first entry of another OPD than that one.
+        me = len(entry_id)
+        entry_id.append(node_id)
+        entry_opd.append(opd)
+        entry_words.append(text)
+        match = -1
+        best = 0.0
+        mine: set[str] | None = None
+        for key in keys:
+            first = first_at.get(key)
+            if first is None:
+                first_at[key] = me
+                continue
+            other = other_at.get(key)
+            if best < 1.0:
+                for candidate in (first, other):
+                    if candidate is None or entry_opd[candidate] == opd:
+                        continue
+                    theirs = entry_words[candidate]
+                    if theirs == text:
+                        jaccard = 1.0
+                    else:
+                        if mine is None:
+                            mine = set(words)
+                        split = theirs.split()
+                        jaccard = len(mine.intersection(split)) / len(mine.union(split))
+                    if jaccard >= SIMILARITY and jaccard > best:
+                        match, best = candidate, jaccard
+            if other is None and entry_opd[first] != opd:
+                other_at[key] = me
+        if match >= 0:
             found.append(
                 Duplicate(
-                    other,
+                    entry_id[match],
                     node_id,
-                    nodes[index[other]].opd or "",
-                    node.opd,
-                    node.level,
+                    entry_opd[match],
+                    opd,
+                    level,
                     "name",
-                    round(max(match[1], _ratio(words_of[other], words)), 2),
+                    round(max(best, _ratio(entry_words[match], text)), 2),
                 )
             )
-        for key in keys:
-            first = first_by_key.setdefault(key, node_id)
-            if first != node_id and key not in other_by_key and nodes[index[first]].opd != node.opd:
-                other_by_key[key] = node_id
     return found
 
 
-def _best_match(
-    keys: list[str],
-    words: tuple[str, ...],
-    opd: str,
-    first_by_key: Mapping[str, str],
-    other_by_key: Mapping[str, str],
-    words_of: Mapping[str, tuple[str, ...]],
-    graph: PlanGraph,
-) -> tuple[str, float] | None:
-    """The earlier node of another OPD sharing a key whose words overlap most (Jaccard at
-    least :data:`SIMILARITY`), with that overlap; ``None`` when there is none."""
+def _under_support(graph: PlanGraph) -> set[str]:
+    """The nodes of a support program (``U.BB.01``) or below one: the same in every OPD by
+    design, so never duplicates."""
     nodes = graph.plan.nodes
     index = graph.index
-    match: tuple[str, float] | None = None
-    mine: set[str] | None = None
-    for key in keys:
-        for other in (first_by_key.get(key), other_by_key.get(key)):
-            if other is None or nodes[index[other]].opd == opd:
-                continue
-            if mine is None:
-                mine = set(words)
-            theirs = set(words_of[other])
-            jaccard = len(mine & theirs) / len(mine | theirs)
-            if jaccard >= SIMILARITY and (match is None or jaccard > match[1]):
-                match = (other, jaccard)
-        if match is not None and match[1] == 1.0:
-            break
-    return match
+    parents_of = graph.parents_of
+    support: set[str] = set()
+    for node_id in graph.topological():
+        kode = nodes[index[node_id]].kode
+        if kode and _is_support_program(kode):
+            support.add(node_id)
+            continue
+        for parent in parents_of[node_id]:
+            if parent in support:
+                support.add(node_id)
+                break
+    return support
 
 
-def _ratio(first: tuple[str, ...], second: tuple[str, ...]) -> float:
-    """How alike the two names' significant words read, letter by letter (0 to 1): the
-    normalised Indel similarity of rapidfuzz, imported when a name pair needs it."""
+def _ratio(first: str, second: str) -> float:
+    """How alike two names' significant words (joined by spaces) read, letter by letter,
+    from 0 to 1: the normalised Indel similarity of rapidfuzz, imported when a pair of
+    names needs it."""
     from rapidfuzz.fuzz import ratio
 
-    return float(ratio(" ".join(first), " ".join(second))) / 100
+    return float(ratio(first, second)) / 100

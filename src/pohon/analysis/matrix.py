@@ -239,21 +239,25 @@ def pagu_by_group(
             continue
         parents = parents_of.get(node_id, ())
         pagu = pagu_of.get(node_id)
-        if len(parents) == 1 and groups_of.get(parents[0]) == groups:
-            # The common case: one parent, in the same groups; its map holds every group.
-            above = covered[parents[0]]
-            if not pagu:
+        if len(parents) == 1:
+            parent_groups = groups_of.get(parents[0])
+            if parent_groups is groups or parent_groups == groups:
+                # The common case: one parent in the same groups; its map holds each group.
+                above = covered[parents[0]]
+                if pagu:
+                    changed: dict[G, frozenset[int]] | None = None
+                    for group in groups:
+                        seen = above[group]
+                        if not seen.issuperset(pagu):
+                            _add(totals, group, pagu, seen)
+                            if changed is None:
+                                changed = dict(above)
+                            changed[group] = _intern(pool, seen | frozenset(pagu))
+                    if changed is not None:
+                        covered[node_id] = changed
+                        continue
                 covered[node_id] = above
                 continue
-            for group in groups:
-                _add(totals, group, pagu, above[group])
-            if all(above[group].issuperset(pagu) for group in groups):
-                covered[node_id] = above
-            else:
-                covered[node_id] = {
-                    group: _intern(pool, above[group] | frozenset(pagu)) for group in groups
-                }
-            continue
         mine: dict[G, frozenset[int]] = {}
         for group in groups:
             seen = none
