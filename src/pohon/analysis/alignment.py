@@ -395,18 +395,18 @@ def alignment(
     inherited_by: dict[str, list[str]] = {}
     opds_of_item: dict[str, set[str]] = {}
     for node_id, i in index.items():
-        refs = effective.get(node_id)
-        if refs is None or node_id in apart:
+        supported = effective.get(node_id)
+        if supported is None or node_id in apart:
             continue
         mine = own.get(node_id, empty)
-        for ref in refs:
+        for ref in supported:
             if ref in mine:
                 direct.setdefault(ref, []).append(node_id)
             else:
                 inherited_by.setdefault(ref, []).append(node_id)
         opd = nodes[i].opd
         if opd is not None:
-            for ref in refs:
+            for ref in supported:
                 opds_of_item.setdefault(ref, set()).add(opd)
 
     # Pagu behind every item, each rupiah once (see pagu_by_group), in one walk.
