@@ -531,6 +531,7 @@ class _Builder:
         self.pemda = "Provinsi Nusantara Sintetis" if self.provinsi else "Kota Sintetis"
         self.nodes: list[dict[str, Any]] = []
         self.next_program: dict[str, int] = {}
+        self.fresh: set[str] = set()
         self.bidang_order = sorted({t.bidang for t in OPD_TYPES})
         self.places = [h + t for h in PLACE_HEADS for t in PLACE_TAILS]
 
@@ -853,9 +854,32 @@ class _Builder:
                     if b not in opd.bidang:
                         opd.bidang.append(b)
                     break
-            else:  # every free number taken: reuse one, as merged plans do
-                codes.append(f"{opd.bidang[0]}.{self.rng.randint(2, 99):02d}")
+            else:  # every number of every bidang within reach taken: open a new bidang
+                b = self._fresh_bidang(opd)
+                number = self.next_program.get(b, 2)
+                self.next_program[b] = number + 1
+                codes.append(f"{b}.{number:02d}")
         return codes
+
+    def _fresh_bidang(self, opd: _Opd) -> str:
+        """A bidang beyond the real ones (``U.BB`` with BB from 40 up) with numbers left,
+        listed in the OPD's unit kode: a plan of 100,000 nodes has more programs than the
+        real bidang have numbers, and no two OPDs may share a program kode. An OPD whose
+        three unit kode slots are taken gives up its last one: every program it had there
+        is then outside its unit kode, which never happens below some 60,000 nodes."""
+        for b in opd.bidang:
+            if b in self.fresh and self.next_program.get(b, 2) <= 99:
+                return b
+        u, bb = divmod(len(self.fresh), 60)
+        if u >= 9:
+            raise ValueError("no bidang left for the programs of a plan this large")
+        b = f"{u + 1}.{bb + 40:02d}"
+        self.fresh.add(b)
+        if len(opd.bidang) >= 3:
+            opd.bidang[-1] = b
+        else:
+            opd.bidang.append(b)
+        return b
 
     def _place(self) -> str:
         word = "Desa" if self.provinsi else "Kelurahan"

@@ -173,3 +173,31 @@ def test_families_script_runs_small() -> None:
     from benchmarks import families
 
     assert families.main(["--sizes", "200,400", "--select", "PK1"]) == 0
+
+
+def test_a_plan_of_100000_nodes_has_no_colliding_id_or_kode() -> None:
+    data = synth.make_plan(100_000)
+    nodes = data["nodes"]
+    assert len({node["id"] for node in nodes}) == len(nodes) == 100_000
+    kode = Counter(
+        (node["level"], node["kode"])
+        for node in nodes
+        if node.get("kode") and node["kode"].split(".")[2] != "01"
+    )
+    assert max(kode.values()) == 1
+    # Programs of different OPDs never share a kode, the support program U.BB.01 aside.
+    program_opd: dict[str, str] = {}
+    for node in nodes:
+        if node["level"] == "program" and not node["kode"].endswith(".01"):
+            assert program_opd.setdefault(node["kode"], node["opd"]) == node["opd"]
+    units = [opd["kode"] for opd in data["opds"]]
+    assert len(set(units)) == len(units)
+
+
+@pytest.mark.parametrize("cycle", [False, True])
+def test_chain_shape(cycle: bool) -> None:
+    data = synth.make_chain(100, cycle=cycle)
+    nodes = data["nodes"]
+    assert len(nodes) == 100
+    assert all(node["parents"] == [f"C{k - 1}"] for k, node in enumerate(nodes) if k)
+    assert ("parents" in nodes[0]) is cycle
