@@ -336,39 +336,44 @@ def crosscutting(plan: Plan) -> CrosscuttingResult:
     ]
     sasaran_level = pemda_levels[-1] if pemda_levels else None
     sasaran = [n for n, i in index.items() if nodes[i].level == sasaran_level and n not in apart]
-    opd_node = {
-        node_id
-        for node_id, i in index.items()
-        if nodes[i].opd is not None and owners.get(nodes[i].level) == "opd"
-    }
-
+    opd_levels = {lv.id for lv in scheme.levels if lv.owner == "opd"}
     nearest = _nearest_sasaran(order, parents_of, set(sasaran))
+
+    # One pass over the nodes: the cells (each node of an OPD level under its nearest
+    # sasaran), each node's groups for the pagu (its cells, one value per OPD and set of
+    # sasaran), the pagu, and the OPDs that own nodes without being listed.
+    opd_node: set[str] = set()
     cells: dict[tuple[str, str], list[str]] = {}
-    for node_id, i in index.items():
-        if node_id in opd_node:
-            opd = nodes[i].opd or ""
-            for s in nearest.get(node_id, ()):
-                cells.setdefault((s, opd), []).append(node_id)
-
-    # Pagu per cell, each rupiah once, in one walk: a node's groups are its cells.
     groups: dict[str, frozenset[tuple[str, str]]] = {}
-    pool: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
-    for node_id in opd_node:
-        near = nearest.get(node_id)
-        if near:
-            opd = nodes[index[node_id]].opd or ""
-            mine = frozenset((s, opd) for s in near)
-            groups[node_id] = pool.setdefault(mine, mine)
-    budget = {node_id: nodes[i].pagu for node_id, i in index.items() if nodes[i].pagu}
-    pagu = pagu_by_group(order, parents_of, groups, budget)
-
+    shared: dict[str, dict[frozenset[str], frozenset[tuple[str, str]]]] = {}
+    budget: dict[str, Mapping[int, int | float]] = {}
     opd_ids = [o.id for o in plan.opds]
     seen_opds = set(opd_ids)
-    for i in index.values():
-        o = nodes[i].opd
-        if o is not None and o not in seen_opds:
-            seen_opds.add(o)
-            opd_ids.append(o)
+    for node_id, i in index.items():
+        node = nodes[i]
+        if node.pagu:
+            budget[node_id] = node.pagu
+        opd = node.opd
+        if opd is None:
+            continue
+        if opd not in seen_opds:
+            seen_opds.add(opd)
+            opd_ids.append(opd)
+        if node.level not in opd_levels:
+            continue
+        opd_node.add(node_id)
+        near = nearest.get(node_id)
+        if not near:
+            continue
+        for s in near:
+            cells.setdefault((s, opd), []).append(node_id)
+        of_opd = shared.setdefault(opd, {})
+        group = of_opd.get(near)
+        if group is None:
+            group = of_opd[near] = frozenset((s, opd) for s in near)
+        groups[node_id] = group
+    pagu = pagu_by_group(order, parents_of, groups, budget)
+
     position = {s: k for k, s in enumerate(sasaran)}
     opd_position = {o: k for k, o in enumerate(opd_ids)}
     contributions = tuple(
