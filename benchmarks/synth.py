@@ -331,6 +331,83 @@ def make_plan(n_nodes: int, seed: int = 0) -> Plan:
     return _Builder(n_nodes, seed).build()
 
 
+CHAIN_LEVELS = (
+    "misi",
+    "tujuan",
+    "sasaran",
+    "tujuan_opd",
+    "sasaran_opd",
+    "program",
+    "kegiatan",
+    "sub_kegiatan",
+)
+"""The levels a chain runs through below its visi, over and over."""
+CHAIN_OPDS = 12
+
+
+def make_chain(n_nodes: int, *, cycle: bool = False) -> Plan:
+    """A plan that is one cascade chain ``n_nodes`` deep: a visi, then each node the only
+    child of the one before, its level running through :data:`CHAIN_LEVELS` again and
+    again (so nearly every link has a wrong parent level, and every eighth node is a
+    sasaran of the Pemda). Pemda nodes align to Panca Cita, OPD nodes are owned by one of
+    :data:`CHAIN_OPDS` OPDs in turn and carry pagu from program down; some sasaran OPD
+    declare a crosscutting OPD. With ``cycle`` the visi's parent is the last node, so the
+    whole plan is one cycle. The worst shape for anything that keeps, per node, what lies
+    above or below it.
+    """
+    if n_nodes < 2:
+        raise ValueError(f"a chain needs at least 2 nodes, not {n_nodes}")
+    opds = [f"opd-{k + 1}" for k in range(CHAIN_OPDS)]
+    pemda = {"misi", "tujuan", "sasaran"}
+    nodes: list[dict[str, Any]] = [
+        {"id": "C0", "level": "visi", "name": "Terwujudnya kota rantai yang sejahtera"}
+    ]
+    for k in range(1, n_nodes):
+        level = CHAIN_LEVELS[(k - 1) % len(CHAIN_LEVELS)]
+        node: dict[str, Any] = {
+            "id": f"C{k}",
+            "level": level,
+            "name": f"Meningkatnya mutu layanan rantai nomor {k}",
+            "parents": [f"C{k - 1}"],
+        }
+        if level in pemda:
+            if level != "misi":
+                node["aligns"] = [f"{PANCA_CITA}:{k % PANCA_ITEMS + 1}"]
+        else:
+            node["opd"] = opds[k % CHAIN_OPDS]
+            if level in ("program", "kegiatan", "sub_kegiatan"):
+                node["pagu"] = dict.fromkeys(YEARS, 1_000_000 * (k % 7 + 1))
+            if level == "sasaran_opd" and k % 5 == 0:
+                node["crosscutting"] = [{"opd": opds[(k + 1) % CHAIN_OPDS], "status": "disetujui"}]
+        if level != "misi":
+            node["indicators"] = [
+                {
+                    "id": f"C{k}.I1",
+                    "name": f"Persentase layanan rantai {k} yang tuntas",
+                    "satuan": "persen",
+                    "measure": "percent",
+                    "baseline": {"year": BASELINE_YEAR, "value": 50},
+                    "targets": {year: 50 + (year - BASELINE_YEAR) * 5 for year in YEARS},
+                }
+            ]
+        nodes.append(node)
+    if cycle:
+        nodes[0]["parents"] = [f"C{n_nodes - 1}"]
+    kind = "lingkaran" if cycle else "rantai"
+    return {
+        "pohon": 1,
+        "plan": {
+            "id": f"{kind}-{n_nodes}",
+            "name": f"Rencana {kind} sintetis ({n_nodes} node)",
+            "pemda": "Kota Rantai Sintetis",
+            "period": {"start": START, "end": END},
+            "frameworks": [PANCA_CITA],
+        },
+        "opds": [{"id": o, "name": f"Dinas Rantai {o}"} for o in opds],
+        "nodes": nodes,
+    }
+
+
 def plan_json(plan: Plan) -> str:
     """The plan as JSON text, as pohon writes it (year keys become strings)."""
     return json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
@@ -454,6 +531,7 @@ class _Builder:
         self.pemda = "Provinsi Nusantara Sintetis" if self.provinsi else "Kota Sintetis"
         self.nodes: list[dict[str, Any]] = []
         self.next_program: dict[str, int] = {}
+        self.fresh: set[str] = set()
         self.bidang_order = sorted({t.bidang for t in OPD_TYPES})
         self.places = [h + t for h in PLACE_HEADS for t in PLACE_TAILS]
 
@@ -776,9 +854,32 @@ class _Builder:
                     if b not in opd.bidang:
                         opd.bidang.append(b)
                     break
-            else:  # every free number taken: reuse one, as merged plans do
-                codes.append(f"{opd.bidang[0]}.{self.rng.randint(2, 99):02d}")
+            else:  # every number of every bidang within reach taken: open a new bidang
+                b = self._fresh_bidang(opd)
+                number = self.next_program.get(b, 2)
+                self.next_program[b] = number + 1
+                codes.append(f"{b}.{number:02d}")
         return codes
+
+    def _fresh_bidang(self, opd: _Opd) -> str:
+        """A bidang beyond the real ones (``U.BB`` with BB from 40 up) with numbers left,
+        listed in the OPD's unit kode: a plan of 100,000 nodes has more programs than the
+        real bidang have numbers, and no two OPDs may share a program kode. An OPD whose
+        three unit kode slots are taken gives up its last one: every program it had there
+        is then outside its unit kode, which never happens below some 60,000 nodes."""
+        for b in opd.bidang:
+            if b in self.fresh and self.next_program.get(b, 2) <= 99:
+                return b
+        u, bb = divmod(len(self.fresh), 60)
+        if u >= 9:
+            raise ValueError("no bidang left for the programs of a plan this large")
+        b = f"{u + 1}.{bb + 40:02d}"
+        self.fresh.add(b)
+        if len(opd.bidang) >= 3:
+            opd.bidang[-1] = b
+        else:
+            opd.bidang.append(b)
+        return b
 
     def _place(self) -> str:
         word = "Desa" if self.provinsi else "Kelurahan"

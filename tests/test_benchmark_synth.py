@@ -110,14 +110,18 @@ def test_write_plan(tmp_path: Path, plan_data: dict[str, Any]) -> None:
 
 
 def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    results = run.measure(sizes=(N,), repeat=1)
+    results = run.measure(sizes=(N,), repeat=1, process=N, chain=80, cycle=120)
     figures = results["sizes"][str(N)]
     assert set(figures["seconds"]) == set(run.STEPS)
     assert all(value > 0 for value in figures["seconds"].values())
     assert results["memory"]["peak_bytes"] > 0
     assert results["growth"] is None
-    assert len(results["targets"]) == 2
+    assert len(results["targets"]) == 5
     assert "check" in results["targets"][1]["name"]
+    assert results["process"]["nodes"] == N
+    assert results["process"]["exit_status"] in (0, 1)
+    assert [s["shape"] for s in results["shapes"]] == ["chain", "cycle"]
+    assert all(s["peak_bytes_per_node"] > 0 for s in results["shapes"])
     seconds = figures["seconds"]
     assert figures["ratios"]["analyses/check"] == pytest.approx(
         (seconds["alignment"] + seconds["crosscutting"]) / seconds["check"]
@@ -125,8 +129,11 @@ def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     text = run.format_results(results)
     assert "floor" in text
     assert "alignment+crosscutting" in text
+    assert "pohon check" in text
+    assert "lingkaran" in text or "cycle" in text
     out = tmp_path / "bench.json"
     args = ["--sizes", f"{N},{N + 100}", "--repeat", "1", "--no-memory", "--json", str(out)]
+    args += ["--process", "0", "--chain", "0", "--cycle", "0"]
     assert run.main(args) == 0
     printed = capsys.readouterr().out
     assert "PASS" in printed or "FAIL" in printed
@@ -172,3 +179,31 @@ def test_families_script_runs_small() -> None:
     from benchmarks import families
 
     assert families.main(["--sizes", "200,400", "--select", "PK1"]) == 0
+
+
+def test_a_plan_of_100000_nodes_has_no_colliding_id_or_kode() -> None:
+    data = synth.make_plan(100_000)
+    nodes = data["nodes"]
+    assert len({node["id"] for node in nodes}) == len(nodes) == 100_000
+    kode = Counter(
+        (node["level"], node["kode"])
+        for node in nodes
+        if node.get("kode") and node["kode"].split(".")[2] != "01"
+    )
+    assert max(kode.values()) == 1
+    # Programs of different OPDs never share a kode, the support program U.BB.01 aside.
+    program_opd: dict[str, str] = {}
+    for node in nodes:
+        if node["level"] == "program" and not node["kode"].endswith(".01"):
+            assert program_opd.setdefault(node["kode"], node["opd"]) == node["opd"]
+    units = [opd["kode"] for opd in data["opds"]]
+    assert len(set(units)) == len(units)
+
+
+@pytest.mark.parametrize("cycle", [False, True])
+def test_chain_shape(cycle: bool) -> None:
+    data = synth.make_chain(100, cycle=cycle)
+    nodes = data["nodes"]
+    assert len(nodes) == 100
+    assert all(node["parents"] == [f"C{k - 1}"] for k, node in enumerate(nodes) if k)
+    assert ("parents" in nodes[0]) is cycle

@@ -185,6 +185,22 @@ class PlanGraph:
         order, rest, _ = self._kahn
         return order + rest
 
+    def judged(self) -> list[str]:
+        """Node ids with every parent before its children, leaving out the nodes set apart
+        (:meth:`set_apart`). What passes down the cascade is well defined on these nodes:
+        every ancestor of one of them is one of them too."""
+        return self._kahn[0]
+
+    def set_apart(self) -> tuple[str, ...]:
+        """Ids of the nodes on a cycle or below one, in file order; empty without cycles.
+
+        These are the nodes Kahn's algorithm cannot order (each waits for a parent that
+        waits, through the cycle, for itself), found in the same linear pass. What passes
+        down to them depends on where one enters the cycle, so analyses leave them out and
+        judge the rest of the plan.
+        """
+        return tuple(self._kahn[1])  # left in the index's order, which is the file's
+
     def cycles(self) -> list[list[str]]:
         """Groups of nodes that reach themselves through the cascade, each sorted.
 

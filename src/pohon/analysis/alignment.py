@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Header, Matrix, pagu_once, records_frame
+from pohon.analysis.matrix import Cell, Header, Matrix, pagu_by_group, records_frame
 from pohon.findings import ShowsItself
 from pohon.graph import PlanGraph
 from pohon.io import UnknownFrameworkError, builtin_crosswalks, builtin_frameworks
@@ -96,6 +96,10 @@ class AlignmentResult(ShowsItself):
     opd_names: Mapping[str, str] = field(default_factory=dict, repr=False)
     crosswalk_loop: tuple[str, ...] = ()
     """Frameworks whose crosswalks form a loop; no crosswalk is followed then."""
+    set_apart: tuple[str, ...] = ()
+    """Nodes on or below a cascade cycle, left out of the support, the inheritance and the
+    coverage: what they inherit depends on where one enters the cycle (see
+    :meth:`pohon.PlanGraph.set_apart`)."""
 
     def item(self, ref: str) -> ItemSupport:
         for support in self.items:
@@ -308,16 +312,23 @@ def alignment(
             own[node_id] = frozenset(refs)
 
     # Inherit down the cascade: a node supports what it aligns to and what its parents do.
+    # Nodes on or below a cycle are set apart: what they inherit depends on the entry point.
+    # A node with one parent and no alignment of its own shares its parent's set, and equal
+    # sets are kept once, so memory stays linear however deep the cascade.
     empty: frozenset[str] = frozenset()
     effective: dict[str, frozenset[str]] = {}
+    pool: dict[frozenset[str], frozenset[str]] = {}
     stray: list[StrayAlignment] = []
-    parents_of = graph._kahn[2]
-    for node_id in graph.topological():
+    parents_of = graph.parents_of
+    order = graph.judged()
+    set_apart = graph.set_apart()
+    for node_id in order:
         from_above: frozenset[str] = empty
         parents = parents_of[node_id]
         for parent in parents:
             inherited = effective.get(parent, empty)
-            from_above = inherited if not from_above else from_above | inherited
+            if inherited is not from_above:
+                from_above = inherited if not from_above else from_above | inherited
         mine = own.get(node_id, empty)
         if mine and parents:
             used_above = {ref.partition(":")[0] for ref in from_above}
@@ -331,24 +342,34 @@ def alignment(
                             tuple(sorted(r for r in from_above if r.startswith(fw + ":"))),
                         )
                     )
-        effective[node_id] = from_above | mine if mine else from_above
+        value = from_above | mine if mine else from_above
+        if value:
+            if len(parents) != 1 or mine:
+                value = pool.setdefault(value, value)
+            effective[node_id] = value
 
+    apart = frozenset(set_apart)
     direct: dict[str, list[str]] = {}
     inherited_by: dict[str, list[str]] = {}
-    for node_id in index:
+    opds_of_item: dict[str, set[str]] = {}
+    for node_id, i in index.items():
+        supported = effective.get(node_id)
+        if supported is None or node_id in apart:
+            continue
         mine = own.get(node_id, empty)
-        for ref in mine:
-            direct.setdefault(ref, []).append(node_id)
-        for ref in effective.get(node_id, empty):
-            if ref not in mine:
+        for ref in supported:
+            if ref in mine:
+                direct.setdefault(ref, []).append(node_id)
+            else:
                 inherited_by.setdefault(ref, []).append(node_id)
+        opd = nodes[i].opd
+        if opd is not None:
+            for ref in supported:
+                opds_of_item.setdefault(ref, set()).add(opd)
 
-    # Pagu behind an item, each rupiah once (see pagu_once).
-    rank = {node_id: k for k, node_id in enumerate(graph.topological())}
+    # Pagu behind every item, each rupiah once (see pagu_by_group), in one walk.
     budget = {node_id: nodes[i].pagu for node_id, i in index.items() if nodes[i].pagu}
-
-    def pagu_behind(supporting: list[str]) -> dict[int, int | float]:
-        return pagu_once(supporting, rank, parents_of, budget)
+    pagu_of_item = pagu_by_group(order, parents_of, effective, budget)
 
     # Through crosswalks: an item is served (derived) when a served item links to it.
     served: set[str] = {ref for ref in (*direct, *inherited_by)}
@@ -370,7 +391,7 @@ def alignment(
             ref = f"{fw}:{entry.id}"
             d = direct.get(ref, [])
             h = inherited_by.get(ref, [])
-            opds = sorted({o for n in (*d, *h) if (o := nodes[index[n]].opd) is not None})
+            opds = sorted(opds_of_item.get(ref, ()))
             items.append(
                 ItemSupport(
                     framework=fw,
@@ -382,7 +403,7 @@ def alignment(
                     inherited=tuple(h),
                     derived_from=tuple(sorted(set(derived_from.get(ref, [])))),
                     opds=tuple(opds),
-                    pagu=pagu_behind([*d, *h]),
+                    pagu=pagu_of_item.get(ref, {}),
                 )
             )
 
@@ -392,7 +413,7 @@ def alignment(
     if required:
         for node_id, i in index.items():
             spec = scheme.level(nodes[i].level)
-            if spec.owner != "pemda" or spec.indicator == "none":
+            if spec.owner != "pemda" or spec.indicator == "none" or node_id in apart:
                 continue
             if not any(ref.startswith(required_prefixes) for ref in effective.get(node_id, ())):
                 unaligned.append(node_id)
@@ -411,5 +432,6 @@ def alignment(
         node_opd={node_id: nodes[i].opd for node_id, i in index.items()},
         opd_names={o.id: o.name for o in plan.opds},
         crosswalk_loop=loop,
+        set_apart=set_apart,
     )
     return result

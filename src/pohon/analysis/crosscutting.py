@@ -17,10 +17,9 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Header, Matrix, pagu_once, records_frame
+from pohon.analysis.matrix import Cell, Header, Matrix, pagu_by_group, records_frame
 from pohon.findings import ShowsItself
 from pohon.graph import PlanGraph
 from pohon.model import Plan
@@ -89,7 +88,10 @@ _WORD = re.compile(r"[0-9a-z]+")
 def normalise_name(name: str) -> tuple[str, ...]:
     """The significant words of a name, lower case, without accents, punctuation or common
     words: ``"Meningkatnya Cakupan Imunisasi Dasar"`` → ``("imunisasi", "dasar")``."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    if name.isascii():  # NFKD leaves ASCII as it is
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return tuple(w for w in _WORD.findall(text) if w not in COMMON_WORDS)
 
 
@@ -165,6 +167,9 @@ class CrosscuttingResult(ShowsItself):
     keroyokan: tuple[Keroyokan, ...]
     duplicates: tuple[Duplicate, ...]
     lone_outcomes: tuple[LoneOutcome, ...]
+    set_apart: tuple[str, ...] = ()
+    """Nodes on or below a cascade cycle, left out of the cells, gaps and keroyokan: who
+    they serve depends on where one enters the cycle (see :meth:`PlanGraph.set_apart`)."""
 
     def cell(self, sasaran: str, opd: str) -> Contribution | None:
         for c in self.cells:
@@ -236,8 +241,10 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
     nodes = plan.nodes
     index = graph.index
     scheme = plan.scheme
-    parents_of = graph._kahn[2]
-    order = graph.topological()
+    parents_of = graph.parents_of
+    order = graph.judged()
+    set_apart = graph.set_apart()
+    apart = frozenset(set_apart)
     owners = {lv.id: lv.owner for lv in scheme.levels}
 
     # The meeting level: the lowest Pemda level present; its nodes are the matrix rows.
@@ -251,72 +258,69 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
         if lv.owner == "pemda" and lv.id in present and lv.id in meeting
     ]
     sasaran_level = pemda_levels[-1] if pemda_levels else None
-    sasaran = [n for n, i in index.items() if nodes[i].level == sasaran_level]
+    sasaran = [n for n, i in index.items() if nodes[i].level == sasaran_level and n not in apart]
+    opd_levels = {lv.id for lv in scheme.levels if lv.owner == "opd"}
+    nearest = _nearest_sasaran(order, parents_of, set(sasaran))
 
-    # Down: the sasaran above each node.
-    empty: frozenset[str] = frozenset()
-    above: dict[str, frozenset[str]] = {}
-    for node_id in order:
-        found: frozenset[str] = empty
-        for parent in parents_of[node_id]:
-            up = above.get(parent, empty)
-            found = up if not found else found | up
-        if nodes[index[node_id]].level == sasaran_level:
-            found = found | {node_id}
-        above[node_id] = found
-
+    # One pass over the nodes: the cells (each node of an OPD level under its nearest
+    # sasaran), each node's groups for the pagu (its cells, one value per OPD and set of
+    # sasaran), the pagu, and the OPDs that own nodes without being listed.
+    opd_node: set[str] = set()
     cells: dict[tuple[str, str], list[str]] = {}
-    for node_id, i in index.items():
-        node = nodes[i]
-        if node.opd is None or owners.get(node.level) != "opd":
-            continue
-        for s in above[node_id]:
-            cells.setdefault((s, node.opd), []).append(node_id)
-
-    rank = {node_id: k for k, node_id in enumerate(order)}
-    budget = {node_id: nodes[i].pagu for node_id, i in index.items() if nodes[i].pagu}
-
-    def pagu_of(members: list[str]) -> dict[int, int | float]:
-        return pagu_once(members, rank, parents_of, budget)
-
+    groups: dict[str, frozenset[tuple[str, str]]] = {}
+    shared: dict[str, dict[frozenset[str], frozenset[tuple[str, str]]]] = {}
+    budget: dict[str, Mapping[int, int | float]] = {}
     opd_ids = [o.id for o in plan.opds]
     seen_opds = set(opd_ids)
-    for i in index.values():
-        o = nodes[i].opd
-        if o is not None and o not in seen_opds:
-            seen_opds.add(o)
-            opd_ids.append(o)
+    for node_id, i in index.items():
+        node = nodes[i]
+        if node.pagu:
+            budget[node_id] = node.pagu
+        opd = node.opd
+        if opd is None:
+            continue
+        if opd not in seen_opds:
+            seen_opds.add(opd)
+            opd_ids.append(opd)
+        if node.level not in opd_levels:
+            continue
+        opd_node.add(node_id)
+        near = nearest.get(node_id)
+        if not near:
+            continue
+        for s in near:
+            cells.setdefault((s, opd), []).append(node_id)
+        of_opd = shared.setdefault(opd, {})
+        group = of_opd.get(near)
+        if group is None:
+            group = of_opd[near] = frozenset((s, opd) for s in near)
+        groups[node_id] = group
+    pagu = pagu_by_group(order, parents_of, groups, budget)
+
     position = {s: k for k, s in enumerate(sasaran)}
     opd_position = {o: k for k, o in enumerate(opd_ids)}
     contributions = tuple(
-        Contribution(s, o, tuple(members), pagu_of(members))
+        Contribution(s, o, tuple(members), pagu.get((s, o), {}))
         for (s, o), members in sorted(
             cells.items(), key=lambda kv: (position[kv[0][0]], opd_position[kv[0][1]])
         )
     )
-    served = {s for s, _ in cells}
+    served = _served(order, parents_of, opd_node)
     orphan = tuple(s for s in sasaran if s not in served)
     serving = {o for _, o in cells}
     idle = tuple(o for o in opd_ids if o not in serving) if sasaran else ()
 
-    # Up: the OPDs that own a node below each node.
-    below: dict[str, frozenset[str]] = {}
-    for node_id in reversed(order):
-        found = below.get(node_id, empty)
-        node = nodes[index[node_id]]
-        mine = found | {node.opd} if node.opd is not None else found
-        for parent in parents_of[node_id]:
-            up = below.get(parent, empty)
-            below[parent] = mine if not up else up | mine
-        below.setdefault(node_id, found)
+    declared_at = [
+        node_id for node_id, i in index.items() if nodes[i].crosscutting and node_id not in apart
+    ]
+    below = _opds_below(graph, declared_at, apart)
 
     gaps: list[DeclarationGap] = []
     keroyokan: list[Keroyokan] = []
     lone: list[LoneOutcome] = []
-    for node_id, i in index.items():
-        node = nodes[i]
-        if not node.crosscutting:
-            continue
+    empty: frozenset[str] = frozenset()
+    for node_id in declared_at:
+        node = nodes[index[node_id]]
         under = below.get(node_id, empty)
         declared = []
         for decl in node.crosscutting:
@@ -375,8 +379,85 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
         keroyokan=tuple(keroyokan),
         duplicates=tuple(duplicates),
         lone_outcomes=tuple(lone),
+        set_apart=set_apart,
     )
     return result
+
+
+def _nearest_sasaran(
+    order: list[str], parents_of: Mapping[str, tuple[str, ...]], sasaran: set[str]
+) -> dict[str, frozenset[str]]:
+    """The nearest sasaran above each node (reached without passing another sasaran).
+
+    A sasaran is its own nearest. A node with one parent shares its parent's set, and equal
+    sets are kept once, so a chain thousands deep holds one small set, not one per node.
+    """
+    empty: frozenset[str] = frozenset()
+    pool: dict[frozenset[str], frozenset[str]] = {}
+    nearest: dict[str, frozenset[str]] = {}
+    for node_id in order:
+        if node_id in sasaran:
+            mine = frozenset((node_id,))
+            nearest[node_id] = pool.setdefault(mine, mine)
+            continue
+        parents = parents_of[node_id]
+        if len(parents) == 1:
+            found = nearest.get(parents[0], empty)
+        else:
+            found = empty
+            for parent in parents:
+                up = nearest.get(parent, empty)
+                if up and up is not found:
+                    found = up if not found else found | up
+            found = pool.setdefault(found, found)
+        if found:
+            nearest[node_id] = found
+    return nearest
+
+
+def _served(
+    order: list[str], parents_of: Mapping[str, tuple[str, ...]], opd_node: set[str]
+) -> set[str]:
+    """The nodes with a node of an OPD level, owned by an OPD, below them (one pass up)."""
+    served: set[str] = set()
+    for node_id in reversed(order):
+        if node_id in served or node_id in opd_node:
+            served.update(parents_of[node_id])
+    return served
+
+
+def _opds_below(
+    graph: PlanGraph, declared_at: list[str], apart: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """The OPDs owning a node below each node of ``declared_at``, nodes set apart left out.
+
+    Only the nodes with a declaration get a set. They are walked lowest first, and a walk
+    that meets one already done takes its set instead of going further down, so on a tree
+    every node is visited once.
+    """
+    nodes = graph.plan.nodes
+    index = graph.index
+    rank = {node_id: k for k, node_id in enumerate(graph.judged())}
+    done: dict[str, frozenset[str]] = {}
+    for start in sorted(declared_at, key=rank.__getitem__, reverse=True):
+        found: set[str] = set()
+        seen = {start}
+        stack = [start]
+        while stack:
+            for child in graph.children(stack.pop()):
+                if child in seen or child in apart:
+                    continue
+                seen.add(child)
+                opd = nodes[index[child]].opd
+                if opd is not None:
+                    found.add(opd)
+                known = done.get(child)
+                if known is not None:
+                    found |= known
+                else:
+                    stack.append(child)
+        done[start] = frozenset(found)
+    return done
 
 
 def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list[Duplicate]:
@@ -390,82 +471,125 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
     index = graph.index
     scheme = plan.scheme
     levels = {lv.id for lv in scheme.levels if lv.owner == "opd" and (lv.kode or lv.pagu)}
-    # Nodes under a support program are the same everywhere by design.
-    support: set[str] = set()
-    for node_id in graph.topological():
-        node = nodes[index[node_id]]
-        if _is_support_program(node.kode) or any(p in support for p in graph._kahn[2][node_id]):
-            support.add(node_id)
+    support = _under_support(graph)
 
-    # Keys are plain strings and word lists are tuples: neither is tracked by the garbage
-    # collector, which matters when a Provinsi plan puts 30,000 sub kegiatan through here.
-    words_of: dict[str, tuple[str, ...]] = {}
+    # The name index holds integers and strings only (entries are positions in three
+    # lists, keys are integers, a name's words one string): nothing the garbage collector
+    # tracks, which matters when a Provinsi plan puts 30,000 sub kegiatan through here.
+    words_of_name: dict[str, str] = {}
     found: list[Duplicate] = []
     first_by_kode: dict[str, str] = {}
-    first_by_key: dict[str, str] = {}
-    other_by_key: dict[str, str] = {}  # the first node of another OPD than the first's
+    entry_id: list[str] = []
+    entry_opd: list[str] = []
+    entry_words: list[str] = []
+    first_at: dict[int, int] = {}
+    other_at: dict[int, int] = {}  # the first entry of another OPD than the first's
+    level_hash = {level: hash("\x1f" + level) for level in levels}
     for node_id, i in index.items():
         node = nodes[i]
-        if node.level not in levels or node.opd is None or node_id in support:
+        level = node.level
+        opd = node.opd
+        if level not in levels or opd is None or node_id in support:
             continue
         kode = node.kode.strip() if node.kode else ""
         if kode:
-            kode_key = node.level + "\x1f" + kode
-            first = first_by_kode.get(kode_key)
-            if first is None:
+            kode_key = level + "\x1f" + kode
+            first_kode = first_by_kode.get(kode_key)
+            if first_kode is None:
                 first_by_kode[kode_key] = node_id
-            elif nodes[index[first]].opd != node.opd:
-                found.append(
-                    Duplicate(
-                        first,
-                        node_id,
-                        nodes[index[first]].opd or "",
-                        node.opd,
-                        node.level,
-                        "kode",
-                        1.0,
-                        kode,
+            else:
+                first_opd = nodes[index[first_kode]].opd or ""
+                if first_opd != opd:
+                    found.append(
+                        Duplicate(first_kode, node_id, first_opd, opd, level, "kode", 1.0, kode)
                     )
-                )
-                continue
-        words = tuple(sorted(set(normalise_name(node.name))))
-        words_of[node_id] = words
+                    continue
+        text = words_of_name.get(node.name)
+        if text is None:
+            text = words_of_name[node.name] = " ".join(sorted(set(normalise_name(node.name))))
+        words = text.split()
         if len(words) < 2:
             continue
-        prefix = node.level + "\x1f"
-        keys = [prefix + " ".join(words)]
-        # Leave-one-out keys find names that differ by one word; below five words one word
-        # apart is already under the similarity threshold, so only the whole set is a key.
+        # Keys are sums of the words' hashes (with the level's): the key of the whole set,
+        # and, from five words on, of every set with one word left out, which finds names
+        # that differ by one word (below five words one word apart is already under the
+        # threshold). Each key costs one subtraction; a candidate found through a key is
+        # then compared word by word, so only the pairs compared depend on the keys.
+        hashes = [hash(word) for word in words]
+        whole = sum(hashes, level_hash[level])
+        keys = [whole]
         if len(words) >= 5:
-            keys += [prefix + " ".join(words[:k] + words[k + 1 :]) for k in range(len(words))]
-        match: tuple[str, float] | None = None
-        mine = set(words)
+            keys += [whole - h for h in hashes]
+        # One look-up per key serves both the match (the earlier node of another OPD whose
+        # words overlap most, Jaccard at least SIMILARITY) and the index: a key keeps its
+        # first entry and the first entry of another OPD than that one.
+        me = len(entry_id)
+        entry_id.append(node_id)
+        entry_opd.append(opd)
+        entry_words.append(text)
+        match = -1
+        best = 0.0
+        mine: set[str] | None = None
         for key in keys:
-            for other in (first_by_key.get(key), other_by_key.get(key)):
-                if other is None or nodes[index[other]].opd == node.opd:
-                    continue
-                theirs = set(words_of[other])
-                jaccard = len(mine & theirs) / len(mine | theirs)
-                if jaccard >= SIMILARITY and (match is None or jaccard > match[1]):
-                    match = (other, jaccard)
-            if match is not None and match[1] == 1.0:
-                break
-        if match is not None:
-            other = match[0]
-            ratio = SequenceMatcher(None, " ".join(words_of[other]), " ".join(words)).ratio()
+            first = first_at.get(key)
+            if first is None:
+                first_at[key] = me
+                continue
+            other = other_at.get(key)
+            if best < 1.0:
+                for candidate in (first, other):
+                    if candidate is None or entry_opd[candidate] == opd:
+                        continue
+                    theirs = entry_words[candidate]
+                    if theirs == text:
+                        jaccard = 1.0
+                    else:
+                        if mine is None:
+                            mine = set(words)
+                        split = theirs.split()
+                        jaccard = len(mine.intersection(split)) / len(mine.union(split))
+                    if jaccard >= SIMILARITY and jaccard > best:
+                        match, best = candidate, jaccard
+            if other is None and entry_opd[first] != opd:
+                other_at[key] = me
+        if match >= 0:
             found.append(
                 Duplicate(
-                    other,
+                    entry_id[match],
                     node_id,
-                    nodes[index[other]].opd or "",
-                    node.opd,
-                    node.level,
+                    entry_opd[match],
+                    opd,
+                    level,
                     "name",
-                    round(max(match[1], ratio), 2),
+                    round(max(best, _ratio(entry_words[match], text)), 2),
                 )
             )
-        for key in keys:
-            first = first_by_key.setdefault(key, node_id)
-            if first != node_id and key not in other_by_key and nodes[index[first]].opd != node.opd:
-                other_by_key[key] = node_id
     return found
+
+
+def _under_support(graph: PlanGraph) -> set[str]:
+    """The nodes of a support program (``U.BB.01``) or below one: the same in every OPD by
+    design, so never duplicates."""
+    nodes = graph.plan.nodes
+    index = graph.index
+    parents_of = graph.parents_of
+    support: set[str] = set()
+    for node_id in graph.topological():
+        kode = nodes[index[node_id]].kode
+        if kode and _is_support_program(kode):
+            support.add(node_id)
+            continue
+        for parent in parents_of[node_id]:
+            if parent in support:
+                support.add(node_id)
+                break
+    return support
+
+
+def _ratio(first: str, second: str) -> float:
+    """How alike two names' significant words (joined by spaces) read, letter by letter,
+    from 0 to 1: the normalised Indel similarity of rapidfuzz, imported when a pair of
+    names needs it."""
+    from rapidfuzz.fuzz import ratio
+
+    return float(ratio(first, second)) / 100

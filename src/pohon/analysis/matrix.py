@@ -9,11 +9,13 @@ The JSON form is a contract for other apps::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pohon.findings import Diagnostic, ShowsItself
+
+G = TypeVar("G", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -158,3 +160,82 @@ def pagu_once(
             above = above | frozenset(pagu)
         covered[node_id] = above
     return dict(sorted(total.items()))
+
+
+def pagu_by_group(
+    order: Iterable[str],
+    parents_of: Mapping[str, tuple[str, ...]],
+    groups_of: Mapping[str, frozenset[G]],
+    pagu_of: Mapping[str, Mapping[int, int | float]],
+) -> dict[G, dict[int, int | float]]:
+    """The pagu behind every group of nodes at once, each rupiah once per group.
+
+    The same sums as :func:`pagu_once` on each group's members (the nodes whose
+    ``groups_of`` holds the group), in one walk of ``order`` (parents first) instead of one
+    walk per group: a node's pagu for a year counts in a group unless an ancestor reached
+    through members of that group already carries pagu for that year. A node passes its
+    children the years covered per group; a child with one parent, the same groups and no
+    new year shares its parent's map, so the walk is linear in the plan and its memory in
+    the nodes that change something.
+    """
+    totals: dict[G, dict[int, int | float]] = {}
+    covered: dict[str, Mapping[G, frozenset[int]]] = {}
+    pool: dict[frozenset[int], frozenset[int]] = {}
+    none: frozenset[int] = frozenset()
+    for node_id in order:
+        groups = groups_of.get(node_id)
+        if not groups:
+            continue
+        parents = parents_of.get(node_id, ())
+        pagu = pagu_of.get(node_id)
+        if len(parents) == 1:
+            parent_groups = groups_of.get(parents[0])
+            if parent_groups is groups or parent_groups == groups:
+                # The common case: one parent in the same groups; its map holds each group.
+                above = covered[parents[0]]
+                if pagu:
+                    changed: dict[G, frozenset[int]] | None = None
+                    for group in groups:
+                        seen = above[group]
+                        if not seen.issuperset(pagu):
+                            _add(totals, group, pagu, seen)
+                            if changed is None:
+                                changed = dict(above)
+                            changed[group] = _intern(pool, seen | frozenset(pagu))
+                    if changed is not None:
+                        covered[node_id] = changed
+                        continue
+                covered[node_id] = above
+                continue
+        mine: dict[G, frozenset[int]] = {}
+        for group in groups:
+            seen = none
+            for parent in parents:
+                years = covered.get(parent, {}).get(group)
+                if years:
+                    seen = years if not seen else seen | years
+            if pagu:
+                _add(totals, group, pagu, seen)
+                if not seen.issuperset(pagu):
+                    seen = seen | frozenset(pagu)
+            mine[group] = _intern(pool, seen)
+        covered[node_id] = mine
+    return {group: dict(sorted(total.items())) for group, total in totals.items()}
+
+
+def _intern(pool: dict[frozenset[int], frozenset[int]], years: frozenset[int]) -> frozenset[int]:
+    return pool.setdefault(years, years)
+
+
+def _add(
+    totals: dict[G, dict[int, int | float]],
+    group: G,
+    pagu: Mapping[int, int | float],
+    seen: frozenset[int],
+) -> None:
+    total = totals.get(group)
+    if total is None:
+        total = totals[group] = {}
+    for year, value in pagu.items():
+        if year not in seen:
+            total[year] = total.get(year, 0) + value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 Format = Literal["yaml", "json"]
@@ -82,7 +83,7 @@ class SourceMap:
             return start
         owner = 1
         if indicator_id is not None:
-            found = _find(block, 1, len(block), _id_pattern(indicator_id))
+            found = _find(block, 1, len(block), indicator_id)
             if found is None:
                 return start
             owner = found
@@ -97,16 +98,23 @@ class SourceMap:
         pattern = _id_pattern(opd_id)
         seen = 0
         for number, line in enumerate(head.split("\n"), start=1):
-            if pattern.search(line):
+            if opd_id in line and pattern.search(line):
                 if seen == occurrence:
                     return number
                 seen += 1
         return None
 
 
-def _find(lines: list[str], start: int, end: int, pattern: re.Pattern[str]) -> int | None:
+def _find(lines: list[str], start: int, end: int, value: str) -> int | None:
+    """The first line from ``start`` to ``end`` where ``value`` is written as an ``id``."""
+    pattern = None
     for number in range(start, min(end, len(lines)) + 1):
-        if pattern.search(lines[number - 1]):
+        line = lines[number - 1]
+        if value not in line:  # most lines: no regular expression needed
+            continue
+        if pattern is None:
+            pattern = _id_pattern(value)
+        if pattern.search(line):
             return number
     return None
 
@@ -144,10 +152,12 @@ def _find_key(lines: list[str], owner: int, end: int, key: str) -> int:
     return owner
 
 
+@lru_cache(maxsize=256)
 def _key_pattern(key: str) -> re.Pattern[str]:
     return re.compile(r'(?:^|[\s{,\-])"?' + re.escape(key) + r'"?\s*:')
 
 
+@lru_cache(maxsize=1024)
 def _id_pattern(value: str) -> re.Pattern[str]:
     quoted = re.escape(json.dumps(value, ensure_ascii=False))
     plain = re.escape(value)
@@ -160,6 +170,10 @@ def _json_node_starts(text: str) -> tuple[list[int], list[int]]:
     """Start line and character of each element of the top-level ``nodes`` array.
 
     The top-level object is walked with the C JSON scanner, so this is exact and linear.
+    The elements of ``nodes`` are found without parsing them again when the file is
+    indented (each node opens on its own line at one indentation, as every JSON writer that
+    indents does); otherwise, or when that reading does not check out, each element is
+    scanned.
     """
     decoder = json.JSONDecoder()
     lines: list[int] = []
@@ -168,8 +182,6 @@ def _json_node_starts(text: str) -> tuple[list[int], list[int]]:
     if pos >= len(text) or text[pos] != "{":
         return lines, offsets
     pos += 1
-    line = 1
-    last = 0
     while True:
         pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
         if pos >= len(text) or text[pos] == "}":
@@ -182,19 +194,77 @@ def _json_node_starts(text: str) -> tuple[list[int], list[int]]:
         pos += 1  # the colon
         pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
         if key == "nodes" and pos < len(text) and text[pos] == "[":
-            pos += 1
-            while True:
-                pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
-                if pos >= len(text) or text[pos] == "]":
-                    pos += 1
-                    break
-                if text[pos] == ",":
-                    pos += 1
-                    continue
-                line += text.count("\n", last, pos)
-                last = pos
+            found = _indented_elements(text, pos)
+            if found is None:
+                found = _scanned_elements(text, pos, decoder)
+            line = 1
+            last = 0
+            for offset in found:
+                line += text.count("\n", last, offset)
+                last = offset
                 lines.append(line)
-                offsets.append(pos)
-                _, pos = decoder.raw_decode(text, pos)
-        else:
-            _, pos = decoder.raw_decode(text, pos)
+            return lines, found
+        _, pos = decoder.raw_decode(text, pos)
+
+
+def _scanned_elements(text: str, pos: int, decoder: json.JSONDecoder) -> list[int]:
+    """Start of each element of the array opening at ``pos``, each element scanned."""
+    offsets: list[int] = []
+    pos += 1
+    while True:
+        pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        if pos >= len(text) or text[pos] == "]":
+            return offsets
+        if text[pos] == ",":
+            pos += 1
+            continue
+        offsets.append(pos)
+        _, pos = decoder.raw_decode(text, pos)
+
+
+_BLANK = " \t\r\n"
+
+
+def _indented_elements(text: str, pos: int) -> list[int] | None:
+    """Start of each object of the array opening at ``pos`` when the array is indented:
+    every element an object opening its own line at the first element's indentation, the
+    array closing on its own line at the indentation of the line that opens it. JSON text
+    holds no raw line break inside a string, so such a line is always structure. Each
+    element must follow ``},`` (the one before it) and the last must be followed by the
+    closing bracket; ``None`` when anything does not fit (then the caller scans)."""
+    first = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    if first >= len(text) or text[first] != "{":
+        return None
+    line_start = text.rfind("\n", 0, first) + 1
+    indent = text[line_start:first]
+    if line_start == 0 or indent.strip(" \t"):
+        return None
+    open_line = text.rfind("\n", 0, pos) + 1
+    head = text[open_line:pos]
+    outer = head[: len(head) - len(head.lstrip(" \t"))]
+    if len(outer) >= len(indent):
+        return None
+    needle = "\n" + indent + "{"
+    offsets = [first]
+    at = text.find(needle, first)
+    while at >= 0:
+        if not text.startswith("},", at - 2) and _before(text, _before(text, at, ","), "}") < 0:
+            break  # not the next element: past the array's end (checked below), or not indented
+        start = at + len(needle) - 1
+        offsets.append(start)
+        at = text.find(needle, start)
+    close = text.find("\n" + outer + "]", offsets[-1])
+    if close < 0 or (0 <= at < close) or _before(text, close + 1, "}") < 0:
+        return None
+    return offsets
+
+
+def _before(text: str, end: int, char: str) -> int:
+    """Position of ``char`` when it is the last non-blank character before ``end``, else -1
+    (also when ``end`` is already -1)."""
+    if end < 0:
+        return -1
+    k = end - 1
+    while k >= 0 and text[k] in _BLANK:
+        k -= 1
+    return k if k >= 0 and text[k] == char else -1

@@ -55,8 +55,6 @@ class _Setup:
     loop: tuple[str, ...]
     reached: frozenset[str]
     """The plan's known frameworks and those its crosswalks reach."""
-    cyclic: bool
-    """The cascade has a cycle (PK103): what passes down it depends on the node order."""
 
 
 def _setup(ctx: Context) -> _Setup:
@@ -104,7 +102,6 @@ def _build_setup(ctx: Context) -> _Setup:
         tuple(walks.values()),
         loop,
         frozenset(reached),
-        cyclic=bool(ctx.graph.cycles()),
     )
 
 
@@ -493,8 +490,8 @@ def item_without_support(ctx: Context) -> Iterator[Finding]:
     nasional dan global. Id kerangka mengalahkan levelnya, misalnya
     ``{"asta-cita-2025": "error"}``.
 
-    Tidak diperiksa selama cascading berputar (PK103): keselarasan yang diwariskan lewat
-    lingkaran tidak tentu.
+    Node di lingkaran cascading atau di bawahnya (PK103) dikesampingkan, karena keselarasan
+    yang diwariskan lewat lingkaran tidak tentu (PK115); sisa rencana tetap diperiksa.
 
     Mengapa:
     RPJMD wajib menjabarkan visi-misi kepala daerah dan selaras dengan RPJMN dan RPJMD
@@ -513,7 +510,7 @@ def item_without_support(ctx: Context) -> Iterator[Finding]:
     """
     setup = _setup(ctx)
     result = setup.result
-    if result is None or setup.cyclic:
+    if result is None:
         return
     by_key = _item_severity(ctx.settings)
     for support in result.items:
@@ -571,8 +568,8 @@ def pemda_node_unaligned(ctx: Context) -> Iterator[Finding]:
     induknya selaras atau tidak punya indikator); jumlah node di bawahnya yang ikut tidak
     selaras ada di pesan dan ``values``.
 
-    Tidak diperiksa selama cascading berputar (PK103): keselarasan yang diwariskan lewat
-    lingkaran tidak tentu.
+    Node di lingkaran cascading atau di bawahnya (PK103) dikesampingkan, karena keselarasan
+    yang diwariskan lewat lingkaran tidak tentu (PK115); sisa rencana tetap diperiksa.
 
     Mengapa:
     Tujuan dan sasaran RPJMD adalah jabaran visi-misi kepala daerah dan harus menunjukkan
@@ -590,13 +587,13 @@ def pemda_node_unaligned(ctx: Context) -> Iterator[Finding]:
     """
     setup = _setup(ctx)
     result = setup.result
-    if result is None or setup.cyclic or not result.unaligned:
+    if result is None or not result.unaligned:
         return
     unaligned = set(result.unaligned)
     graph = ctx.graph
     tops_of: dict[str, frozenset[str]] = {}
     below: dict[str, int] = {}
-    for node_id in graph.topological():
+    for node_id in graph.judged():
         if node_id not in unaligned:
             continue
         tops: frozenset[str] = frozenset()
@@ -671,8 +668,8 @@ def item_only_through_crosswalk(ctx: Context) -> Iterator[Finding]:
     crosswalk, atau pemetaan dalam format berkas crosswalk) untuk pasangan kerangka yang
     sama.
 
-    Tidak diperiksa selama cascading berputar (PK103): keselarasan yang diwariskan lewat
-    lingkaran tidak tentu.
+    Node di lingkaran cascading atau di bawahnya (PK103) dikesampingkan, karena keselarasan
+    yang diwariskan lewat lingkaran tidak tentu (PK115); sisa rencana tetap diperiksa.
 
     Mengapa:
     Crosswalk antar kerangka adalah penilaian, bukan fakta yang diterbitkan. Evaluator
@@ -690,7 +687,7 @@ def item_only_through_crosswalk(ctx: Context) -> Iterator[Finding]:
     """
     setup = _setup(ctx)
     result = setup.result
-    if result is None or setup.cyclic:
+    if result is None:
         return
     derived = set(result.derived)
     in_scope = {*result.required, *result.derived}
@@ -738,8 +735,8 @@ def alignment_not_from_ancestors(ctx: Context) -> Iterator[Finding]:
     leluhurnya mendukung butir lain dari kerangka yang sama. Butir yang didukung leluhur ada
     di ``values["ancestors_support"]``; induk langsungnya di ``related``.
 
-    Tidak diperiksa selama cascading berputar (PK103): keselarasan yang diwariskan lewat
-    lingkaran tidak tentu.
+    Node di lingkaran cascading atau di bawahnya (PK103) dikesampingkan, karena keselarasan
+    yang diwariskan lewat lingkaran tidak tentu (PK115); sisa rencana tetap diperiksa.
 
     Mengapa:
     Cascading berarti sasaran turun dari tujuan, program dari sasaran: keselarasan anak
@@ -757,7 +754,7 @@ def alignment_not_from_ancestors(ctx: Context) -> Iterator[Finding]:
     """
     setup = _setup(ctx)
     result = setup.result
-    if result is None or setup.cyclic or not result.stray:
+    if result is None or not result.stray:
         return
     graph = ctx.graph
     index = graph.index

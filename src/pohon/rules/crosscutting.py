@@ -12,12 +12,6 @@ from pohon.analysis.crosscutting import Duplicate
 from pohon.rules.engine import Context, Finding, rule
 
 
-def _cyclic(ctx: Context) -> bool:
-    """Whether the cascade has a cycle (PK103): what passes along it then depends on the
-    order of the nodes, so the rules that read it wait until the cycle is broken."""
-    return bool(ctx.graph.cycles())
-
-
 def _has_opd_nodes(ctx: Context) -> bool:
     """Whether the plan holds any node at an OPD level: an RPJMD file without the Renstra
     of any OPD has no cascade to OPDs to check."""
@@ -51,7 +45,8 @@ def sasaran_without_opd(ctx: Context) -> Iterator[Finding]:
     Sebuah sasaran Pemda (node di level Pemda terendah yang ada di rencana, di skema kota:
     ``sasaran``) tidak punya satu pun node milik OPD di bawahnya. Diperiksa hanya bila
     rencana memuat node OPD: berkas RPJMD tanpa Renstra perangkat daerah tidak diperiksa.
-    Tidak diperiksa selama cascading berputar (PK103).
+    Node di lingkaran cascading atau di bawahnya (PK103) dikesampingkan (PK115); sisa
+    rencana tetap diperiksa.
 
     Mengapa:
     Sasaran RPJMD hanya tercapai lewat Renstra perangkat daerah. Sasaran tanpa OPD
@@ -66,8 +61,6 @@ def sasaran_without_opd(ctx: Context) -> Iterator[Finding]:
     Tambahkan ``S9`` ke ``parents`` tujuan atau sasaran Diskopukmperindag yang
     mewujudkannya, atau susun sasaran OPD baru di bawahnya.
     """
-    if _cyclic(ctx):
-        return
     result = ctx.crosscutting
     if not result.orphan_sasaran or not _has_opd_nodes(ctx):
         return
@@ -119,7 +112,8 @@ def crosscutting_opd_absent(ctx: Context) -> Iterator[Finding]:
     Sebuah node menyatakan OPD lain crosscutting (status ``usulan`` atau ``disetujui``),
     tetapi OPD itu tidak memiliki satu pun node di bawah node tersebut. Deklarasi yang
     ``ditolak`` dilaporkan PK404, pihak luar (``agency``) tidak diperiksa di sini.
-    Tidak diperiksa selama cascading berputar (PK103).
+    Node di lingkaran cascading atau di bawahnya (PK103) dikesampingkan (PK115); sisa
+    rencana tetap diperiksa.
 
     Mengapa:
     Program keroyokan hanya nyata bila setiap OPD yang dinyatakan ikut menaruh program atau
@@ -135,8 +129,6 @@ def crosscutting_opd_absent(ctx: Context) -> Iterator[Finding]:
     Perkim menautkan kegiatan sanitasi atau air minumnya ke ``SO-DINKES-1``
     (``parents: [SO-PERKIM-1, SO-DINKES-1]``), atau deklarasinya dicabut.
     """
-    if _cyclic(ctx):
-        return
     result = ctx.crosscutting
     index = ctx.graph.index
     nodes = ctx.plan.nodes
@@ -298,7 +290,8 @@ def opd_without_sasaran(ctx: Context) -> Iterator[Finding]:
     tidak satu pun node-nya berada di bawah sasaran RPJMD. Diperiksa hanya bila rencana
     memuat sasaran Pemda dan node OPD (Renstra satu OPD saja, atau RPJMD tanpa Renstra,
     tidak diperiksa). Temuan tingkat rencana yang menunjuk baris OPD di ``opds``.
-    Tidak diperiksa selama cascading berputar (PK103).
+    Node di lingkaran cascading atau di bawahnya (PK103) dikesampingkan (PK115); sisa
+    rencana tetap diperiksa.
 
     Mengapa:
     Setiap perangkat daerah ada untuk mewujudkan sasaran kepala daerah. OPD yang tidak
@@ -312,8 +305,6 @@ def opd_without_sasaran(ctx: Context) -> Iterator[Finding]:
     Perbaikan:
     Tulis ``parents: [S11]`` pada ``TO-DISKOMINFO-1``.
     """
-    if _cyclic(ctx):
-        return
     result = ctx.crosscutting
     if not result.idle_opds or not _has_opd_nodes(ctx):
         return
@@ -591,7 +582,8 @@ def lone_outcome(ctx: Context) -> Iterator[Finding]:
     Sebuah hasil yang dinyatakan butuh OPD lain (deklarasi ``crosscutting`` internal yang
     tidak ditolak) ternyata hanya dilayani satu OPD, atau tidak satu pun: tidak ada node
     OPD lain di bawahnya.
-    Tidak diperiksa selama cascading berputar (PK103).
+    Node di lingkaran cascading atau di bawahnya (PK103) dikesampingkan (PK115); sisa
+    rencana tetap diperiksa.
 
     Mengapa:
     Program keroyokan yang dikerjakan sendirian adalah tanda paling jelas bahwa kolaborasi
@@ -606,8 +598,6 @@ def lone_outcome(ctx: Context) -> Iterator[Finding]:
     Dinsos menautkan program perlindungan sosial keluarga berisiko stunting, DKPP program
     pangan lokal bergizi, dan Perkim kegiatan sanitasi ke ``SO-DINKES-1``.
     """
-    if _cyclic(ctx):
-        return
     result = ctx.crosscutting
     index = ctx.graph.index
     nodes = ctx.plan.nodes

@@ -686,3 +686,81 @@ def placeholder_node(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 cols.id[i], {"level": cols.level[i], "name": name}, field="name", node_index=i
             )
+
+
+NOT_JUDGED_SHOWN = 10
+"""How many of the nodes set apart PK115 names in its message (all are in ``related``)."""
+
+
+@rule(
+    "PK115",
+    "not-judged",
+    family="structure",
+    severity="info",
+    title="Node tidak dinilai karena lingkaran cascading",
+    title_en="Nodes not judged because of a cascade cycle",
+    message={
+        "default": (
+            "{count} node tidak dinilai keselarasan (PK3xx) dan crosscutting-nya (PK4xx) "
+            "karena ada di lingkaran cascading atau di bawahnya (di lingkaran {on_cycle}, "
+            "di bawahnya {below}): {nodes}",
+            "{count} nodes are not judged for alignment (PK3xx) and crosscutting (PK4xx) "
+            "because they lie on a cascade cycle or below one (on it {on_cycle}, below "
+            "{below}): {nodes}",
+        ),
+        "more": (
+            "{count} node tidak dinilai keselarasan (PK3xx) dan crosscutting-nya (PK4xx) "
+            "karena ada di lingkaran cascading atau di bawahnya (di lingkaran {on_cycle}, "
+            "di bawahnya {below}): {nodes} dan {more} node lainnya",
+            "{count} nodes are not judged for alignment (PK3xx) and crosscutting (PK4xx) "
+            "because they lie on a cascade cycle or below one (on it {on_cycle}, below "
+            "{below}): {nodes} and {more} more",
+        ),
+    },
+    hint="Putuskan lingkaran yang dilaporkan PK103; setelah itu node ini ikut dinilai.",
+    hint_en="Break the cycle reported by PK103; the nodes are judged once it is gone.",
+)
+def not_judged(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Sekali per rencana: node yang ada di lingkaran cascading (PK103) atau di bawahnya
+    tidak dinilai aturan keselarasan (PK3xx) dan crosscutting (PK4xx), dan tidak dihitung
+    dalam analisis keselarasan dan crosscutting. Temuan ada di node pertama yang
+    dikesampingkan (menurut urutan berkas); semua node itu ada di ``related``, jumlahnya di
+    ``values``. Sisa rencana tetap dinilai dalam pemeriksaan yang sama.
+
+    Mengapa:
+    Keselarasan dan sasaran yang dilayani diwariskan turun lewat cascading. Di lingkaran,
+    warisan itu bergantung pada titik masuk yang dipilih: hasilnya tidak tentu. Daripada
+    diam-diam menilai salah, atau tidak menilai rencana sama sekali, pohon menilai bagian
+    yang bisa dinilai dan menyebut bagian yang tidak.
+
+    Contoh:
+    Program ``P1`` berinduk kegiatan ``K1``, dan ``K1`` berinduk ``P1``; sub kegiatan
+    ``SK1`` di bawah ``K1``. Ketiganya tidak dinilai, dan PK115 menyebut ``P1``, ``K1``
+    dan ``SK1``.
+
+    Perbaikan:
+    Putuskan lingkaran (lihat PK103): hapus tautan induk yang terbalik. Pada pemeriksaan
+    berikutnya node itu ikut dinilai.
+    """
+    # Sorted by id, so the finding is the same whatever the order of the nodes in the file.
+    apart = sorted(ctx.graph.set_apart())
+    if not apart:
+        return
+    on_cycle = sum(len(cycle) for cycle in ctx.graph.cycles())
+    shown = list(apart[:NOT_JUDGED_SHOWN])
+    more = len(apart) - len(shown)
+    yield Finding(
+        apart[0],
+        {
+            "count": len(apart),
+            "on_cycle": on_cycle,
+            "below": len(apart) - on_cycle,
+            "nodes": shown,
+            "more": more,
+        },
+        field="parents",
+        related=tuple(apart[1:]),
+        variant="more" if more else "default",
+        node_index=ctx.graph.index[apart[0]],
+    )
