@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pohon.analysis.matrix import Cell, Header, Matrix, pagu_by_group, records_frame
-from pohon.findings import ShowsItself
+from pohon.findings import ShowsItself, UsageError
 from pohon.graph import PlanGraph
 from pohon.io import UnknownFrameworkError, builtin_crosswalks, builtin_frameworks
 from pohon.model import Crosswalk, Framework, Plan
@@ -260,6 +260,11 @@ def alignment(
     >>> result.item("panca-cita-mojokerto-2025:1").coverage
     'direct'
     """
+    if isinstance(frameworks, str):
+        raise UsageError(
+            f"frameworks harus berupa daftar id kerangka, misalnya [{frameworks!r}], bukan teks",
+            f"frameworks must be a list of framework ids, such as [{frameworks!r}], not a text",
+        )
     known = {**builtin_frameworks(), **(extra_frameworks or {})}
     if frameworks is not None:
         for fw in frameworks:
