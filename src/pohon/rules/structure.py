@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -764,3 +765,44 @@ def not_judged(ctx: Context) -> Iterator[Finding]:
         variant="more" if more else "default",
         node_index=ctx.graph.index[apart[0]],
     )
+
+
+@rule(
+    "PK116",
+    "look-alike-node-id",
+    family="structure",
+    severity="warning",
+    title="Id node yang hanya beda huruf besar atau bentuk Unicode",
+    title_en="Node ids that differ only in case or Unicode form",
+    message="Id node {node} sama dengan {other} bila huruf besar-kecil dan bentuk Unicode "
+    "diabaikan: dua node yang bagi pembaca tampak satu",
+    message_en="Node id {node} equals {other} once case and Unicode form are ignored: two "
+    "nodes that a reader takes for one",
+    hint="Pakai satu ejaan yang sama bila maksudnya satu node, atau beri id yang jelas berbeda.",
+    hint_en="Write one spelling if one node is meant, or give clearly different ids.",
+)
+def look_alike_node_id(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Dua id node berbeda hanya pada huruf besar-kecil (``P-1`` dan ``p-1``) atau pada bentuk
+    Unicode (``Café`` ditulis dengan é satu karakter, dan dengan e plus tanda aksen).
+
+    Mengapa:
+    Di layar keduanya tampak sama, dan Excel atau basis data aplikasi e-SAKIP sering
+    menganggapnya sama; pohon membacanya sebagai dua node, sehingga tautan ``parents`` bisa
+    menunjuk node yang tidak dimaksud tanpa terlihat.
+
+    Contoh:
+    ``- id: SO-Dinkes-1`` dan ``- id: SO-DINKES-1`` dalam satu rencana.
+
+    Perbaikan:
+    Samakan ejaan id bila maksudnya satu node, atau beri id yang jelas berbeda.
+    """
+    first: dict[str, str] = {}
+    for i, node_id in enumerate(ctx.columns.id):
+        if node_id.isascii() and node_id == node_id.lower():
+            key = node_id
+        else:
+            key = unicodedata.normalize("NFC", node_id).casefold()
+        seen = first.setdefault(key, node_id)
+        if seen != node_id:
+            yield Finding(node_id, {"other": seen}, field="id", node_index=i, related=(seen,))
