@@ -138,7 +138,7 @@ def test_children_pagu_written_in_another_year_order_still_add_up() -> None:
     plan = _pagu_plan("{2025: 30, 2026: 70}", "{2026: 50, 2025: 10}", "{2025: 20, 2026: 20}")
     assert _found(plan, "PK502") == []
     plan = _pagu_plan("{2025: 30, 2026: 75}", "{2026: 50, 2025: 10}", "{2025: 20, 2026: 20}")
-    assert [values["year"] for _, _, values in _found(plan, "PK502")] == [2026]
+    assert [values["years"] for _, _, values in _found(plan, "PK502")] == [(2026,)]
 
 
 def test_float_pagu_is_summed_child_by_child() -> None:

@@ -18,12 +18,13 @@ from pohon.findings.catalogue import (
     CATALOGUE,
     Doc,
     Entry,
-    LevelNamer,
+    Namer,
     display,
     fill,
     jsonable,
     parse_doc,
     register,
+    years_text,
 )
 from pohon.findings.diagnostic import (
     SEVERITIES,
@@ -47,8 +48,8 @@ __all__ = [
     "Doc",
     "Entry",
     "Lang",
-    "LevelNamer",
     "Location",
+    "Namer",
     "Report",
     "Severity",
     "ShowsItself",
@@ -66,4 +67,5 @@ __all__ = [
     "pick",
     "register",
     "register_html",
+    "years_text",
 ]

@@ -17,14 +17,28 @@ their level names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from pohon.findings.lang import Lang, pick
 
-LevelNamer = Callable[[str, Lang], str]
-"""Level id → its name in a language (``sub_kegiatan`` → ``Sub Kegiatan``)."""
+
+class Namer(Protocol):
+    """How the ids in a finding's values are shown to a planner (a check's context is one)."""
+
+    def level_name(self, level_id: str, lang: Lang) -> str:
+        """Level id → its name (``sub_kegiatan`` → ``Sub Kegiatan``)."""
+        ...
+
+    def node_name(self, node_id: str, lang: Lang) -> str:
+        """Node id → level, kode and name (``Program 5.02.04 "Peningkatan ..."``)."""
+        ...
+
+    def node_short(self, node_id: str, lang: Lang) -> str:
+        """Node id → its kode, or its id when it has none (for lists of nodes)."""
+        ...
+
 
 CODE = re.compile(r"PK\d{3}")
 
@@ -81,14 +95,14 @@ class Entry:
         lang: Lang = "id",
         *,
         variant: str = "default",
-        level_name: LevelNamer | None = None,
+        names: Namer | None = None,
     ) -> str:
-        return fill(pick(self.messages[variant], lang), values, lang, level_name)
+        return fill(pick(self.messages[variant], lang), values, lang, names)
 
     def hint_text(
-        self, values: Mapping[str, Any], lang: Lang = "id", *, level_name: LevelNamer | None = None
+        self, values: Mapping[str, Any], lang: Lang = "id", *, names: Namer | None = None
     ) -> str:
-        return fill(pick(self.hint, lang), values, lang, level_name)
+        return fill(pick(self.hint, lang), values, lang, names)
 
 
 CATALOGUE: dict[str, Entry] = {}
@@ -110,6 +124,10 @@ def register(entry: Entry) -> Entry:
 _FIELD = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
 _LEVEL_KEYS = frozenset({"level", "parent_level", "allowed", "child_levels", "top"})
 """Values under these keys are level ids (or lists of them), shown by their level names."""
+_NODE_KEYS = frozenset({"node", "parent", "other", "first"})
+"""Values under these keys are node ids, shown by level, kode and name."""
+_NODE_LIST_KEYS = frozenset({"nodes", "nested", "cycle"})
+"""Values under these keys are lists of node ids, shown by kode (or id)."""
 
 
 def _is_year_key(key: str) -> bool:
@@ -121,9 +139,13 @@ def fill(
     template: str,
     values: Mapping[str, Any],
     lang: Lang = "id",
-    level_name: LevelNamer | None = None,
+    names: Namer | None = None,
 ) -> str:
     """``template`` with every ``{key}`` replaced by ``values[key]`` as a planner reads it.
+
+    With ``names``, level ids are shown by their level names, node ids by level, kode and
+    name (``{node}``, ``{parent}``, ``{other}``, ``{first}``) or by kode
+    (``{nodes}``, ``{nested}``, ``{cycle}``); a value that is not a text is shown as it is.
 
     >>> fill("Pagu {year}: Rp {pagu}", {"year": 2027, "pagu": 12500000000})
     'Pagu 2027: Rp 12.500.000.000'
@@ -140,15 +162,44 @@ def fill(
             if isinstance(value, tuple | list):
                 return ", ".join(str(v) for v in value)
             return str(value)
-        if key in _LEVEL_KEYS and level_name is not None:
-            if isinstance(value, str):
-                return level_name(value, lang)
-            if isinstance(value, tuple | list):
-                names = [level_name(str(v), lang) for v in value]
-                return (" atau " if lang == "id" else " or ").join(names) or "-"
+        if names is not None:
+            if key in _LEVEL_KEYS:
+                if isinstance(value, str):
+                    return names.level_name(value, lang)
+                if isinstance(value, tuple | list):
+                    shown = [names.level_name(str(v), lang) for v in value]
+                    return (" atau " if lang == "id" else " or ").join(shown) or "-"
+            elif key in _NODE_KEYS and isinstance(value, str):
+                return names.node_name(value, lang)
+            elif key in _NODE_LIST_KEYS and isinstance(value, tuple | list):
+                return ", ".join(
+                    names.node_short(v, lang) if isinstance(v, str) else display(v, lang)
+                    for v in value
+                )
         return display(value, lang)
 
     return _FIELD.sub(sub, template).replace("{{", "{").replace("}}", "}")
+
+
+def years_text(years: Iterable[int]) -> str:
+    """Years as a planner writes them: runs of three or more joined by a hyphen.
+
+    >>> years_text([2029, 2025, 2026, 2027]), years_text([2026, 2028]), years_text([2026, 2027])
+    ('2025-2027, 2029', '2026, 2028', '2026, 2027')
+    """
+    ordered = sorted(set(years))
+    parts: list[str] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{ordered[i]}-{ordered[j]}")
+        else:
+            parts.extend(str(y) for y in ordered[i : j + 1])
+        i = j + 1
+    return ", ".join(parts)
 
 
 def display(value: Any, lang: Lang = "id") -> str:

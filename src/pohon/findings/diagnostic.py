@@ -35,7 +35,9 @@ class Diagnostic:
 
     ``code`` and ``slug`` name the entry of :data:`pohon.findings.CATALOGUE` it comes from;
     ``node``, ``indicator`` and ``field`` say what it is about; ``values`` are the raw values
-    behind the message.
+    behind the message. ``opd``, ``level``, ``kode`` and ``name`` describe the node as the
+    planner knows it (its owner, level id, nomenclature kode and name; for a finding about an
+    entry of ``opds``, ``opd`` is that OPD), so findings can be filtered and tabled by them.
     """
 
     code: str
@@ -50,6 +52,10 @@ class Diagnostic:
     related: tuple[str, ...] = ()
     values: Mapping[str, Any] = dc_field(default_factory=dict)
     plan: str | None = None
+    opd: str | None = None
+    level: str | None = None
+    kode: str | None = None
+    name: str | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -69,6 +75,10 @@ class Diagnostic:
             "severity": self.severity,
             "plan": self.plan,
             "node": self.node,
+            "opd": self.opd,
+            "level": self.level,
+            "kode": self.kode,
+            "name": self.name,
             "indicator": self.indicator,
             "field": self.field,
             "message": self.message,

@@ -230,22 +230,22 @@ def _label(framework: Framework, item_id: str) -> str:
     title_en="Unknown alignment",
     message={
         "format": (
-            'Acuan keselarasan "{ref}" pada {level} {node} tidak berbentuk kerangka:butir',
-            'Alignment "{ref}" on {level} {node} is not of the form framework:item',
+            'Acuan keselarasan "{ref}" pada {node} tidak berbentuk kerangka:butir',
+            'Alignment "{ref}" on {node} is not of the form framework:item',
         ),
         "unknown-framework": (
-            "{level} {node} diselaraskan dengan {ref}, tetapi kerangka {framework} tidak dikenal",
-            "{level} {node} is aligned to {ref}, but framework {framework} is unknown",
+            "{node} diselaraskan dengan {ref}, tetapi kerangka {framework} tidak dikenal",
+            "{node} is aligned to {ref}, but framework {framework} is unknown",
         ),
         "unknown-framework-near": (
-            "{level} {node} diselaraskan dengan {ref}, tetapi kerangka {framework} tidak "
+            "{node} diselaraskan dengan {ref}, tetapi kerangka {framework} tidak "
             "dikenal (maksudnya {suggestion}?)",
-            "{level} {node} is aligned to {ref}, but framework {framework} is unknown "
+            "{node} is aligned to {ref}, but framework {framework} is unknown "
             "(did you mean {suggestion}?)",
         ),
         "unknown-item": (
-            "{level} {node} diselaraskan dengan {ref}, tetapi {framework} tidak punya butir {item}",
-            "{level} {node} is aligned to {ref}, but {framework} has no item {item}",
+            "{node} diselaraskan dengan {ref}, tetapi {framework} tidak punya butir {item}",
+            "{node} is aligned to {ref}, but {framework} has no item {item}",
         ),
     },
     hint="Tulis acuan sebagai id-kerangka:id-butir, misalnya {example}. Yang dikenal: {choices}.",
@@ -324,14 +324,13 @@ def unknown_alignment(ctx: Context) -> Iterator[Finding]:
     title_en="Alignment framework not named by the plan",
     message={
         "default": (
-            "{level} {node} diselaraskan dengan {ref}, tetapi {framework} tidak ada di "
-            "plan.frameworks",
-            "{level} {node} is aligned to {ref}, but {framework} is not in plan.frameworks",
+            "{node} diselaraskan dengan {ref}, tetapi {framework} tidak ada di plan.frameworks",
+            "{node} is aligned to {ref}, but {framework} is not in plan.frameworks",
         ),
         "many": (
-            "{level} {node} diselaraskan dengan {ref}, tetapi {framework} tidak ada di "
+            "{node} diselaraskan dengan {ref}, tetapi {framework} tidak ada di "
             "plan.frameworks ({count} node merujuk kerangka ini)",
-            "{level} {node} is aligned to {ref}, but {framework} is not in plan.frameworks "
+            "{node} is aligned to {ref}, but {framework} is not in plan.frameworks "
             "({count} nodes refer to this framework)",
         ),
     },
@@ -542,15 +541,15 @@ def item_without_support(ctx: Context) -> Iterator[Finding]:
     title_en="Pemda node unaligned",
     message={
         "default": (
-            "{level} {node} tidak selaras dengan kerangka wajib ({frameworks}), baik langsung "
+            "{node} tidak selaras dengan kerangka wajib ({frameworks}), baik langsung "
             "maupun lewat induknya",
-            "{level} {node} is aligned to no required framework ({frameworks}), neither "
+            "{node} is aligned to no required framework ({frameworks}), neither "
             "directly nor through its ancestors",
         ),
         "below": (
-            "{level} {node} tidak selaras dengan kerangka wajib ({frameworks}), baik langsung "
+            "{node} tidak selaras dengan kerangka wajib ({frameworks}), baik langsung "
             "maupun lewat induknya; {count} node Pemda di bawahnya ikut tidak selaras",
-            "{level} {node} is aligned to no required framework ({frameworks}), neither "
+            "{node} is aligned to no required framework ({frameworks}), neither "
             "directly nor through its ancestors; {count} Pemda nodes below it are unaligned "
             "too",
         ),
@@ -720,9 +719,9 @@ def item_only_through_crosswalk(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="Keselarasan tidak berasal dari leluhur",
     title_en="Alignment not from ancestors",
-    message="{level} {node} diselaraskan dengan {ref}, yang tidak didukung leluhurnya; "
+    message="{node} diselaraskan dengan {ref}, yang tidak didukung leluhurnya; "
     "leluhurnya mendukung {ancestors_support}",
-    message_en="{level} {node} is aligned to {ref}, which none of its ancestors supports; "
+    message_en="{node} is aligned to {ref}, which none of its ancestors supports; "
     "they support {ancestors_support}",
     hint="Periksa apakah {node} berinduk node yang tepat; bila ya, selaraskan juga induknya "
     "dengan {ref}, atau hapus {ref} dari aligns {node}.",

@@ -118,6 +118,27 @@ class IndicatorColumns:
 
 _T = TypeVar("_T")
 
+NAME_WIDTH = 60
+"""The most characters of a node's name a message shows; longer names are cut at a word."""
+
+
+def short_name(name: str, width: int = NAME_WIDTH) -> str:
+    """``name`` on one line, cut at a word boundary to ``width`` characters with ``…``.
+
+    >>> short_name("Peningkatan  Pengelolaan" + chr(10) + "Pendapatan Daerah")
+    'Peningkatan Pengelolaan Pendapatan Daerah'
+    >>> short_name("Persentase sarana, prasarana dan alat kesehatan puskesmas sesuai standar", 40)
+    'Persentase sarana, prasarana dan alat…'
+    """
+    text = " ".join(name.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
+
 
 class Context:
     """What a rule sees: the plan, its graph and scheme, and a few shared lookups.
@@ -151,6 +172,27 @@ class Context:
         if spec is None:
             return level_id
         return spec.name if lang == "id" or spec.name_en is None else spec.name_en
+
+    def node_name(self, node_id: str, lang: Lang) -> str:
+        """A node as the planner knows it: level, kode (where it has one) and name, shortened
+        (``Program 5.02.04 "Peningkatan Pengelolaan Pendapatan Daerah"``); an id no node has
+        is shown as written."""
+        i = self.graph.index.get(node_id)
+        if i is None:
+            return node_id
+        node = self.plan.nodes[i]
+        level = self.level_name(node.level, lang)
+        kode = node.kode.strip() if node.kode else ""
+        name = short_name(node.name)
+        return f'{level} {kode} "{name}"' if kode else f'{level} "{name}"'
+
+    def node_short(self, node_id: str, lang: Lang) -> str:
+        """A node in a list: its kode, or its id when it has none."""
+        i = self.graph.index.get(node_id)
+        if i is None:
+            return node_id
+        kode = self.plan.nodes[i].kode
+        return kode.strip() if kode and kode.strip() else node_id
 
     @cached_property
     def opd_ids(self) -> set[str]:

@@ -30,14 +30,14 @@ def _has_opd_nodes(ctx: Context) -> bool:
     severity="error",
     title="Sasaran tanpa OPD penyumbang",
     title_en="Sasaran without a contributing OPD",
-    message="{level} {node} ({name}) tidak didukung OPD mana pun: tidak ada tujuan atau "
+    message="{node} tidak didukung OPD mana pun: tidak ada tujuan atau "
     "sasaran OPD, program atau kegiatan di bawahnya",
-    message_en="{level} {node} ({name}) is served by no OPD: no OPD tujuan or sasaran, "
+    message_en="{node} is served by no OPD: no OPD tujuan or sasaran, "
     "program or kegiatan hangs below it",
-    hint="Tautkan tujuan atau sasaran OPD yang mewujudkan {node} dengan parents: [{node}]; "
+    hint="Tautkan tujuan atau sasaran OPD yang mewujudkan {node} dengan parents: [{id}]; "
     "bila belum ada OPD yang menanganinya, sepakati penanggung jawabnya di forum perangkat "
     "daerah.",
-    hint_en="Link the OPD tujuan or sasaran that delivers {node} with parents: [{node}]; if "
+    hint_en="Link the OPD tujuan or sasaran that delivers {node} with parents: [{id}]; if "
     "no OPD handles it yet, agree on who owns it in the perangkat daerah forum.",
 )
 def sasaran_without_opd(ctx: Context) -> Iterator[Finding]:
@@ -82,30 +82,28 @@ def sasaran_without_opd(ctx: Context) -> Iterator[Finding]:
     title_en="Crosscutting OPD absent",
     message={
         "default": (
-            "{opd} dinyatakan crosscutting pada {level} {node} ({note}), tetapi tidak punya "
+            "{opd} dinyatakan crosscutting pada {node} ({note}), tetapi tidak punya "
             "node di bawahnya",
-            "{opd} is declared crosscutting on {level} {node} ({note}), but owns no node below it",
+            "{opd} is declared crosscutting on {node} ({note}), but owns no node below it",
         ),
         "usulan": (
-            "{opd} diusulkan crosscutting pada {level} {node} ({note}), tetapi belum punya "
+            "{opd} diusulkan crosscutting pada {node} ({note}), tetapi belum punya "
             "node di bawahnya",
-            "{opd} is proposed as crosscutting on {level} {node} ({note}), but owns no node "
-            "below it yet",
+            "{opd} is proposed as crosscutting on {node} ({note}), but owns no node below it yet",
         ),
         "default-no-note": (
-            "{opd} dinyatakan crosscutting pada {level} {node}, tetapi tidak punya node di "
-            "bawahnya",
-            "{opd} is declared crosscutting on {level} {node}, but owns no node below it",
+            "{opd} dinyatakan crosscutting pada {node}, tetapi tidak punya node di bawahnya",
+            "{opd} is declared crosscutting on {node}, but owns no node below it",
         ),
         "usulan-no-note": (
-            "{opd} diusulkan crosscutting pada {level} {node}, tetapi belum punya node di bawahnya",
-            "{opd} is proposed as crosscutting on {level} {node}, but owns no node below it yet",
+            "{opd} diusulkan crosscutting pada {node}, tetapi belum punya node di bawahnya",
+            "{opd} is proposed as crosscutting on {node}, but owns no node below it yet",
         ),
     },
     hint="Minta {opd} menautkan program, kegiatan atau sasaran OPD-nya ke {node} "
-    "(parents: [{node}]), atau cabut deklarasinya bila {opd} memang tidak ikut.",
+    "(parents: [{id}]), atau cabut deklarasinya bila {opd} memang tidak ikut.",
     hint_en="Ask {opd} to link its program, kegiatan or OPD sasaran to {node} "
-    "(parents: [{node}]), or withdraw the declaration if {opd} does not take part.",
+    "(parents: [{id}]), or withdraw the declaration if {opd} does not take part.",
 )
 def crosscutting_opd_absent(ctx: Context) -> Iterator[Finding]:
     """Apa:
@@ -183,12 +181,12 @@ def _declaration_findings(ctx: Context, problem: str) -> Iterator[Finding]:
     title_en="Crosscutting declaration pending",
     message={
         "default": (
-            "Deklarasi crosscutting {party} pada {level} {node} ({note}) masih usulan",
-            "The crosscutting declaration of {party} on {level} {node} ({note}) is still proposed",
+            "Deklarasi crosscutting {party} pada {node} ({note}) masih usulan",
+            "The crosscutting declaration of {party} on {node} ({note}) is still proposed",
         ),
         "no-note": (
-            "Deklarasi crosscutting {party} pada {level} {node} masih usulan",
-            "The crosscutting declaration of {party} on {level} {node} is still proposed",
+            "Deklarasi crosscutting {party} pada {node} masih usulan",
+            "The crosscutting declaration of {party} on {node} is still proposed",
         ),
     },
     hint="Sepakati deklarasi dengan {party} (forum perangkat daerah atau Bappeda), lalu ubah "
@@ -226,13 +224,12 @@ def crosscutting_pending(ctx: Context) -> Iterator[Finding]:
     title_en="Crosscutting declaration rejected",
     message={
         "default": (
-            "Deklarasi crosscutting {party} pada {level} {node} ditolak: {note}",
-            "The crosscutting declaration of {party} on {level} {node} was rejected: {note}",
+            "Deklarasi crosscutting {party} pada {node} ditolak: {note}",
+            "The crosscutting declaration of {party} on {node} was rejected: {note}",
         ),
         "no-note": (
-            "Deklarasi crosscutting {party} pada {level} {node} ditolak, tanpa catatan alasan",
-            "The crosscutting declaration of {party} on {level} {node} was rejected, with no "
-            "reason noted",
+            "Deklarasi crosscutting {party} pada {node} ditolak, tanpa catatan alasan",
+            "The crosscutting declaration of {party} on {node} was rejected, with no reason noted",
         ),
     },
     hint="Pastikan hasil {node} tetap tercapai tanpa {party}: tambahkan OPD lain atau perluas "
@@ -434,26 +431,26 @@ def _duplicate_finding(
     title_en="Same kode in two OPDs",
     message={
         "default": (
-            "{level} {node} milik {opd} memakai kode {kode}, sama dengan {other} milik {other_opd}",
-            "{level} {node} of {opd} uses kode {kode}, as does {other} of {other_opd}",
+            "{node} milik {opd} memakai kode {kode}, sama dengan {other} milik {other_opd}",
+            "{node} of {opd} uses kode {kode}, as does {other} of {other_opd}",
         ),
         "default-nested": (
-            "{level} {node} milik {opd} memakai kode {kode}, sama dengan {other} milik "
+            "{node} milik {opd} memakai kode {kode}, sama dengan {other} milik "
             "{other_opd}; node di bawahnya ikut kembar: {nested}",
-            "{level} {node} of {opd} uses kode {kode}, as does {other} of {other_opd}; "
+            "{node} of {opd} uses kode {kode}, as does {other} of {other_opd}; "
             "the nodes below it repeat too: {nested}",
         ),
         "owner": (
-            "{level} {node} milik {opd} memakai kode {kode}, sama dengan {other} milik "
+            "{node} milik {opd} memakai kode {kode}, sama dengan {other} milik "
             "{other_opd}, padahal urusan {urusan} ada pada {other_opd}",
-            "{level} {node} of {opd} uses kode {kode}, as does {other} of {other_opd}, though "
+            "{node} of {opd} uses kode {kode}, as does {other} of {other_opd}, though "
             "urusan {urusan} belongs to {other_opd}",
         ),
         "owner-nested": (
-            "{level} {node} milik {opd} memakai kode {kode}, sama dengan {other} milik "
+            "{node} milik {opd} memakai kode {kode}, sama dengan {other} milik "
             "{other_opd}, padahal urusan {urusan} ada pada {other_opd}; node di "
             "bawahnya ikut kembar: {nested}",
-            "{level} {node} of {opd} uses kode {kode}, as does {other} of {other_opd}, though "
+            "{node} of {opd} uses kode {kode}, as does {other} of {other_opd}, though "
             "urusan {urusan} belongs to {other_opd}; the nodes below it "
             "repeat too: {nested}",
         ),
@@ -507,16 +504,15 @@ def duplicate_kode_across_opds(ctx: Context) -> Iterator[Finding]:
     title_en="Near-duplicate name in two OPDs",
     message={
         "default": (
-            "{level} {node} milik {opd} namanya hampir sama dengan {other} milik {other_opd} "
+            "{node} milik {opd} namanya hampir sama dengan {other} milik {other_opd} "
             "(kemiripan {similarity})",
-            "{level} {node} of {opd} is named almost like {other} of {other_opd} "
-            "(similarity {similarity})",
+            "{node} of {opd} is named almost like {other} of {other_opd} (similarity {similarity})",
         ),
         "default-nested": (
-            "{level} {node} milik {opd} namanya hampir sama dengan {other} milik {other_opd} "
+            "{node} milik {opd} namanya hampir sama dengan {other} milik {other_opd} "
             "(kemiripan {similarity}); node di bawahnya ikut kembar: "
             "{nested}",
-            "{level} {node} of {opd} is named almost like {other} of {other_opd} "
+            "{node} of {opd} is named almost like {other} of {other_opd} "
             "(similarity {similarity}); the nodes below it repeat too: {nested}",
         ),
     },
@@ -560,16 +556,13 @@ def near_duplicate_name(ctx: Context) -> Iterator[Finding]:
     title_en="Lone outcome",
     message={
         "default": (
-            "{level} {node} hanya dilayani {opd}, padahal deklarasi crosscutting-nya "
-            "menyebut {declared}",
-            "{level} {node} is served by {opd} alone, though its crosscutting declaration "
-            "names {declared}",
+            "{node} hanya dilayani {opd}, padahal deklarasi crosscutting-nya menyebut {declared}",
+            "{node} is served by {opd} alone, though its crosscutting declaration names {declared}",
         ),
         "none": (
-            "{level} {node} tidak dilayani OPD mana pun, padahal deklarasi "
+            "{node} tidak dilayani OPD mana pun, padahal deklarasi "
             "crosscutting-nya menyebut {declared}",
-            "{level} {node} is served by no OPD, though its crosscutting declaration names "
-            "{declared}",
+            "{node} is served by no OPD, though its crosscutting declaration names {declared}",
         ),
     },
     hint="Minta {declared} menautkan programnya ke {node}, atau perbarui deklarasi "

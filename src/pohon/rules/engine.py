@@ -18,7 +18,6 @@ from pohon.findings import (
     SEVERITIES,
     Diagnostic,
     Lang,
-    LevelNamer,
     Location,
     Report,
     Severity,
@@ -108,7 +107,7 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
     source = plan.source
     file = source.file if source is not None else None
     index = ctx.graph.index
-    names: LevelNamer = ctx.level_name
+    nodes = plan.nodes
     out = []
     for finding in r.func(ctx):
         node_index = finding.node_index
@@ -116,13 +115,17 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
             node_index = index.get(finding.node)
         line = None
         path = None
+        opd = level = kode = name = None
         if node_index is not None:
+            node = nodes[node_index]
+            opd, level, kode, name = node.opd, node.level, node.kode, node.name
             path = f"nodes[{node_index}]" + (f".{finding.field}" if finding.field else "")
             if source is not None:
                 line = source.line_of(
                     node_index, indicator_id=finding.indicator, field=finding.field
                 )
         elif finding.opd is not None:
+            opd = finding.opd
             path = "opds"
             if source is not None:
                 line = source.opd_line(finding.opd)
@@ -133,13 +136,17 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
                 severity=override or finding.severity or r.severity,
                 node=finding.node,
                 field=finding.field,
-                message=r.message(finding, lang, names),
-                hint=r.hint_for(finding, lang, names),
+                message=r.message(finding, lang, ctx),
+                hint=r.hint_for(finding, lang, ctx),
                 location=Location(file, line, path=path),
                 indicator=finding.indicator,
                 related=finding.related,
                 values=finding.values,
                 plan=plan.id,
+                opd=opd,
+                level=level,
+                kode=kode,
+                name=name,
             )
         )
     return out

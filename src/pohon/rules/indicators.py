@@ -18,8 +18,10 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
+from itertools import groupby
 from typing import Any
 
+from pohon.findings import years_text
 from pohon.model import Indicator, Node
 from pohon.rules.engine import Context, Finding, rule
 
@@ -110,35 +112,8 @@ def _written(model: Indicator | Node, key: str) -> str | None:
     return key if key in model.model_fields_set else None
 
 
-def _years_text(years: Iterable[int]) -> str:
-    """``[2025, 2026, 2027, 2029]`` → ``2025–2027, 2029`` (years are never shown as 2.025)."""
-    ordered = sorted(set(years))
-    runs: list[str] = []
-    start: int | None = None
-    prev: int | None = None
-    for year in ordered:
-        if start is None:
-            start = prev = year
-        elif prev is not None and year == prev + 1:
-            prev = year
-        else:
-            runs.append(_run(start, prev))
-            start = prev = year
-    if start is not None:
-        runs.append(_run(start, prev))
-    return ", ".join(runs)
-
-
-def _run(start: int, end: int | None) -> str:
-    if end is None or end == start:
-        return str(start)
-    if end == start + 1:
-        return f"{start}, {end}"
-    return f"{start}–{end}"
-
-
 def _period(ctx: Context) -> str:
-    return f"{ctx.years.start}–{ctx.years.stop - 1}"
+    return f"{ctx.years.start}-{ctx.years.stop - 1}"
 
 
 def _yaml(value: Any) -> str:
@@ -309,8 +284,8 @@ def _short(value: float) -> str:
     severity="error",
     title="Indikator kinerja belum ada",
     title_en="Missing indicator",
-    message="{level} {node} belum punya indikator kinerja; level ini memerlukan indikator {expected}",
-    message_en="{level} {node} has no performance indicator; this level needs {expected} indicators",
+    message="{node} belum punya indikator kinerja; level ini memerlukan indikator {expected}",
+    message_en="{node} has no performance indicator; this level needs {expected} indicators",
     hint="Tambahkan di 'indicators' minimal satu indikator {expected} yang mengukur hasil node "
     "ini, lengkap dengan satuan, baseline dan target tiap tahun.",
     hint_en="Add under 'indicators' at least one {expected} indicator that measures this "
@@ -359,8 +334,8 @@ def missing_indicator(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="Satuan indikator kosong",
     title_en="Missing satuan",
-    message='Indikator {indicator} "{name}" di {node} belum punya satuan',
-    message_en='Indicator {indicator} "{name}" of {node} has no satuan (unit)',
+    message='Indikator "{name}" di {node} belum punya satuan',
+    message_en='Indicator "{name}" of {node} has no satuan (unit)',
     hint="Isi satuan, misalnya %, tahun, orang, poin, unit atau dokumen; untuk indikator "
     "kualitatif pakai measure: ordinal (dengan scale) atau text.",
     hint_en="Fill in satuan, e.g. %, tahun, orang, poin, unit or dokumen; for a qualitative "
@@ -410,14 +385,14 @@ def missing_satuan(ctx: Context) -> Iterator[Finding]:
     title_en="Missing yearly target",
     message={
         "default": (
-            'Indikator {indicator} "{name}" belum punya target untuk {years_text} '
+            'Indikator "{name}" di {node} belum punya target untuk {years_text} '
             "({count} dari {total} tahun periode {period})",
-            'Indicator {indicator} "{name}" has no target for {years_text} '
+            'Indicator "{name}" of {node} has no target for {years_text} '
             "({count} of the {total} years of the period {period})",
         ),
         "none": (
-            'Indikator {indicator} "{name}" belum punya target sama sekali untuk periode {period}',
-            'Indicator {indicator} "{name}" has no target at all for the period {period}',
+            'Indikator "{name}" di {node} belum punya target sama sekali untuk periode {period}',
+            'Indicator "{name}" of {node} has no target at all for the period {period}',
         ),
     },
     hint="Isi 'targets' untuk setiap tahun {period}; target tahunan menjadi dasar Perjanjian "
@@ -429,7 +404,8 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
     """Apa:
     Indikator yang tidak punya target untuk satu tahun atau lebih dari periode rencana.
     Satu temuan per indikator, dengan daftar tahunnya. Target yang ditulis ``"-"`` atau
-    kosong dihitung belum ada.
+    kosong dihitung belum ada. Tahun ketika node-nya berpagu 0 (ditulis 0, sengaja tidak
+    dianggarkan) tidak ditagih: tanpa anggaran tidak ada keluaran yang bisa ditargetkan.
 
     Mengapa:
     Renstra dan RPJMD menetapkan target untuk setiap tahun periode; dari situlah Renja, PK
@@ -453,6 +429,9 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
             continue  # a target for every year, and no "-" among them
         i, node, ind = t.row(k)
         missing = [y for y in years if y not in ind.targets or _is_missing(ind.targets[y])]
+        unfunded = [y for y in missing if node.pagu.get(y) == 0]
+        if unfunded:
+            missing = [y for y in missing if node.pagu.get(y) != 0]
         if not missing:
             continue
         values: dict[str, Any] = {
@@ -460,7 +439,7 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
             "years": missing,
             "count": len(missing),
             "total": len(years),
-            "years_text": _years_text(missing),
+            "years_text": years_text(missing),
             "period": period,
         }
         yield Finding(
@@ -483,10 +462,10 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="Baseline tidak mendahului target",
     title_en="Baseline not before the first target",
-    message='Tahun baseline indikator {indicator} "{name}" ({baseline_year}) tidak '
-    "mendahului tahun target pertamanya ({first_target_year})",
-    message_en='The baseline year of indicator {indicator} "{name}" ({baseline_year}) is '
-    "not before the year of its first target ({first_target_year})",
+    message='Tahun baseline indikator "{name}" di {node}, {baseline_year}, tidak '
+    "mendahului tahun target pertamanya, {first_target_year}",
+    message_en='The baseline year of indicator "{name}" of {node}, {baseline_year}, is '
+    "not before the year of its first target, {first_target_year}",
     hint="Baseline adalah kondisi awal sebelum target pertama, biasanya tahun "
     "{expected_year}; betulkan tahun baseline atau tahun targetnya.",
     hint_en="The baseline is the starting point before the first target, usually "
@@ -540,27 +519,27 @@ def baseline_after_target(ctx: Context) -> Iterator[Finding]:
     title_en="Target against the polarity",
     message={
         "higher": (
-            'Target indikator {indicator} "{name}" turun dari {from_value} ({from_year}) '
+            'Target indikator "{name}" di {node} turun dari {from_value} ({from_year}) '
             "menjadi {to_value} ({to_year}), padahal semakin tinggi semakin baik",
-            'The target of indicator {indicator} "{name}" falls from {from_value} '
+            'The target of indicator "{name}" of {node} falls from {from_value} '
             "({from_year}) to {to_value} ({to_year}), yet higher is better",
         ),
         "lower": (
-            'Target indikator {indicator} "{name}" naik dari {from_value} ({from_year}) '
+            'Target indikator "{name}" di {node} naik dari {from_value} ({from_year}) '
             "menjadi {to_value} ({to_year}), padahal semakin rendah semakin baik",
-            'The target of indicator {indicator} "{name}" rises from {from_value} '
+            'The target of indicator "{name}" of {node} rises from {from_value} '
             "({from_year}) to {to_value} ({to_year}), yet lower is better",
         ),
         "higher_baseline": (
-            'Target {to_year} indikator {indicator} "{name}" ({to_value}) lebih rendah '
+            'Target {to_year} indikator "{name}" di {node}, {to_value}, lebih rendah '
             "dari baseline {from_year} ({from_value}), padahal semakin tinggi semakin baik",
-            'The {to_year} target of indicator {indicator} "{name}" ({to_value}) is '
+            'The {to_year} target of indicator "{name}" of {node}, {to_value}, is '
             "below the {from_year} baseline ({from_value}), yet higher is better",
         ),
         "lower_baseline": (
-            'Target {to_year} indikator {indicator} "{name}" ({to_value}) lebih tinggi '
+            'Target {to_year} indikator "{name}" di {node}, {to_value}, lebih tinggi '
             "dari baseline {from_year} ({from_value}), padahal semakin rendah semakin baik",
-            'The {to_year} target of indicator {indicator} "{name}" ({to_value}) is '
+            'The {to_year} target of indicator "{name}" of {node}, {to_value}, is '
             "above the {from_year} baseline ({from_value}), yet lower is better",
         ),
     },
@@ -576,6 +555,10 @@ def target_against_polarity(ctx: Context) -> Iterator[Finding]:
     semakin baik), atau naik untuk indikator ``lower`` (semakin rendah semakin baik). Satu
     temuan per indikator, untuk pasangan tahun pertama yang berlawanan. Indikator kumulatif
     diperiksa dengan cara yang sama; polaritas ``range`` dan nilai bukan angka dilewati.
+    Indikator keluaran (level sub kegiatan, atau level lain yang skemanya berindikator
+    ``output``) yang bersatuan volume (dokumen, unit, orang, kegiatan; bukan persen) juga
+    dilewati: volume keluaran tahunan mengikuti anggaran tahun itu, sehingga 3 dokumen pada
+    2026 lalu 1 dokumen pada 2027 bukan kemunduran kinerja.
 
     Mengapa:
     Kriteria evaluasi SAKIP meminta target yang "dapat dicapai dan menantang". Target yang
@@ -593,6 +576,7 @@ def target_against_polarity(ctx: Context) -> Iterator[Finding]:
     metode penghitungan), jelaskan di ``notes``.
     """
     t = ctx.indicators
+    output_levels = {level for level, spec in ctx.specs.items() if spec.indicator == "output"}
     rows = zip(t.polarity, t.measure, t.falls, t.rises, strict=True)
     for k, (polarity, measure, falls, rises) in enumerate(rows):
         if polarity == "range" or measure in ("text", "ordinal"):
@@ -600,6 +584,8 @@ def target_against_polarity(ctx: Context) -> Iterator[Finding]:
         if falls is not None and not (falls if polarity == "higher" else rises):
             continue  # all numbers, and no step against the polarity
         i, node, ind = t.row(k)
+        if node.level in output_levels and not _is_percent(ind):
+            continue  # an output's yearly volume follows the year's budget
         steps: list[tuple[int, float]] = []
         for year in sorted(ind.targets):
             value = ind.targets[year]
@@ -647,15 +633,15 @@ def target_against_polarity(ctx: Context) -> Iterator[Finding]:
     title_en="Process wording at an outcome level",
     message={
         "indicator": (
-            'Indikator {indicator} "{name}" di {level} {node} berbunyi sebagai keluaran atau '
+            'Indikator "{name}" di {node} berbunyi sebagai keluaran atau '
             'proses ("{matched}"), padahal level ini memerlukan indikator {expected}',
-            'Indicator {indicator} "{name}" of {level} {node} reads as an output or a process '
+            'Indicator "{name}" of {node} reads as an output or a process '
             '("{matched}"), yet this level needs {expected} indicators',
         ),
         "node": (
-            '{level} {node} "{name}" dirumuskan sebagai keluaran atau proses ("{matched}"), '
+            '{node} dirumuskan sebagai keluaran atau proses ("{matched}"), '
             "padahal level ini menyatakan hasil ({expected})",
-            '{level} {node} "{name}" is worded as an output or a process ("{matched}"), '
+            '{node} is worded as an output or a process ("{matched}"), '
             "yet this level states a result ({expected})",
         ),
     },
@@ -733,16 +719,15 @@ def process_wording_at_outcome(ctx: Context) -> Iterator[Finding]:
     title_en="Impact wording at an output level",
     message={
         "indicator": (
-            'Indikator {indicator} "{name}" di {level} {node} adalah ukuran dampak atau hasil '
+            'Indikator "{name}" di {node} adalah ukuran dampak atau hasil '
             '("{matched}"), padahal level ini memerlukan indikator keluaran (output)',
-            'Indicator {indicator} "{name}" of {level} {node} is an impact or outcome measure '
+            'Indicator "{name}" of {node} is an impact or outcome measure '
             '("{matched}"), yet this level needs output indicators',
         ),
         "node": (
-            '{level} {node} "{name}" dirumuskan sebagai hasil ("{matched}"), padahal level '
+            '{node} dirumuskan sebagai hasil ("{matched}"), padahal level '
             "ini menghasilkan keluaran (output)",
-            '{level} {node} "{name}" is worded as a result ("{matched}"), yet this level '
-            "produces an output",
+            '{node} is worded as a result ("{matched}"), yet this level produces an output',
         ),
     },
     hint='Di level keluaran, rumuskan produk yang dihasilkan ("Tersedianya ...", "Jumlah ... '
@@ -829,8 +814,8 @@ _MANUAL_FIELDS = ("definisi", "formula", "sumber_data")
     severity="warning",
     title="Manual IKU belum lengkap",
     title_en="Incomplete IKU manual",
-    message='Manual IK untuk IKU {indicator} "{name}" belum lengkap: {missing} belum diisi',
-    message_en='The manual of IKU {indicator} "{name}" is incomplete: {missing} not filled in',
+    message='Manual IK untuk IKU "{name}" di {node} belum lengkap: {missing} belum diisi',
+    message_en='The manual of IKU "{name}" of {node} is incomplete: {missing} not filled in',
     hint="Lengkapi manual IK: definisi operasional, formula penghitungan dan sumber data "
     "(penanggung jawab dianjurkan).",
     hint_en="Complete the indicator manual: operational definition, formula and data source "
@@ -884,8 +869,8 @@ def incomplete_manual_ik(ctx: Context) -> Iterator[Finding]:
     title="Nilai angka tertulis sebagai teks",
     title_en="Value is not a number",
     message=_field_variants(
-        '{what} indikator {indicator} "{name}" tertulis sebagai teks, bukan angka: {pairs}',
-        '{what} of indicator {indicator} "{name}" is text, not a number: {pairs}',
+        '{what} indikator "{name}" di {node} tertulis sebagai teks, bukan angka: {pairs}',
+        '{what} of indicator "{name}" of {node} is text, not a number: {pairs}',
     ),
     hint="Tulis sebagai angka, dengan titik desimal dan tanpa tanda kutip ({suggestion}); bila "
     "indikatornya kualitatif, pakai measure: ordinal atau text.",
@@ -959,15 +944,15 @@ def value_not_numeric(ctx: Context) -> Iterator[Finding]:
     title_en="Year outside the plan period",
     message={
         "targets": (
-            'Indikator {indicator} "{name}" punya target untuk {years_text}, di luar periode '
+            'Indikator "{name}" di {node} punya target untuk {years_text}, di luar periode '
             "rencana {period}",
-            'Indicator {indicator} "{name}" has a target for {years_text}, outside the plan '
+            'Indicator "{name}" of {node} has a target for {years_text}, outside the plan '
             "period {period}",
         ),
         "actuals": (
-            'Indikator {indicator} "{name}" punya realisasi untuk {years_text}, di luar '
+            'Indikator "{name}" di {node} punya realisasi untuk {years_text}, di luar '
             "periode rencana {period}",
-            'Indicator {indicator} "{name}" has an actual for {years_text}, outside the plan '
+            'Indicator "{name}" of {node} has an actual for {years_text}, outside the plan '
             "period {period}",
         ),
     },
@@ -1014,7 +999,7 @@ def year_outside_period(ctx: Context) -> Iterator[Finding]:
                         "years": outside,
                         "start": start,
                         "end": end,
-                        "years_text": _years_text(outside),
+                        "years_text": years_text(outside),
                         "period": period,
                     },
                     field=field,
@@ -1034,9 +1019,9 @@ def year_outside_period(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="Realisasi tanpa target",
     title_en="Actual without a target",
-    message='Indikator {indicator} "{name}" punya realisasi {years_text} tanpa target untuk '
+    message='Indikator "{name}" di {node} punya realisasi {years_text} tanpa target untuk '
     "tahun itu",
-    message_en='Indicator {indicator} "{name}" has an actual for {years_text} without a '
+    message_en='Indicator "{name}" of {node} has an actual for {years_text} without a '
     "target for that year",
     hint="Isi target untuk {years_text}, atau periksa tahun realisasinya; capaian tidak bisa "
     "dihitung tanpa target.",
@@ -1075,7 +1060,7 @@ def actual_without_target(ctx: Context) -> Iterator[Finding]:
         if without:
             yield Finding(
                 node.id,
-                {"name": ind.name, "years": without, "years_text": _years_text(without)},
+                {"name": ind.name, "years": without, "years_text": years_text(without)},
                 field="actuals",
                 indicator=ind.id,
                 node_index=i,
@@ -1119,13 +1104,13 @@ OPEN_ENDED_PERCENT = re.compile(
     title_en="Percent value out of range",
     message={
         **_field_variants(
-            '{what} indikator persen {indicator} "{name}" di luar 0–100: {pairs}',
-            '{what} of percent indicator {indicator} "{name}" outside 0–100: {pairs}',
+            '{what} indikator persen "{name}" di {node} di luar 0–100: {pairs}',
+            '{what} of percent indicator "{name}" of {node} outside 0–100: {pairs}',
         ),
         "proportion": (
-            'Semua nilai indikator persen {indicator} "{name}" berada antara 0 dan 1 ({pairs}); '
+            'Semua nilai indikator persen "{name}" di {node} berada antara 0 dan 1 ({pairs}); '
             "mungkin ditulis sebagai proporsi, padahal persen berskala 0–100",
-            'Every value of percent indicator {indicator} "{name}" lies between 0 and 1 '
+            'Every value of percent indicator "{name}" of {node} lies between 0 and 1 '
             "({pairs}); it may be written as a proportion where percent is on a 0–100 scale",
         ),
     },
@@ -1242,13 +1227,13 @@ def _artefacts(items: Iterable[tuple[int, Any]]) -> list[tuple[int, float, float
     title="Sisa pembulatan Excel",
     title_en="Excel float artefact",
     message=_field_variants(
-        '{what} indikator {indicator} "{name}" memuat sisa pembulatan Excel: {pairs}',
-        '{what} of indicator {indicator} "{name}" holds an Excel rounding artefact: {pairs}',
+        '{what} indikator "{name}" di {node} memuat sisa pembulatan Excel: {pairs}',
+        '{what} of indicator "{name}" of {node} holds an Excel rounding artefact: {pairs}',
     )
     | {
         "pagu": (
-            "Pagu {level} {node} memuat sisa pembulatan Excel: {pairs}",
-            "The pagu of {level} {node} holds an Excel rounding artefact: {pairs}",
+            "Pagu {node} memuat sisa pembulatan Excel: {pairs}",
+            "The pagu of {node} holds an Excel rounding artefact: {pairs}",
         )
     },
     hint="Kemungkinan yang dimaksud: {suggestion}; bulatkan di Excel (ROUND) sebelum "
@@ -1384,6 +1369,7 @@ def _untidy(
         node.id,
         {
             "level": node.level,
+            "name": " ".join((ind.name if ind is not None else node.name).split()),
             "text": text,
             "kinds": list(kinds),
             "found": " dan ".join(labels[k][0] for k in kinds),
@@ -1405,16 +1391,20 @@ def _untidy(
     title_en="Untidy whitespace",
     message={
         "node": (
-            "Nama {level} {node} mengandung {found}",
-            "The name of {level} {node} contains {found_en}",
+            "Nama {node} mengandung {found}",
+            "The name of {node} contains {found_en}",
         ),
         "name": (
-            "Nama indikator {indicator} di {node} mengandung {found}",
-            "The name of indicator {indicator} of {node} contains {found_en}",
+            'Nama indikator "{name}" di {node} mengandung {found}',
+            'The name of indicator "{name}" of {node} contains {found_en}',
         ),
         "satuan": (
-            "Satuan indikator {indicator} di {node} mengandung {found}",
-            "The satuan of indicator {indicator} of {node} contains {found_en}",
+            'Satuan indikator "{name}" di {node} mengandung {found}',
+            'The satuan of indicator "{name}" of {node} contains {found_en}',
+        ),
+        "many": (
+            "{count} teks di {node} mengandung {found}: {where}",
+            "{count} texts of {node} contain {found_en}: {where_en}",
         ),
     },
     hint="Rapikan teksnya di sumbernya (misalnya sel Excel): satu spasi antarkata, tanpa baris "
@@ -1426,7 +1416,9 @@ def untidy_whitespace(ctx: Context) -> Iterator[Finding]:
     """Apa:
     Nama node, nama indikator atau satuan yang mengandung baris baru, tab, dua spasi atau
     lebih berturut-turut, spasi tak terputus (NBSP), atau spasi di awal atau akhir. Teksnya
-    tetap seperti yang ditulis; aturan ini hanya melaporkan.
+    tetap seperti yang ditulis; aturan ini hanya melaporkan. Satu temuan per node: bila
+    beberapa teks node itu (namanya, nama dan satuan indikatornya) tidak rapi, pesannya
+    menyebut semuanya, dan datanya (``texts``) menyimpan setiap teks apa adanya.
 
     Mengapa:
     Teks yang disalin dari sel Excel membawa Alt+Enter dan spasi ganda. Di dokumen Renstra
@@ -1465,7 +1457,47 @@ def untidy_whitespace(ctx: Context) -> Iterator[Finding]:
                     i, node, ind = t.row(k)
                     yield _untidy(node, i, ind, field, text, kinds_of[text])
 
-    yield from _by_node(node_names(), indicator_texts())
+    found = _by_node(node_names(), indicator_texts())
+    for _, group in groupby(found, key=_node_position):
+        notes = list(group)
+        yield notes[0] if len(notes) == 1 else _untidy_many(notes)
+
+
+def _untidy_many(notes: list[Finding]) -> Finding:
+    """The untidy texts of one node as one finding."""
+    first = notes[0]
+    kinds = list(dict.fromkeys(k for note in notes for k in note.values["kinds"]))
+    labels = {kind: (id_, en) for kind, id_, en in _WHITESPACE_KINDS}
+    where: list[str] = []
+    where_en: list[str] = []
+    for note in notes:
+        if note.indicator is None:
+            where.append("nama node")
+            where_en.append("the node's name")
+        else:
+            name = note.values["name"]
+            where.append(f'{"nama" if note.field == "name" else "satuan"} indikator "{name}"')
+            where_en.append(f'the {note.field} of indicator "{name}"')
+    return Finding(
+        first.node,
+        {
+            "level": first.values["level"],
+            "count": len(notes),
+            "kinds": kinds,
+            "found": " dan ".join(labels[k][0] for k in kinds),
+            "found_en": " and ".join(labels[k][1] for k in kinds),
+            "where": "; ".join(where),
+            "where_en": "; ".join(where_en),
+            "texts": [
+                {"field": note.field, "indicator": note.indicator, "text": note.values["text"]}
+                for note in notes
+            ],
+        },
+        field=first.field,
+        indicator=first.indicator,
+        variant="many",
+        node_index=first.node_index,
+    )
 
 
 # -- PK215 ----------------------------------------------------------------------------------
@@ -1480,13 +1512,13 @@ def untidy_whitespace(ctx: Context) -> Iterator[Finding]:
     title_en="Ordinal scale problem",
     message={
         "no_scale": (
-            'Indikator ordinal {indicator} "{name}" belum punya skala (scale)',
-            'Ordinal indicator {indicator} "{name}" has no scale',
+            'Indikator ordinal "{name}" di {node} belum punya skala (scale)',
+            'Ordinal indicator "{name}" of {node} has no scale',
         ),
         **_field_variants(
-            '{what} indikator ordinal {indicator} "{name}" tidak ada di skalanya: {pairs} '
+            '{what} indikator ordinal "{name}" di {node} tidak ada di skalanya: {pairs} '
             "(skala: {scale})",
-            '{what} of ordinal indicator {indicator} "{name}" is not in its scale: {pairs} '
+            '{what} of ordinal indicator "{name}" of {node} is not in its scale: {pairs} '
             "(scale: {scale})",
         ),
     },
@@ -1562,21 +1594,21 @@ def ordinal_scale(ctx: Context) -> Iterator[Finding]:
     title_en="Range target does not match the polarity",
     message={
         "not_pair": (
-            'Indikator {indicator} "{name}" berpolaritas rentang, tetapi targetnya bukan '
+            'Indikator "{name}" di {node} berpolaritas rentang, tetapi targetnya bukan '
             "pasangan [bawah, atas]: {pairs}",
-            'Indicator {indicator} "{name}" has a range polarity, but its targets are not '
+            'Indicator "{name}" of {node} has a range polarity, but its targets are not '
             "[low, high] pairs: {pairs}",
         ),
         "reversed": (
-            'Target rentang indikator {indicator} "{name}" terbalik, batas bawah lebih besar '
+            'Target rentang indikator "{name}" di {node} terbalik, batas bawah lebih besar '
             "dari batas atas: {pairs}",
-            'The range targets of indicator {indicator} "{name}" are reversed, low above '
+            'The range targets of indicator "{name}" of {node} are reversed, low above '
             "high: {pairs}",
         ),
         "pair_not_range": (
-            'Indikator {indicator} "{name}" berpolaritas {polarity}, tetapi targetnya ditulis '
+            'Indikator "{name}" di {node} berpolaritas {polarity}, tetapi targetnya ditulis '
             "sebagai rentang: {pairs}",
-            'Indicator {indicator} "{name}" has polarity {polarity}, but its targets are '
+            'Indicator "{name}" of {node} has polarity {polarity}, but its targets are '
             "written as ranges: {pairs}",
         ),
     },

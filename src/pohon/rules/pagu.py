@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+from pohon.findings import years_text
 from pohon.model import OPD, Node
 from pohon.model.kode import KodePattern
 from pohon.rules.engine import Context, Finding, rule, setting
 
 DEFAULT_PAGU_TOLERANCE = 1
 """Rupiah by which a parent's pagu may differ from the sum of its children's (PK502)."""
+DEFAULT_PAGU_GAP_ERROR = 1_000_000_000
+"""A PK502 gap of at least this many rupiah in some year is an error (Rp 1 miliar)."""
+DEFAULT_PAGU_GAP_ERROR_PERCENT = 5
+"""A PK502 gap of at least this share of the parent's pagu in some year is an error."""
 
 _OPD_KODE = re.compile(
     r"(\d\.\d{2})\.(\d\.\d{2})\.(\d\.\d{2})\.(\d{2})\.(\d{4})",
@@ -88,23 +93,6 @@ def _pagu_levels(ctx: Context) -> set[str]:
     return {level.id for level in ctx.scheme.levels if level.pagu}
 
 
-def _years_text(years: Iterable[int]) -> str:
-    """``[2025, 2026, 2027, 2029]`` → ``2025-2027, 2029`` (years shown without separators)."""
-    ordered = sorted(set(years))
-    parts: list[str] = []
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
-            j += 1
-        if j - i >= 2:
-            parts.append(f"{ordered[i]}-{ordered[j]}")
-        else:
-            parts.extend(str(y) for y in ordered[i : j + 1])
-        i = j + 1
-    return ", ".join(parts)
-
-
 def _join(items: list[str], conjunction: str) -> str:
     """``["A", "B", "C"]`` → ``A, B dan C``."""
     if len(items) <= 1:
@@ -141,6 +129,39 @@ def _tolerance(settings: Mapping[str, Any]) -> float:
     return float(value)
 
 
+def _non_negative(settings: Mapping[str, Any], name: str, default: float) -> float:
+    value = settings.get(name, default)
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
+        raise ValueError(
+            f"{name} harus bilangan >= 0 yang terhingga, bukan {value!r} "
+            f"({name} must be a finite number >= 0)"
+        )
+    return float(value)
+
+
+@setting(
+    "pagu_gap_error",
+    "Selisih pagu (PK502) dalam rupiah yang menjadikannya error, bukan warning; bawaan "
+    "Rp 1.000.000.000 / the PK502 gap in rupiah from which it is an error, not a warning.",
+)
+def _gap_error(settings: Mapping[str, Any]) -> float:
+    return _non_negative(settings, "pagu_gap_error", DEFAULT_PAGU_GAP_ERROR)
+
+
+@setting(
+    "pagu_gap_error_percent",
+    "Selisih pagu (PK502) dalam persen pagu induk yang menjadikannya error; bawaan 5 / the "
+    "PK502 gap, in percent of the parent's pagu, from which it is an error.",
+)
+def _gap_error_percent(settings: Mapping[str, Any]) -> float:
+    return _non_negative(settings, "pagu_gap_error_percent", DEFAULT_PAGU_GAP_ERROR_PERCENT)
+
+
 # -- pagu ---------------------------------------------------------------------------------
 
 
@@ -153,20 +174,20 @@ def _tolerance(settings: Mapping[str, Any]) -> float:
     title_en="Missing pagu",
     message={
         "years": (
-            "{level} {node} milik {opd} tidak punya pagu {years_text}",
-            "{level} {node} of {opd} has no pagu for {years_text}",
+            "{node} milik {opd} tidak punya pagu {years_text}",
+            "{node} of {opd} has no pagu for {years_text}",
         ),
         "years_no_opd": (
-            "{level} {node} tidak punya pagu {years_text}",
-            "{level} {node} has no pagu for {years_text}",
+            "{node} tidak punya pagu {years_text}",
+            "{node} has no pagu for {years_text}",
         ),
         "none": (
-            "{level} {node} milik {opd} belum punya pagu sama sekali (periode {years_text})",
-            "{level} {node} of {opd} has no pagu at all (period {years_text})",
+            "{node} milik {opd} belum punya pagu sama sekali (periode {years_text})",
+            "{node} of {opd} has no pagu at all (period {years_text})",
         ),
         "none_no_opd": (
-            "{level} {node} belum punya pagu sama sekali (periode {years_text})",
-            "{level} {node} has no pagu at all (period {years_text})",
+            "{node} belum punya pagu sama sekali (periode {years_text})",
+            "{node} has no pagu at all (period {years_text})",
         ),
     },
     hint="Isi pagu indikatif {level} untuk setiap tahun rencana ({years_text}), dalam rupiah; "
@@ -212,7 +233,7 @@ def missing_pagu(ctx: Context) -> Iterator[Finding]:
                 "level": node.level,
                 "opd": node.opd,
                 "years": tuple(missing),
-                "years_text": _years_text(missing),
+                "years_text": years_text(missing),
             },
             field="pagu",
             variant=variant,
@@ -251,13 +272,29 @@ def _shares(ctx: Context, node: Node, pagu_levels: set[str]) -> dict[str, float]
     severity="warning",
     title="Pagu tidak sama dengan jumlah pagu anak",
     title_en="Pagu differs from the sum of its children",
-    message="Pagu {year_text} {level} {node} Rp {pagu} tidak sama dengan jumlah pagu "
-    "{children} anaknya Rp {sum} (selisih Rp {difference})",
-    message_en="The {year_text} pagu of {level} {node}, Rp {pagu}, differs from the sum over "
-    "its children ({children}), Rp {sum} (difference Rp {difference})",
-    hint="Pagu {node} adalah jumlah pagu anak-anaknya: samakan pagu tahun {year_text} dengan "
-    "jumlah itu, atau lengkapi anak yang belum tercantum.",
-    hint_en="The pagu of {node} is the sum of its children's pagu: make the {year_text} pagu "
+    message={
+        "default": (
+            "Pagu {years_text} {node} Rp {pagu} tidak sama dengan jumlah pagu {children} "
+            "anaknya Rp {sum} (selisih Rp {difference})",
+            "The {years_text} pagu of {node}, Rp {pagu}, differs from the sum over its "
+            "children ({children}), Rp {sum} (difference Rp {difference})",
+        ),
+        "same": (
+            "Pagu {node} tidak sama dengan jumlah pagu {children} anaknya pada {years_text}: "
+            "selisih Rp {difference} setiap tahun",
+            "The pagu of {node} differs from the sum over its children ({children}) in "
+            "{years_text}: Rp {difference} each year",
+        ),
+        "years": (
+            "Pagu {node} tidak sama dengan jumlah pagu {children} anaknya pada {years_text}: "
+            "selisih Rp {difference_low} sampai Rp {difference} (terbesar {largest_year})",
+            "The pagu of {node} differs from the sum over its children ({children}) in "
+            "{years_text}: by Rp {difference_low} to Rp {difference} (most in {largest_year})",
+        ),
+    },
+    hint="Pagu induk adalah jumlah pagu anak-anaknya: samakan pagu {years_text} dengan jumlah "
+    "itu, atau lengkapi anak yang belum tercantum.",
+    hint_en="A parent's pagu is the sum of its children's pagu: make the {years_text} pagu "
     "equal that sum, or add the children that are missing.",
 )
 def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
@@ -276,6 +313,14 @@ def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
     atau kegiatan yang dianggarkan di luar program; evaluator SAKIP dan TAPD memeriksa
     kesesuaian ini pada Renstra, Renja dan RKA.
 
+    Satu selisih pada satu node adalah satu temuan, berapa pun tahunnya: pesan menyebut
+    tahun-tahunnya ("2026-2030") dan rentang selisihnya, datanya (``per_year``) menyimpan pagu,
+    jumlah dan selisih tiap tahun. Selisih kecil adalah *warning*; selisih yang besar menjadi
+    *error*: pada suatu tahun sedikitnya Rp 1.000.000.000 (pengaturan ``pagu_gap_error``) atau
+    sedikitnya 5% dari pagu induk (``pagu_gap_error_percent``), sebab anggaran sebesar itu
+    yang tidak jelas peruntukannya bukan lagi salah ketik. Pengaturan bernilai 0 mematikan
+    batas itu.
+
     Contoh:
     Kegiatan ``1.02.02.2.01`` (Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP)
     berpagu 2026 Rp 5.000.000.000, sedangkan sub kegiatannya ``1.02.02.2.01.0006``
@@ -288,6 +333,8 @@ def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
     misalnya ``parents: [{id: K1, weight: 0.6}, {id: K2, weight: 0.4}]``.
     """
     tolerance = _tolerance(ctx.settings)
+    gap_error = _gap_error(ctx.settings)
+    gap_error_share = _gap_error_percent(ctx.settings) / 100
     pagu_levels = _pagu_levels(ctx)
     cols = ctx.columns
     level = cols.level
@@ -351,24 +398,63 @@ def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
                 )
                 for year in sorted(years)
             )
-        for year, value, total in yearly:
-            difference = value - total
-            if abs(difference) > tolerance:
-                yield Finding(
-                    node.id,
-                    {
-                        "level": node.level,
-                        "year": year,
-                        "year_text": str(year),
-                        "pagu": _rupiah(value),
-                        "sum": _rupiah(total),
-                        "difference": _rupiah(difference),
-                        "children": len(children),
-                    },
-                    field="pagu",
-                    related=tuple(nodes[child].id for child, _ in children),
-                    node_index=i,
-                )
+        gaps = [
+            (year, value, total, value - total)
+            for year, value, total in yearly
+            if abs(value - total) > tolerance
+        ]
+        if gaps:
+            yield _gap_finding(node, i, gaps, children, nodes, gap_error, gap_error_share)
+
+
+def _gap_finding(
+    node: Node,
+    i: int,
+    gaps: list[tuple[int, float, float, float]],
+    children: list[tuple[int, float]],
+    nodes: tuple[Node, ...],
+    gap_error: float,
+    gap_error_share: float,
+) -> Finding:
+    """One PK502 finding for every year a node's pagu differs from its children's sum."""
+    years = tuple(year for year, _, _, _ in gaps)
+    largest = max(gaps, key=lambda gap: (abs(gap[3]), -gap[0]))
+    low = min(gaps, key=lambda gap: (abs(gap[3]), gap[0]))
+    values: dict[str, Any] = {
+        "level": node.level,
+        "years": years,
+        "years_text": years_text(years),
+        "children": len(children),
+        "difference": _rupiah(largest[3]),
+        "difference_low": _rupiah(low[3]),
+        "largest_year": largest[0],
+        "per_year": {
+            year: {"pagu": _rupiah(value), "sum": _rupiah(total), "difference": _rupiah(gap)}
+            for year, value, total, gap in gaps
+        },
+    }
+    if len(gaps) == 1:
+        variant = "default"
+        values["pagu"] = _rupiah(largest[1])
+        values["sum"] = _rupiah(largest[2])
+    elif len({gap for _, _, _, gap in gaps}) == 1:
+        variant = "same"
+    else:
+        variant = "years"
+    large = any(
+        (gap_error and abs(gap) >= gap_error)
+        or (gap_error_share and value and abs(gap) >= gap_error_share * abs(value))
+        for _, value, _, gap in gaps
+    )
+    return Finding(
+        node.id,
+        values,
+        field="pagu",
+        related=tuple(nodes[child].id for child, _ in children),
+        node_index=i,
+        variant=variant,
+        severity="error" if large else None,
+    )
 
 
 @rule(
@@ -378,8 +464,8 @@ def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="Pagu negatif",
     title_en="Negative pagu",
-    message="Pagu {year_text} {level} {node} negatif: Rp {pagu}",
-    message_en="The {year_text} pagu of {level} {node} is negative: Rp {pagu}",
+    message="Pagu {node} negatif pada {years_text} (terendah Rp {pagu})",
+    message_en="The pagu of {node} is negative in {years_text} (lowest Rp {pagu})",
     hint="Pagu adalah batas anggaran, tidak mungkin di bawah nol; periksa tanda minus atau "
     "rumus di sel sumbernya.",
     hint_en="Pagu is a budget ceiling and cannot be below zero; check for a stray minus sign "
@@ -387,7 +473,8 @@ def pagu_sum_mismatch(ctx: Context) -> Iterator[Finding]:
 )
 def negative_pagu(ctx: Context) -> Iterator[Finding]:
     """Apa:
-    Pagu sebuah node bernilai kurang dari nol pada suatu tahun.
+    Pagu sebuah node bernilai kurang dari nol pada suatu tahun. Satu temuan per node, yang
+    menyebut setiap tahun negatifnya.
 
     Mengapa:
     Pagu adalah plafon anggaran; nilai negatif tidak punya arti dan merusak jumlah pagu
@@ -406,20 +493,19 @@ def negative_pagu(ctx: Context) -> Iterator[Finding]:
         if low is None or low >= 0:
             continue
         node = nodes[i]
-        for year in sorted(node.pagu):
-            pagu = node.pagu[year]
-            if pagu < 0:
-                yield Finding(
-                    node.id,
-                    {
-                        "level": node.level,
-                        "year": year,
-                        "year_text": str(year),
-                        "pagu": _rupiah(pagu),
-                    },
-                    field="pagu",
-                    node_index=i,
-                )
+        negative = {year: _rupiah(pagu) for year, pagu in sorted(node.pagu.items()) if pagu < 0}
+        yield Finding(
+            node.id,
+            {
+                "level": node.level,
+                "years": tuple(negative),
+                "years_text": years_text(negative),
+                "per_year": negative,
+                "pagu": min(negative.values()),
+            },
+            field="pagu",
+            node_index=i,
+        )
 
 
 @rule(
@@ -429,9 +515,8 @@ def negative_pagu(ctx: Context) -> Iterator[Finding]:
     severity="info",
     title="Pagu di level yang tidak dianggarkan",
     title_en="Pagu on a level without a budget",
-    message="{level} {node} diberi pagu ({years_text}), padahal pagu dianggarkan pada "
-    "{budget_levels_text}",
-    message_en="{level} {node} carries pagu ({years_text}), yet pagu is budgeted on "
+    message="{node} diberi pagu ({years_text}), padahal pagu dianggarkan pada {budget_levels_text}",
+    message_en="{node} carries pagu ({years_text}), yet pagu is budgeted on "
     "{budget_levels_text_en}",
     hint="Pindahkan pagu ke {budget_levels_text} di bawah {node}; pagu {level} dibaca dari "
     "jumlah anggaran di bawahnya.",
@@ -472,7 +557,7 @@ def pagu_on_non_budget_level(ctx: Context) -> Iterator[Finding]:
                 {
                     "level": node.level,
                     "years": tuple(sorted(node.pagu)),
-                    "years_text": _years_text(node.pagu),
+                    "years_text": years_text(node.pagu),
                     "budget_levels": tuple(level.id for level in budget),
                     "budget_levels_text": text_id,
                     "budget_levels_text_en": text_en,
@@ -494,12 +579,12 @@ def pagu_on_non_budget_level(ctx: Context) -> Iterator[Finding]:
     title_en="Malformed kode",
     message={
         "default": (
-            'Kode {level} {node} "{kode}" tidak berbentuk kode {level}',
-            'The kode "{kode}" of {level} {node} is not shaped like a {level} kode',
+            'Kode "{kode}" pada {node} tidak berbentuk kode {level}',
+            'The kode "{kode}" of {node} is not shaped like a {level} kode',
         ),
         "space": (
-            'Kode {level} {node} "{kode}" mengandung spasi',
-            'The kode "{kode}" of {level} {node} contains spaces',
+            'Kode "{kode}" pada {node} mengandung spasi',
+            'The kode "{kode}" of {node} contains spaces',
         ),
     },
     hint="Kode {level} ditulis seperti {example} (Kepmendagri 050-5889/2021), tanpa spasi.",
@@ -555,10 +640,9 @@ def kode_shape(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="Kode tidak diawali kode induk",
     title_en="Kode not prefixed by its parent's",
-    message="Kode {kode} pada {level} {node} tidak diawali {parent_kode}, kode induknya "
-    "({parent_level} {parent})",
-    message_en="The kode {kode} of {level} {node} does not start with {parent_kode}, the kode "
-    "of its parent ({parent_level} {parent})",
+    message="Kode {node} tidak diawali {parent_kode}, kode induknya ({parent})",
+    message_en="The kode of {node} does not start with {parent_kode}, the kode "
+    "of its parent ({parent})",
     hint="Kode {level} di bawah {parent_kode} berbentuk {parent_kode}.…; tautkan {node} ke "
     "{parent_level} yang kodenya mengawali {kode}, atau betulkan kodenya.",
     hint_en="Kodes below {parent_kode} start with {parent_kode}.…; link {node} to the "
@@ -624,8 +708,8 @@ def kode_not_prefixed(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="Kode kosong",
     title_en="Missing kode",
-    message="{level} {node} belum punya kode nomenklatur",
-    message_en="{level} {node} has no nomenclature kode",
+    message="{node} belum punya kode nomenklatur",
+    message_en="{node} has no nomenclature kode",
     hint="Isi kode {level} dari nomenklatur Kepmendagri 050-5889/2021, misalnya {example}.",
     hint_en="Give the {level} its kode from the Kepmendagri 050-5889/2021 nomenclature, "
     "e.g. {example}.",
@@ -767,15 +851,15 @@ def opd_kode_shape(ctx: Context) -> Iterator[Finding]:
     title_en="Programme outside the OPD's bidang urusan",
     message={
         "default": (
-            "{level} {node} berkode {kode} (bidang urusan {bidang}), padahal kode unit {opd} "
+            "{node} ada di bidang urusan {bidang}, padahal kode unit {opd} "
             "hanya memuat bidang {opd_bidang}",
-            "{level} {node} has kode {kode} (bidang urusan {bidang}), yet the unit kode of "
+            "{node} is in bidang urusan {bidang}, yet the unit kode of "
             "{opd} covers only bidang {opd_bidang}",
         ),
         "support": (
-            "Program penunjang {node} milik {opd} berkode {kode} (bidang urusan {bidang}); "
+            "{node}, program penunjang milik {opd}, ada di bidang urusan {bidang}; "
             "program penunjang setiap OPD memakai bidangnya sendiri ({opd_bidang})",
-            "The support programme {node} of {opd} has kode {kode} (bidang urusan {bidang}); "
+            "{node}, the support programme of {opd}, is in bidang urusan {bidang}; "
             "every OPD's support programme uses its own bidang ({opd_bidang})",
         ),
     },

@@ -24,7 +24,7 @@ from pohon.findings import (
     Doc,
     Entry,
     Lang,
-    LevelNamer,
+    Namer,
     Severity,
     UsageError,
     check_severity,
@@ -108,24 +108,23 @@ class Rule:
     def hint(self) -> tuple[str, str]:
         return self.entry.hint
 
-    def message(
-        self, finding: Finding, lang: Lang = "id", level_name: LevelNamer | None = None
-    ) -> str:
-        return self.entry.message(
-            _values(finding), lang, variant=finding.variant, level_name=level_name
-        )
+    def message(self, finding: Finding, lang: Lang = "id", names: Namer | None = None) -> str:
+        return self.entry.message(_values(finding), lang, variant=finding.variant, names=names)
 
-    def hint_for(
-        self, finding: Finding, lang: Lang = "id", level_name: LevelNamer | None = None
-    ) -> str:
-        return self.entry.hint_text(_values(finding), lang, level_name=level_name)
+    def hint_for(self, finding: Finding, lang: Lang = "id", names: Namer | None = None) -> str:
+        return self.entry.hint_text(_values(finding), lang, names=names)
 
     def title_in(self, lang: Lang) -> str:
         return pick(self.entry.title, lang)
 
 
 def _values(finding: Finding) -> dict[str, Any]:
-    return {"node": finding.node, "indicator": finding.indicator, **finding.values}
+    return {
+        "node": finding.node,
+        "id": finding.node,
+        "indicator": finding.indicator,
+        **finding.values,
+    }
 
 
 REGISTRY: dict[str, Rule] = {}

@@ -16,8 +16,8 @@ from pohon.rules.engine import Context, Finding, rule
     severity="error",
     title="Id node ganda",
     title_en="Duplicate node id",
-    message="Id node {node} dipakai lagi di sini ({count} kali di rencana ini)",
-    message_en="Node id {node} is used again here ({count} times in this plan)",
+    message="Id node {id} dipakai lagi di sini ({count} kali di rencana ini)",
+    message_en="Node id {id} is used again here ({count} times in this plan)",
     hint="Beri setiap node id yang unik; tautan parents merujuk ke node pertama.",
     hint_en="Give every node a unique id; parent links resolve to the first one.",
 )
@@ -53,8 +53,8 @@ def duplicate_node_id(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="Induk tidak ditemukan",
     title_en="Unknown parent",
-    message="Node {node} merujuk induk {parent} yang tidak ada di rencana",
-    message_en="Node {node} names parent {parent}, which is not in the plan",
+    message="{node} merujuk induk {parent} yang tidak ada di rencana",
+    message_en="{node} names parent {parent}, which is not in the plan",
     hint="Periksa ejaan id induk, atau tambahkan node {parent}.",
     hint_en="Check the spelling of the parent id, or add node {parent}.",
 )
@@ -94,8 +94,8 @@ def unknown_parent(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="Cascading berputar",
     title_en="Cascade cycle",
-    message="Node {node} ada di lingkaran cascading: {cycle}",
-    message_en="Node {node} is in a cascade cycle: {cycle}",
+    message="{node} ada di lingkaran cascading: {cycle}",
+    message_en="{node} is in a cascade cycle: {cycle}",
     hint="Sebuah node tidak boleh menjadi induk bagi leluhurnya sendiri; putuskan salah satu tautan.",
     hint_en="A node cannot be the parent of its own ancestor; break one of the links.",
 )
@@ -153,12 +153,12 @@ def _all_links_go_down(ctx: Context) -> bool:
     title_en="Wrong parent level",
     message={
         "default": (
-            "{level} {node} berinduk {parent_level} {parent}; skema hanya mengizinkan induk {allowed}",
-            "{level} {node} has parent {parent} at level {parent_level}; the scheme allows only {allowed}",
+            "{node} berinduk {parent}; skema hanya mengizinkan induk {allowed}",
+            "{node} has parent {parent}; the scheme allows only {allowed}",
         ),
         "root": (
-            "{level} {node} adalah level akar dan tidak boleh berinduk ({parent_level} {parent})",
-            "{level} {node} is the root level and cannot have a parent ({parent_level} {parent})",
+            "{node} adalah level akar dan tidak boleh berinduk ({parent})",
+            "{node} is the root level and cannot have a parent ({parent})",
         ),
     },
     hint="Tautkan {node} ke node level {allowed}, atau betulkan level-nya.",
@@ -210,8 +210,8 @@ def wrong_parent_level(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="Node yatim",
     title_en="Orphan node",
-    message="{level} {node} tidak punya induk, padahal level {top} ada di rencana ini",
-    message_en="{level} {node} has no parent, yet the plan has nodes at level {top}",
+    message="{node} tidak punya induk, padahal level {top} ada di rencana ini",
+    message_en="{node} has no parent, yet the plan has nodes at level {top}",
     hint="Tautkan {node} ke induk yang hasilnya ia dukung (level {allowed}).",
     hint_en="Link {node} to the parent whose result it supports (level {allowed}).",
 )
@@ -253,8 +253,8 @@ def orphan_node(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="OPD tidak terdaftar",
     title_en="Unknown OPD",
-    message="Node {node} milik OPD {opd} yang tidak ada di daftar opds",
-    message_en="Node {node} belongs to OPD {opd}, which is not in the opds list",
+    message="{node} milik OPD {opd} yang tidak ada di daftar opds",
+    message_en="{node} belongs to OPD {opd}, which is not in the opds list",
     hint="Tambahkan {opd} ke opds (id, nama, kode unit) atau betulkan ejaannya.",
     hint_en="Add {opd} to opds (id, name, unit kode) or correct its spelling.",
 )
@@ -291,12 +291,12 @@ def unknown_opd(ctx: Context) -> Iterator[Finding]:
     title_en="Missing owner OPD",
     message={
         "default": (
-            "{level} {node} belum punya OPD pemilik",
-            "{level} {node} has no owner OPD",
+            "{node} belum punya OPD pemilik",
+            "{node} has no owner OPD",
         ),
         "pemda": (
-            "{level} {node} adalah level Pemda tetapi diberi OPD {opd}",
-            "{level} {node} is a Pemda level but names OPD {opd}",
+            "{node} adalah level Pemda tetapi diberi OPD {opd}",
+            "{node} is a Pemda level but names OPD {opd}",
         ),
     },
     hint="Level {level} dimiliki oleh {owner}; isi atau hapus 'opd' sesuai skema.",
@@ -345,8 +345,8 @@ def missing_opd(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="Belum diturunkan",
     title_en="Not cascaded",
-    message="{level} {node} belum diturunkan: tidak ada {child_levels} di bawahnya",
-    message_en="{level} {node} is not cascaded: no {child_levels} below it",
+    message="{node} belum diturunkan: tidak ada {child_levels} di bawahnya",
+    message_en="{node} is not cascaded: no {child_levels} below it",
     hint="Turunkan {node} ke level di bawahnya, atau hapus bila tidak lagi dipakai.",
     hint_en="Cascade {node} to the level below, or remove it if it is no longer used.",
 )
@@ -397,9 +397,9 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="Id indikator ganda",
     title_en="Duplicate indicator id",
-    message="Id indikator {indicator} dipakai lagi di node {node} (pertama di node {first})",
-    message_en="Indicator id {indicator} is used again in node {node} (first in node {first})",
-    hint="Beri setiap indikator id yang unik di seluruh rencana, misalnya {node}.I2.",
+    message="Id indikator {indicator} dipakai lagi di {node} (pertama di {first})",
+    message_en="Indicator id {indicator} is used again in {node} (first in {first})",
+    hint="Beri setiap indikator id yang unik di seluruh rencana, misalnya {id}.I2.",
     hint_en="Give every indicator a plan-wide unique id, e.g. {node}.I2.",
 )
 def duplicate_indicator_id(ctx: Context) -> Iterator[Finding]:
@@ -443,8 +443,8 @@ def duplicate_indicator_id(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="Induk disebut dua kali",
     title_en="Parent listed twice",
-    message="Node {node} menyebut induk {parent} lebih dari sekali",
-    message_en="Node {node} lists parent {parent} more than once",
+    message="{node} menyebut induk {parent} lebih dari sekali",
+    message_en="{node} lists parent {parent} more than once",
     hint="Sebut setiap induk sekali saja; bobot kontribusi ditulis {{id: ..., weight: ...}}.",
     hint_en="List each parent once; a contribution weight is written {{id: ..., weight: ...}}.",
 )
@@ -571,8 +571,8 @@ def duplicate_opd_id(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="OPD berbeda dengan induknya",
     title_en="OPD differs from its parent",
-    message="{level} {node} milik {opd}, tetapi induknya {parent} milik {parent_opd}",
-    message_en="{level} {node} belongs to {opd}, but its parent {parent} belongs to {parent_opd}",
+    message="{node} milik {opd}, tetapi induknya {parent} milik {parent_opd}",
+    message_en="{node} belongs to {opd}, but its parent {parent} belongs to {parent_opd}",
     hint="Tautkan ke node OPD-nya sendiri; bila ini program keroyokan, nyatakan {opd} di "
     "'crosscutting' pada {parent}.",
     hint_en="Link it to a node of its own OPD; if this is a shared (keroyokan) programme, "
@@ -647,8 +647,8 @@ PLACEHOLDER_PREFIXES: tuple[str, ...] = ("tidak termasuk", "belum ditentukan", "
     severity="warning",
     title="Node pengisi tempat",
     title_en="Placeholder node",
-    message='{level} {node} bernama "{name}": ini tempat kosong, bukan kondisi atau hasil',
-    message_en='{level} {node} is named "{name}": a placeholder, not a condition or result',
+    message="{node}: namanya tempat kosong, bukan kondisi atau hasil",
+    message_en="{node}: its name is a placeholder, not a condition or result",
     hint="Tulis kondisi yang ingin dicapai (misalnya 'Meningkatnya ...'), atau hapus node dan "
     "tautkan anak-anaknya ke induk yang sebenarnya.",
     hint_en="Write the condition to be achieved (e.g. 'Meningkatnya ...'), or remove the node "
@@ -774,9 +774,9 @@ def not_judged(ctx: Context) -> Iterator[Finding]:
     severity="warning",
     title="Id node yang hanya beda huruf besar atau bentuk Unicode",
     title_en="Node ids that differ only in case or Unicode form",
-    message="Id node {node} sama dengan {other} bila huruf besar-kecil dan bentuk Unicode "
+    message="Id node {id} sama dengan {other_id} bila huruf besar-kecil dan bentuk Unicode "
     "diabaikan: dua node yang bagi pembaca tampak satu",
-    message_en="Node id {node} equals {other} once case and Unicode form are ignored: two "
+    message_en="Node id {id} equals {other_id} once case and Unicode form are ignored: two "
     "nodes that a reader takes for one",
     hint="Pakai satu ejaan yang sama bila maksudnya satu node, atau beri id yang jelas berbeda.",
     hint_en="Write one spelling if one node is meant, or give clearly different ids.",
@@ -805,4 +805,4 @@ def look_alike_node_id(ctx: Context) -> Iterator[Finding]:
             key = unicodedata.normalize("NFC", node_id).casefold()
         seen = first.setdefault(key, node_id)
         if seen != node_id:
-            yield Finding(node_id, {"other": seen}, field="id", node_index=i, related=(seen,))
+            yield Finding(node_id, {"other_id": seen}, field="id", node_index=i, related=(seen,))
