@@ -3,7 +3,8 @@
 - :mod:`pohon.rules.registry`: rules, their catalogue entries, settings, selection;
 - :mod:`pohon.rules.context`: what a rule sees (plan, graph, analyses, shared columns);
 - :mod:`pohon.rules.engine`: :func:`check`, the runner;
-- one module per family (structure, indicators, alignment, crosscutting, pagu).
+- one module per family (structure, indicators, alignment, crosscutting, pagu), and
+  :mod:`pohon.rules.wording` for the indicators family's checks of names and satuan.
 """
 
 from pohon.findings import Diagnostic, Location, Report, display
@@ -13,6 +14,7 @@ from pohon.rules import (
     indicators,  # noqa: F401
     pagu,  # noqa: F401
     structure,  # noqa: F401  (registers the rules)
+    wording,  # noqa: F401
 )
 from pohon.rules.context import Context
 from pohon.rules.engine import check
