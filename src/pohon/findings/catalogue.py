@@ -85,6 +85,8 @@ class Entry:
     title: tuple[str, str]
     messages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     hint: tuple[str, str] = ("", "")
+    hints: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Hints for particular cases, by name; :attr:`hint` for every other case."""
     severity: str = "error"
     """The severity a finding of this code has unless a setting says otherwise."""
     doc: Doc | None = None
@@ -100,9 +102,14 @@ class Entry:
         return fill(pick(self.messages[variant], lang), values, lang, names)
 
     def hint_text(
-        self, values: Mapping[str, Any], lang: Lang = "id", *, names: Namer | None = None
+        self,
+        values: Mapping[str, Any],
+        lang: Lang = "id",
+        *,
+        variant: str = "default",
+        names: Namer | None = None,
     ) -> str:
-        return fill(pick(self.hint, lang), values, lang, names)
+        return fill(pick(self.hints.get(variant, self.hint), lang), values, lang, names)
 
 
 CATALOGUE: dict[str, Entry] = {}
@@ -203,10 +210,13 @@ def years_text(years: Iterable[int]) -> str:
 
 
 def display(value: Any, lang: Lang = "id") -> str:
-    """A value as a planner reads it: ``12.500.000.000`` in Indonesian, ``[1; 2]`` ranges.
+    """A value as a planner reads it: ``12.500.000.000`` in Indonesian, ``[1; 2]`` ranges;
+    a text on one line (line breaks and tabs shown as one space, so a message is one line).
 
     >>> display(73.36), display(73.36, "en"), display(True), display(None)
     ('73,36', '73.36', 'ya', '-')
+    >>> display("Persentase balita" + chr(10) + "stunting")
+    'Persentase balita stunting'
     """
     if value is None:
         return "-"
@@ -226,7 +236,15 @@ def display(value: Any, lang: Lang = "id") -> str:
         if len(value) == 2 and all(isinstance(v, int | float) for v in value):
             return f"[{display(value[0], lang)}; {display(value[1], lang)}]"
         return ", ".join(display(v, lang) for v in value)
-    return str(value)
+    return _one_line(str(value))
+
+
+_BREAKS = re.compile(r"[^\S ]+[ ]*|[ ]*[^\S ]+")
+"""Whitespace other than a plain space (line breaks, tabs, NBSP) with the spaces around it."""
+
+
+def _one_line(text: str) -> str:
+    return text if text.isprintable() else _BREAKS.sub(" ", text)
 
 
 def jsonable(value: Any) -> Any:

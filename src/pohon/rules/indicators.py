@@ -14,7 +14,7 @@ The level's expected indicator type comes from the scheme
 from __future__ import annotations
 
 import heapq
-import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
@@ -119,7 +119,8 @@ def _period(ctx: Context) -> str:
 def _yaml(value: Any) -> str:
     """A value as it is written in the plan file (the same in every language)."""
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        # Quoted as in YAML; no escapes: a message shows a line break as a space, not "\n".
+        return '"' + value.replace('"', '\\"') + '"'
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_yaml(v) for v in value) + "]"
     if value is None:
@@ -547,6 +548,18 @@ def baseline_after_target(ctx: Context) -> Iterator[Finding]:
     "polaritasnya keliru, betulkan 'polarity'; bila arah ini disengaja, jelaskan di 'notes'.",
     hint_en="Check the {to_year} target: a challenging target moves with the polarity. If "
     "the polarity is wrong, correct 'polarity'; if the step is intended, explain it in 'notes'.",
+    hints={
+        "typo": (
+            "Lompatan sebesar ini (dari {from_value} ke {to_value}) hampir selalu salah ketik, "
+            "bukan arah target: titik ribuan dan koma desimal tertukar, atau angka nol "
+            "berlebih. Mungkin {typo_value} maksudnya {typo_suggestion}; periksa angkanya di "
+            "sumbernya.",
+            "A jump this large (from {from_value} to {to_value}) is nearly always a typo, not "
+            "the direction of the target: a thousands dot taken for a decimal comma, or extra "
+            "zeros. {typo_value} may be meant as {typo_suggestion}; check the figure at its "
+            "source.",
+        )
+    },
 )
 def target_against_polarity(ctx: Context) -> Iterator[Finding]:
     """Apa:
@@ -558,7 +571,9 @@ def target_against_polarity(ctx: Context) -> Iterator[Finding]:
     Indikator keluaran (level sub kegiatan, atau level lain yang skemanya berindikator
     ``output``) yang bersatuan volume (dokumen, unit, orang, kegiatan; bukan persen) juga
     dilewati: volume keluaran tahunan mengikuti anggaran tahun itu, sehingga 3 dokumen pada
-    2026 lalu 1 dokumen pada 2027 bukan kemunduran kinerja.
+    2026 lalu 1 dokumen pada 2027 bukan kemunduran kinerja. Bila dua target berurutan
+    berbeda 100 kali lipat atau lebih (31.000 lalu 32), sarannya menunjuk kemungkinan salah
+    ketik (titik ribuan dan koma desimal tertukar), bukan polaritas.
 
     Mengapa:
     Kriteria evaluasi SAKIP meminta target yang "dapat dicapai dan menantang". Target yang
@@ -603,22 +618,49 @@ def target_against_polarity(ctx: Context) -> Iterator[Finding]:
             against = v1 < v0 if ind.polarity == "higher" else v1 > v0
             if against:
                 variant = ind.polarity + ("_baseline" if from_baseline and k == 1 else "")
+                values: dict[str, Any] = {
+                    "name": ind.name,
+                    "polarity": ind.polarity,
+                    "from_year": y0,
+                    "from_value": v0,
+                    "to_year": y1,
+                    "to_value": v1,
+                }
+                typo = _likely_typo(v0, v1)
+                if typo is not None:
+                    values["typo_value"], values["typo_suggestion"] = typo
                 yield Finding(
                     node.id,
-                    {
-                        "name": ind.name,
-                        "polarity": ind.polarity,
-                        "from_year": y0,
-                        "from_value": v0,
-                        "to_year": y1,
-                        "to_value": v1,
-                    },
+                    values,
                     field="targets",
                     indicator=ind.id,
                     variant=variant,
                     node_index=i,
+                    hint_variant="default" if typo is None else "typo",
                 )
                 break
+
+
+TYPO_RATIO = 100
+"""Two successive targets this many times apart are read as a typo, not as a direction."""
+
+
+def _likely_typo(a: float, b: float) -> tuple[float, float] | None:
+    """When ``a`` and ``b`` are at least :data:`TYPO_RATIO` times apart: the larger value and
+    that value scaled by a power of ten to the size of the smaller one.
+
+    >>> _likely_typo(31000, 32)
+    (31000, 31)
+    >>> _likely_typo(88, 86) is None
+    True
+    """
+    low, high = sorted((abs(a), abs(b)))
+    if low == 0 or high / low < TYPO_RATIO:
+        return None
+    shift = round(math.log10(high / low))
+    larger = a if abs(a) >= abs(b) else b
+    scaled = larger / 10**shift
+    return larger, int(scaled) if float(scaled).is_integer() else round(scaled, 4)
 
 
 # -- PK206 ----------------------------------------------------------------------------------

@@ -69,6 +69,8 @@ class Finding:
     """Set when the finding is about an entry of ``opds`` (its line is then found)."""
     severity: Severity | None = None
     """A severity for this finding alone, when the rule's depends on the case (a setting)."""
+    hint_variant: str = "default"
+    """Which of the rule's hints fits this finding (``hints`` of :func:`rule`)."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,9 @@ class Rule:
         return self.entry.message(_values(finding), lang, variant=finding.variant, names=names)
 
     def hint_for(self, finding: Finding, lang: Lang = "id", names: Namer | None = None) -> str:
-        return self.entry.hint_text(_values(finding), lang, names=names)
+        return self.entry.hint_text(
+            _values(finding), lang, variant=finding.hint_variant, names=names
+        )
 
     def title_in(self, lang: Lang) -> str:
         return pick(self.entry.title, lang)
@@ -163,6 +167,7 @@ def rule(
     message_en: str | None = None,
     hint: str,
     hint_en: str,
+    hints: Mapping[str, tuple[str, str]] | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule. The docstring holds sections ``Apa:``, ``Mengapa:``, ``Contoh:``
     and ``Perbaikan:`` (what, why, example, fix)."""
@@ -183,6 +188,7 @@ def rule(
                 title=(title, title_en),
                 messages=messages,
                 hint=(hint, hint_en),
+                hints=dict(hints or {}),
                 severity=severity,
                 doc=doc,
             )

@@ -302,9 +302,9 @@ def satuan_fit(name: str) -> SatuanFit | None:
     severity="warning",
     title="Satuan tidak cocok dengan rumusan indikator",
     title_en="Satuan does not fit the indicator's wording",
-    message='Satuan "{satuan}" indikator {indicator} "{name}" di {node} tidak cocok dengan '
+    message='Satuan "{satuan}" indikator "{name}" di {node} tidak cocok dengan '
     'rumusannya: indikator "{opening} ..." diukur dalam {expected}',
-    message_en='The satuan "{satuan}" of indicator {indicator} "{name}" of {node} does not '
+    message_en='The satuan "{satuan}" of indicator "{name}" of {node} does not '
     'fit its wording: an indicator opening with "{opening}" is measured in {expected_en}',
     hint='Tulis satuan yang sesuai: {expected}. Bila yang diukur memang dalam "{satuan}", '
     'rumuskan ulang nama indikatornya: "Persentase ..." untuk persen, "Jumlah ..." untuk '
@@ -496,7 +496,7 @@ def indicator_copied_down(ctx: Context) -> Iterator[Finding]:
                 "indicators": [ind.id for ind in copied],
                 "names": [ind.name for ind in copied],
                 "parent_indicators": [parent_names[key(ind.name)] for ind in copied],
-                "listed": ", ".join(f'{ind.id} "{ind.name}"' for ind in copied),
+                "listed": ", ".join(f'"{ind.name}"' for ind in copied),
             },
             field="name",
             indicator=copied[0].id,

@@ -1,0 +1,166 @@
+"""Findings as an evaluator would sign them: one per fault, in the planner's words, fair.
+
+Each test builds the smallest plan that shows one behaviour and asserts what a planner reads.
+"""
+
+from __future__ import annotations
+
+import pohon
+
+HEADER = """\
+pohon: 1
+plan: {id: uji, name: Renstra uji, pemda: Kota Uji, period: {start: 2026, end: 2030}}
+opds:
+  - {id: bapenda, name: Badan Pendapatan Daerah, kode: "5.02.0.00.0.00.01.0000"}
+nodes:
+"""
+
+
+def _plan(nodes: str) -> pohon.Plan:
+    return pohon.loads(HEADER + nodes, file="renstra.yaml")
+
+
+def _program(pagu: str, kegiatan_pagu: str) -> pohon.Plan:
+    return _plan(
+        f"""\
+  - id: P132
+    level: program
+    opd: bapenda
+    kode: "5.02.04"
+    name: Program Peningkatan Pengelolaan Pendapatan Daerah
+    pagu: {pagu}
+  - id: K77
+    level: kegiatan
+    opd: bapenda
+    kode: "5.02.04.2.01"
+    name: Pengelolaan Pajak Daerah
+    parents: [P132]
+    pagu: {kegiatan_pagu}
+"""
+    )
+
+
+def test_a_pagu_gap_in_every_year_is_one_finding_naming_the_years() -> None:
+    plan = _program(
+        "{2026: 5000000000, 2027: 5000000000, 2028: 5000000000, 2029: 5000000000, "
+        "2030: 5000000000}",
+        "{2026: 4900000000, 2027: 4900000000, 2028: 4900000000, 2029: 4900000000, "
+        "2030: 4900000000}",
+    )
+    report = pohon.check(plan, select="PK502")
+    assert len(report) == 1
+    d = report.diagnostics[0]
+    assert d.message == (
+        'Pagu Program 5.02.04 "Program Peningkatan Pengelolaan Pendapatan Daerah" tidak sama '
+        "dengan jumlah pagu 1 anaknya pada 2026-2030: selisih Rp 100.000.000 setiap tahun"
+    )
+    assert d.node == "P132"
+    assert d.kode == "5.02.04"
+    assert d.level == "program"
+    assert d.values["per_year"][2028] == {
+        "pagu": 5000000000,
+        "sum": 4900000000,
+        "difference": 100000000,
+    }
+    assert d.severity == "warning"  # 2% of the pagu, under Rp 1 miliar
+    assert report.summary["warning"] == 1
+
+
+def test_a_large_pagu_gap_is_an_error_and_the_thresholds_are_settings() -> None:
+    plan = _program(
+        "{2026: 12000000000, 2027: 12000000000}",
+        "{2026: 10000000000, 2027: 11900000000}",
+    )
+    d = pohon.check(plan, select="PK502").diagnostics[0]
+    assert d.severity == "error"  # Rp 2 miliar in 2026
+    assert "pada 2026, 2027" in d.message
+    assert "selisih Rp 100.000.000 sampai Rp 2.000.000.000 (terbesar 2026)" in d.message
+    report = pohon.check(plan, select="PK502")
+    assert not report.ok  # the CLI exits 1
+    relaxed = pohon.check(
+        plan,
+        select="PK502",
+        settings={"pagu_gap_error": 5_000_000_000, "pagu_gap_error_percent": 0},
+    )
+    assert relaxed.diagnostics[0].severity == "warning"
+
+
+def test_negative_pagu_in_several_years_is_one_finding() -> None:
+    plan = _program("{2026: -5, 2027: 10, 2028: -7}", "{}")
+    report = pohon.check(plan, select="PK503")
+    assert len(report) == 1
+    assert "negatif pada 2026, 2028 (terendah Rp -7)" in report.diagnostics[0].message
+
+
+def test_a_thousandfold_drop_is_read_as_a_typo() -> None:
+    plan = _plan(
+        """\
+  - id: S1
+    level: sasaran_opd
+    opd: bapenda
+    name: Meningkatnya Pendapatan Asli Daerah
+    indicators:
+      - id: S1.I1
+        name: Jumlah wajib pajak terdaftar
+        satuan: wajib pajak
+        targets: {2026: 31000, 2027: 32, 2028: 33, 2029: 34, 2030: 35}
+"""
+    )
+    d = pohon.check(plan, select="PK205").diagnostics[0]
+    assert "salah ketik" in d.hint
+    assert "31.000 maksudnya 31" in d.hint
+    assert "polaritas" not in d.hint
+    en = pohon.check(plan, select="PK205", lang="en").diagnostics[0]
+    assert "typo" in en.hint
+
+
+def test_messages_are_one_line_and_long_names_are_shortened() -> None:
+    name = (
+        "Meningkatnya kualitas pengelolaan pendapatan daerah yang transparan, akuntabel dan "
+        "berbasis teknologi informasi"
+    )
+    plan = _plan(
+        f"""\
+  - id: S1
+    level: sasaran_opd
+    opd: bapenda
+    name: "{name}"
+    indicators:
+      - id: S1.I1
+        name: "Persentase realisasi\\npendapatan"
+        satuan: "%"
+        targets: {{2026: "90\\n%"}}
+"""
+    )
+    report = pohon.check(plan)
+    assert report.diagnostics
+    for d in report:
+        for text in (d.message, d.hint):
+            assert "\n" not in text, text
+            assert "\\n" not in text, text
+    shown = [d.message for d in report if "Sasaran" in d.message]
+    assert shown
+    assert all("…" in m and name not in m for m in shown)
+    assert all(d.name == name for d in report if d.node == "S1")  # the data keeps it whole
+
+
+def test_untidy_texts_of_one_node_are_one_note() -> None:
+    plan = _plan(
+        """\
+  - id: S1
+    level: sasaran_opd
+    opd: bapenda
+    name: "Meningkatnya  Pendapatan Asli Daerah"
+    indicators:
+      - id: S1.I1
+        name: "Persentase  realisasi PAD"
+        satuan: "% "
+        targets: {2026: 90, 2027: 91, 2028: 92, 2029: 93, 2030: 94}
+"""
+    )
+    report = pohon.check(plan, select="PK214")
+    assert len(report) == 1
+    d = report.diagnostics[0]
+    assert d.message.startswith("3 teks di Sasaran Perangkat Daerah")
+    assert [t["field"] for t in d.values["texts"]] == ["name", "name", "satuan"]
+    assert d.values["texts"][2]["text"] == "% "  # as written
