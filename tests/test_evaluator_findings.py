@@ -5,6 +5,8 @@ Each test builds the smallest plan that shows one behaviour and asserts what a p
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pohon
 
 HEADER = """\
@@ -164,3 +166,26 @@ def test_untidy_texts_of_one_node_are_one_note() -> None:
     assert d.message.startswith("3 teks di Sasaran Perangkat Daerah")
     assert [t["field"] for t in d.values["texts"]] == ["name", "name", "satuan"]
     assert d.values["texts"][2]["text"] == "% "  # as written
+
+
+SITUBONDO = Path(__file__).parent / "data" / "situbondo_rsud_fragment.yaml"
+
+
+def test_situbondo_fragment_counts_before_and_after() -> None:
+    report = pohon.check(pohon.load(SITUBONDO))
+    before = {"PK108": 1, "PK203": 3, "PK205": 1}
+    after = dict(before)
+    # PK203: the three missing 2029 targets are the year the nodes' pagu is 0 (unfunded):
+    # nothing to ask a target for.
+    del after["PK203"]
+    # PK205: the planning documents go 3 (2025) -> 1 (2026) at a sub kegiatan: an output's
+    # volume follows that year's budget, not a step back.
+    del after["PK205"]
+    # PK218: the support program measures its sasaran's "Nilai SAKIP" unchanged.
+    after["PK218"] = 1
+    assert report.summary["by_code"] == after
+    copied = report.by_code("PK218")[0]
+    assert copied.kode == "1.02.01"
+    assert copied.message.startswith(
+        'Indikator "Nilai SAKIP" di Program 1.02.01 "Program Penunjang Urusan Pemerintahan'
+    )

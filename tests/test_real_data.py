@@ -81,3 +81,39 @@ def test_english_notes(plan: pohon.Plan) -> None:
     first = report.diagnostics[0]
     assert first.node == "S61"
     assert first.message.startswith('Objective "Meningkatnya taraf pendidikan masyarakat"')
+
+
+BEFORE = {
+    "PK108": 2,
+    "PK114": 1,
+    "PK201": 13,
+    "PK202": 6,
+    "PK203": 14,
+    "PK401": 10,
+    "PK501": 4,
+}
+"""The counts of each code on this plan before findings were made one per fault."""
+
+
+def test_counts_of_each_code_before_and_after(report: pohon.Report) -> None:
+    after = dict(BEFORE)
+    # PK218: the Program indicators copied unchanged from their Sasaran PD (P5.1 and P5.2
+    # from SPD2, P6.1 and P7.1 from SPD1): three programs measure their parent's result.
+    after["PK218"] = 3
+    # PK219: tujuan T26-T30 and Tujuan PD TPD1, TPD2 start with "Mewujudkan", sasaran S71
+    # with "Meningkatkan": actions where a condition is expected.
+    after["PK219"] = 8
+    # Unchanged: no pagu and no yearly series in the source, so merging years (PK502, PK503)
+    # and the fairness of PK203/PK205 change nothing here; every PK203 is one indicator.
+    assert report.summary["by_code"] == dict(sorted(after.items()))
+    assert len(report) == sum(after.values())
+    assert {d.node for d in report if d.code == "PK219"} == {
+        "T26",
+        "T27",
+        "T28",
+        "T29",
+        "T30",
+        "TPD1",
+        "TPD2",
+        "S71",
+    }
