@@ -189,3 +189,26 @@ def test_situbondo_fragment_counts_before_and_after() -> None:
     assert copied.message.startswith(
         'Indikator "Nilai SAKIP" di Program 1.02.01 "Program Penunjang Urusan Pemerintahan'
     )
+
+
+def test_indicators_of_one_node_with_one_fault_are_one_finding() -> None:
+    plan = _plan(
+        """\
+  - id: S1
+    level: sasaran_opd
+    opd: bapenda
+    name: Meningkatnya Pendapatan Asli Daerah
+    indicators:
+      - {id: S1.I1, name: Rasio PAD terhadap pendapatan, targets: {2026: 20, 2027: 21, 2028: 22, 2029: 23, 2030: 24}}
+      - {id: S1.I2, name: Persentase realisasi PAD, targets: {2026: 90, 2027: 91, 2028: 92, 2029: 93, 2030: 94}}
+"""
+    )
+    report = pohon.check(plan, select="PK202")
+    assert len(report) == 1
+    d = report.diagnostics[0]
+    assert d.message.endswith('belum punya satuan; juga indikator "Persentase realisasi PAD"')
+    assert d.indicator == "S1.I1"
+    assert d.values["also"][0]["indicator"] == "S1.I2"
+    assert d.values["also"][0]["line"] == d.location.line + 1
+    en = pohon.check(plan, select="PK202", lang="en").diagnostics[0]
+    assert en.message.endswith('; also indicator "Persentase realisasi PAD"')

@@ -33,11 +33,11 @@ from pohon.findings.diagnostic import (
     check_severity,
     is_severity,
 )
-from pohon.findings.display import ShowsItself, html_of, register_html
 from pohon.findings.errors import UsageError
 from pohon.findings.lang import LANGS, Lang, check_lang, is_lang, pick
 from pohon.findings.location import Location
 from pohon.findings.report import RECORD_COLUMNS, Report
+from pohon.findings.showing import ShowsItself, html_of, register_html
 
 __all__ = [
     "CATALOGUE",

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pohon.findings.diagnostic import Diagnostic
-from pohon.findings.display import ShowsItself
 from pohon.findings.lang import Lang
+from pohon.findings.showing import ShowsItself
 
 RECORD_COLUMNS: tuple[str, ...] = (
     "file",

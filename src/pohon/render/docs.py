@@ -270,6 +270,12 @@ def rules_markdown(rules: Iterable[Rule] | None = None) -> str:
                 out.append("")
             out.append(f"**Saran:** {_code(r.hint[0])}  ")
             out.append(f"English: {_code(r.hint[1])}\n")
+            if r.per_node:
+                out.append(
+                    "**Satu temuan per node:** beberapa indikator satu node dengan masalah yang "
+                    "sama menjadi satu temuan; pesannya menyebut indikator lainnya "
+                    '(`; juga indikator "…"`), dan datanya menyimpan masing-masing di `also`.\n'
+                )
     return "\n".join(out).rstrip("\n") + "\n"
 
 

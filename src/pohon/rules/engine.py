@@ -12,6 +12,7 @@ Rule modules import :func:`rule`, :class:`Finding` and :class:`Context` from her
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from pohon.findings import (
@@ -23,6 +24,7 @@ from pohon.findings import (
     Severity,
     UsageError,
     check_lang,
+    display,
 )
 from pohon.model import Plan
 from pohon.rules.context import Context
@@ -109,6 +111,7 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
     index = ctx.graph.index
     nodes = plan.nodes
     out = []
+    variants: list[str] = []
     for finding in r.func(ctx):
         node_index = finding.node_index
         if node_index is None and finding.node is not None:
@@ -149,4 +152,55 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
                 name=name,
             )
         )
-    return out
+        variants.append(finding.variant)
+    return _per_node(out, variants, lang) if r.per_node else out
+
+
+def _per_node(diagnostics: list[Diagnostic], variants: list[str], lang: Lang) -> list[Diagnostic]:
+    """The diagnostics about indicators of one node, of one kind, as one: the first one's
+    message names the others (``; juga indikator "B", "C"``), its values keep theirs under
+    ``also`` (indicator, name, line and values of each)."""
+    groups: dict[tuple[str, str], list[Diagnostic]] = {}
+    out: list[Diagnostic | tuple[str, str]] = []
+    for d, variant in zip(diagnostics, variants, strict=True):
+        if d.node is None or d.indicator is None:
+            out.append(d)
+            continue
+        key = (d.node, variant)
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        groups[key].append(d)
+    merged: list[Diagnostic] = []
+    for item in out:
+        if isinstance(item, Diagnostic):
+            merged.append(item)
+            continue
+        first, *others = groups[item]
+        if not others:
+            merged.append(first)
+            continue
+        names = [f'"{display(o.values.get("name", o.indicator))}"' for o in others]
+        also = (
+            f"; juga indikator {', '.join(names)}"
+            if lang == "id"
+            else f"; also indicator{'s' if len(names) > 1 else ''} {', '.join(names)}"
+        )
+        merged.append(
+            replace(
+                first,
+                message=first.message + also,
+                values={
+                    **first.values,
+                    "also": [
+                        {
+                            "indicator": o.indicator,
+                            "line": o.location.line,
+                            **{k: v for k, v in o.values.items() if k != "also"},
+                        }
+                        for o in others
+                    ],
+                },
+            )
+        )
+    return merged

@@ -331,6 +331,7 @@ def missing_indicator(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK202",
     "missing-satuan",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Satuan indikator kosong",
@@ -380,6 +381,7 @@ def missing_satuan(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK203",
     "missing-target",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Target tahunan belum lengkap",
@@ -404,8 +406,8 @@ def missing_satuan(ctx: Context) -> Iterator[Finding]:
 def missing_target(ctx: Context) -> Iterator[Finding]:
     """Apa:
     Indikator yang tidak punya target untuk satu tahun atau lebih dari periode rencana.
-    Satu temuan per indikator, dengan daftar tahunnya. Target yang ditulis ``"-"`` atau
-    kosong dihitung belum ada. Tahun ketika node-nya berpagu 0 (ditulis 0, sengaja tidak
+    Satu temuan per node, dengan daftar tahunnya; indikator lain di node itu yang juga kurang
+    targetnya disebut bersama. Target yang ditulis ``"-"`` atau kosong dihitung belum ada. Tahun ketika node-nya berpagu 0 (ditulis 0, sengaja tidak
     dianggarkan) tidak ditagih: tanpa anggaran tidak ada keluaran yang bisa ditargetkan.
 
     Mengapa:
@@ -459,6 +461,7 @@ def missing_target(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK204",
     "baseline-after-target",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Baseline tidak mendahului target",
@@ -514,6 +517,7 @@ def baseline_after_target(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK205",
     "target-against-polarity",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Target berlawanan dengan polaritas",
@@ -669,6 +673,7 @@ def _likely_typo(a: float, b: float) -> tuple[float, float] | None:
 @rule(
     "PK206",
     "process-wording-at-outcome",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Rumusan proses di level hasil",
@@ -755,6 +760,7 @@ def process_wording_at_outcome(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK207",
     "impact-wording-at-output",
+    per_node=True,
     family="indicators",
     severity="info",
     title="Rumusan dampak di level keluaran",
@@ -852,6 +858,7 @@ _MANUAL_FIELDS = ("definisi", "formula", "sumber_data")
 @rule(
     "PK208",
     "incomplete-manual-ik",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Manual IKU belum lengkap",
@@ -906,6 +913,7 @@ def incomplete_manual_ik(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK209",
     "value-not-numeric",
+    per_node=True,
     family="indicators",
     severity="error",
     title="Nilai angka tertulis sebagai teks",
@@ -980,6 +988,7 @@ def value_not_numeric(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK210",
     "year-outside-period",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Tahun di luar periode rencana",
@@ -1057,6 +1066,7 @@ def year_outside_period(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK211",
     "actual-without-target",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Realisasi tanpa target",
@@ -1140,6 +1150,7 @@ OPEN_ENDED_PERCENT = re.compile(
 @rule(
     "PK212",
     "percent-out-of-range",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Nilai persen di luar 0–100",
@@ -1264,6 +1275,7 @@ def _artefacts(items: Iterable[tuple[int, Any]]) -> list[tuple[int, float, float
 @rule(
     "PK213",
     "float-artefact",
+    per_node=True,
     family="indicators",
     severity="info",
     title="Sisa pembulatan Excel",
@@ -1548,6 +1560,7 @@ def _untidy_many(notes: list[Finding]) -> Finding:
 @rule(
     "PK215",
     "ordinal-scale",
+    per_node=True,
     family="indicators",
     severity="error",
     title="Skala ordinal tidak cocok",
@@ -1630,6 +1643,7 @@ def ordinal_scale(ctx: Context) -> Iterator[Finding]:
 @rule(
     "PK216",
     "range-target-mismatch",
+    per_node=True,
     family="indicators",
     severity="error",
     title="Target rentang tidak cocok dengan polaritas",

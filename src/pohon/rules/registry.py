@@ -81,6 +81,9 @@ class Rule:
     severity: Severity
     doc: Doc
     func: Callable[[Context], Iterable[Finding]] = dc_field(repr=False, compare=False)
+    per_node: bool = False
+    """Findings of this rule about several indicators of one node, alike in kind (variant),
+    are one finding: an evaluator notes "indicators A, B and C have no satuan" once."""
 
     @property
     def code(self) -> str:
@@ -168,6 +171,7 @@ def rule(
     hint: str,
     hint_en: str,
     hints: Mapping[str, tuple[str, str]] | None = None,
+    per_node: bool = False,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule. The docstring holds sections ``Apa:``, ``Mengapa:``, ``Contoh:``
     and ``Perbaikan:`` (what, why, example, fix)."""
@@ -193,7 +197,7 @@ def rule(
                 doc=doc,
             )
         )
-        REGISTRY[code] = Rule(entry=entry, severity=severity, doc=doc, func=func)
+        REGISTRY[code] = Rule(entry=entry, severity=severity, doc=doc, func=func, per_node=per_node)
         return func
 
     return register_rule

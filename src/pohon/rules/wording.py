@@ -298,6 +298,7 @@ def satuan_fit(name: str) -> SatuanFit | None:
 @rule(
     "PK217",
     "satuan-mismatch",
+    per_node=True,
     family="indicators",
     severity="warning",
     title="Satuan tidak cocok dengan rumusan indikator",
