@@ -212,3 +212,20 @@ def test_indicators_of_one_node_with_one_fault_are_one_finding() -> None:
     assert d.values["also"][0]["line"] == d.location.line + 1
     en = pohon.check(plan, select="PK202", lang="en").diagnostics[0]
     assert en.message.endswith('; also indicator "Persentase realisasi PAD"')
+
+
+def test_a_node_with_many_faulty_indicators_gets_one_short_message() -> None:
+    rows = "\n".join(
+        f"      - {{id: S1.I{k}, name: Indikator {k}, targets: {{2026: 1, 2027: 1, 2028: 1, "
+        f"2029: 1, 2030: 1}}}}"
+        for k in range(1, 201)
+    )
+    plan = _plan(
+        "  - id: S1\n    level: sasaran_opd\n    opd: bapenda\n"
+        "    name: Meningkatnya Pendapatan Asli Daerah\n    indicators:\n" + rows + "\n"
+    )
+    report = pohon.check(plan, select="PK202")
+    assert len(report) == 1
+    d = report.diagnostics[0]
+    assert d.message.endswith('"Indikator 6" dan 194 indikator lainnya')
+    assert len(d.values["also"]) == 199

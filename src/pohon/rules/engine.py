@@ -156,6 +156,10 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
     return _per_node(out, variants, lang) if r.per_node else out
 
 
+SHOWN = 5
+"""The most other indicators a merged finding's message names; the data keeps them all."""
+
+
 def _per_node(diagnostics: list[Diagnostic], variants: list[str], lang: Lang) -> list[Diagnostic]:
     """The diagnostics about indicators of one node, of one kind, as one: the first one's
     message names the others (``; juga indikator "B", "C"``), its values keep theirs under
@@ -180,12 +184,14 @@ def _per_node(diagnostics: list[Diagnostic], variants: list[str], lang: Lang) ->
         if not others:
             merged.append(first)
             continue
-        names = [f'"{display(o.values.get("name", o.indicator))}"' for o in others]
-        also = (
-            f"; juga indikator {', '.join(names)}"
-            if lang == "id"
-            else f"; also indicator{'s' if len(names) > 1 else ''} {', '.join(names)}"
-        )
+        names = [f'"{display(o.values.get("name", o.indicator))}"' for o in others[:SHOWN]]
+        more = len(others) - len(names)
+        if lang == "id":
+            also = f"; juga indikator {', '.join(names)}"
+            also += f" dan {more} indikator lainnya" if more else ""
+        else:
+            also = f"; also indicator{'s' if len(others) > 1 else ''} {', '.join(names)}"
+            also += f" and {more} more" if more else ""
         merged.append(
             replace(
                 first,
