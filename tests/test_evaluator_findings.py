@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import pohon
 
 HEADER = """\
@@ -229,3 +231,11 @@ def test_a_node_with_many_faulty_indicators_gets_one_short_message() -> None:
     d = report.diagnostics[0]
     assert d.message.endswith('"Indikator 6" dan 194 indikator lainnya')
     assert len(d.values["also"]) == 199
+
+
+def test_wrong_pagu_gap_settings_are_refused_at_the_call() -> None:
+    plan = _program("{2026: 10}", "{2026: 5}")
+    for value in (float("nan"), -1, "1 miliar", True, float("inf")):
+        for name in ("pagu_gap_error", "pagu_gap_error_percent"):
+            with pytest.raises(pohon.UsageError, match=name):
+                pohon.check(plan, settings={name: value})
