@@ -32,7 +32,7 @@ from html import escape
 from typing import Any, Literal
 
 from pohon.analysis import AlignmentResult, CrosscuttingResult, Header, Matrix
-from pohon.findings import Diagnostic
+from pohon.findings import Diagnostic, spreadsheet_safe
 from pohon.render._common import Lang, one_line
 
 MatrixFormat = Literal["text", "json", "csv", "html"]
@@ -484,14 +484,6 @@ def _finite(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_finite(v) for v in value]
     return value
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(text: str) -> str:
-    """``text`` with a leading ``'`` when a spreadsheet would read it as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def matrix_csv(matrix: Matrix) -> str:

@@ -11,6 +11,7 @@ Rule modules import :func:`rule`, :class:`Finding` and :class:`Context` from her
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -91,6 +92,7 @@ def check(
     diagnostics = [d for r in rules for d in _run(r, ctx, lang, overrides.get(r.code))]
     diagnostics.sort(key=Diagnostic.sort_key)
     source = plan.source
+    census = Counter(zip(ctx.columns.opd, ctx.columns.level, strict=True))
     return Report(
         diagnostics=tuple(diagnostics),
         plan=plan.id,
@@ -98,6 +100,14 @@ def check(
         nodes=len(plan.nodes),
         rules=tuple(r.code for r in rules),
         lang=lang,
+        opds=tuple(dict.fromkeys(opd.id for opd in plan.opds)),
+        levels=ctx.scheme.level_ids,
+        census=tuple(
+            (opd, level, count)
+            for (opd, level), count in sorted(
+                census.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])
+            )
+        ),
     )
 
 
