@@ -365,6 +365,20 @@ class Plan(_Model):
         return scheme if isinstance(scheme, LevelScheme) else BUILTIN_SCHEMES[scheme]
 
     @property
+    def opd_only(self) -> bool:
+        """Whether the plan holds one or more OPDs' Renstra only: it has nodes, and none of
+        them is at a level the scheme gives to the Pemda (visi, misi, tujuan, sasaran in the
+        Kota scheme). Its top nodes then link to RPJMD nodes kept in another file, and what
+        needs the RPJMD (alignment coverage, the sasaran each OPD serves) is not judged.
+
+        >>> import pohon
+        >>> pohon.example("mojokerto").opd_only
+        False
+        """
+        pemda = {level.id for level in self.scheme.levels if level.owner == "pemda"}
+        return bool(pemda) and bool(self.nodes) and all(n.level not in pemda for n in self.nodes)
+
+    @property
     def source(self) -> Any:
         """Where the plan was read from (a :class:`pohon.io.SourceMap`), or ``None``."""
         return self._source

@@ -26,7 +26,7 @@ from pohon.findings import (
     check_lang,
 )
 from pohon.model import Plan
-from pohon.rules.context import Context
+from pohon.rules.context import NEEDS_RPJMD, Context
 from pohon.rules.registry import (
     FAMILIES,
     REGISTRY,
@@ -89,7 +89,11 @@ def check(
     overrides = severity_overrides(severity)
     rules = selected_rules(select, ignore)
     ctx = Context(plan, check_settings(settings))
-    diagnostics = [d for r in rules for d in _run(r, ctx, lang, overrides.get(r.code))]
+    # An OPD-only plan has no RPJMD part to judge against: PK117 says so once.
+    skipped = NEEDS_RPJMD if ctx.opd_only else ()
+    diagnostics = [
+        d for r in rules if r.code not in skipped for d in _run(r, ctx, lang, overrides.get(r.code))
+    ]
     diagnostics.sort(key=Diagnostic.sort_key)
     source = plan.source
     census = Counter(zip(ctx.columns.opd, ctx.columns.level, strict=True))
