@@ -62,6 +62,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "folder ini tidak berisi berkas .yaml, .yml atau .json",
         "this folder holds no .yaml, .yml or .json file",
     ),
+    "skipped_spreadsheet": (
+        "catatan: {path} dilewati: impor Excel belum tersedia; simpan datanya sebagai YAML "
+        "atau JSON format pohon untuk memeriksanya",
+        "note: {path} skipped: Excel import is not available yet; save the data as YAML or "
+        "JSON in the pohon format to check it",
+    ),
     "unreadable_folder": ("folder tidak bisa dibaca: {reason}", "cannot read folder: {reason}"),
     "unknown_framework": (
         "kerangka (framework) {framework!r} tidak dikenal; yang tersedia: {known}",
@@ -475,7 +481,11 @@ def _problem_error(path: str, key: str, lang: Lang, **values: Any) -> LoadError:
 
 
 def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
-    """Plan files under a folder, recursively, sorted; hidden folders and files skipped."""
+    """Plan files under a folder, recursively, sorted; hidden folders and files skipped, and
+    each workbook named on stderr as not checked (Excel import is not available yet; given
+    by name, a workbook is an input that cannot be read)."""
+    from pohon.io.files import is_spreadsheet
+
     found: list[tuple[tuple[str, ...], str]] = []
     failures: list[LoadError] = []
 
@@ -485,14 +495,23 @@ def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
             _problem_error(where, "unreadable_folder", lang, reason=exc.strerror or str(exc))
         )
 
+    spreadsheets: list[str] = []
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.startswith(".") or not name.lower().endswith(PLAN_SUFFIXES):
+            if name.startswith(".") or name.startswith("~$"):
+                continue  # hidden files, and the lock files Excel leaves beside open workbooks
+            if is_spreadsheet(name):
+                spreadsheets.append(os.path.normpath(os.path.join(root, name)))
+                continue
+            if not name.lower().endswith(PLAN_SUFFIXES):
                 continue
             path = os.path.normpath(os.path.join(root, name))
             rel = os.path.relpath(path, folder)
             found.append((tuple(Path(rel).parts), path))
+    # A workbook is not checked, and the user is told so: a note, not a failed input.
+    for path in sorted(spreadsheets):
+        _fail(_msg("skipped_spreadsheet", lang, path=path))
     yield from failures
     if not found and not failures:
         yield _problem_error(folder, "empty_folder", lang)
