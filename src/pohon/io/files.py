@@ -200,12 +200,12 @@ def spreadsheet_error(file: str | None) -> LoadError:
         file,
         [
             _unreadable(
-                "berkas Excel/spreadsheet: impor Excel belum tersedia di pohon ini; simpan "
-                "datanya sebagai YAML atau JSON format pohon (lihat docs/format.md), lalu "
-                "periksa berkas itu",
-                "an Excel/spreadsheet workbook: Excel import is not available yet in this "
-                "pohon; save the data as YAML or JSON in the pohon format (see "
-                "docs/format.md) and check that file",
+                "buku kerja Excel/spreadsheet (berkas biner, bukan teks YAML atau JSON): impor "
+                "Excel belum tersedia di pohon ini; simpan datanya sebagai YAML atau JSON "
+                "format pohon (lihat docs/format.md), lalu periksa berkas itu",
+                "an Excel/spreadsheet workbook (a binary file, not YAML or JSON text): Excel "
+                "import is not available yet in this pohon; save the data as YAML or JSON in "
+                "the pohon format (see docs/format.md) and check that file",
             )
         ],
     )
