@@ -49,3 +49,26 @@ def test_notebook_runs(path: Path) -> None:
         if output.get("output_type") == "error"
     ]
     assert not errors, f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+
+
+def test_tour_shows_each_findings_own_severity() -> None:
+    # The tour's count per code prints the severity the findings carry, not the rule's
+    # default: in the example, PK304 (an error by default) gives Asta Cita items a warning.
+    nbclient = pytest.importorskip("nbclient")
+    nbformat = pytest.importorskip("nbformat")
+    import pohon
+
+    notebook = nbformat.read(NOTEBOOKS / "01_tur_pohon.ipynb", as_version=4)
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )
+    client.execute()
+    cell = next(c for c in notebook.cells if c.get("id") == "cell-09")
+    printed = "".join(o.get("text", "") for o in cell.outputs).splitlines()[1:]
+    shown = {(line.split()[0], line.split()[2]) for line in printed}
+    report = pohon.check(pohon.example("mojokerto"))
+    assert shown == {(d.code, d.severity) for d in report}
+    assert ("PK304", "warning") in shown

@@ -435,7 +435,8 @@ def test_sarif_structure_and_levels() -> None:
     levels = [r["level"] for r in run["results"]]
     assert levels == ["error", "warning", "note"]
     first = run["results"][0]
-    assert first["message"]["text"] == f"Node M1 ({TRICKY}) merujuk induk V9 Betulkan."
+    # The hint is its own sentence after the message, never run into it.
+    assert first["message"]["text"] == f"Node M1 ({TRICKY}) merujuk induk V9. Saran: Betulkan."
     assert first["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "kecil.yaml"},
         "region": {"startLine": 9},

@@ -9,6 +9,10 @@ Load a plan, check it as a SAKIP evaluator would, and explore its cascade::
     True
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from pohon import render as _render  # noqa: F401  (Jupyter drawings, output formats)
 from pohon._version import __version__
 from pohon.analysis import (
@@ -54,9 +58,14 @@ from pohon.model import (
 from pohon.rules import REGISTRY as RULES
 from pohon.rules import check
 
+if TYPE_CHECKING:
+    import networkx as nx
 
-def to_networkx(plan: Plan) -> object:
-    """The plan as a networkx ``MultiDiGraph`` with typed edges (see :class:`PlanGraph`)."""
+
+def to_networkx(plan: Plan) -> nx.MultiDiGraph[str]:
+    """The plan as a networkx ``MultiDiGraph`` with typed edges (see
+    :meth:`PlanGraph.to_networkx`): ``nx.write_graphml(pohon.to_networkx(plan), "pohon.graphml")``
+    writes a file for yEd or Gephi, with names, levels, OPDs, kode and pagu on the nodes."""
     return PlanGraph.of(plan).to_networkx()
 
 

@@ -3,6 +3,8 @@
 ::
 
     pohon check rpjmd.yaml renstra/ --format sarif --output pohon.sarif
+    pohon check rpjmd.yaml --opd dinkes,dinsos --level program --severity warning
+    pohon check rpjmd.yaml --format csv -o temuan.csv
     pohon rules
     pohon rule PK101
     pohon schema
@@ -10,7 +12,11 @@
     pohon matrix alignment rpjmd.yaml --format html -o keselarasan.html
     pohon matrix crosscutting rpjmd.yaml --format csv -o crosscutting.csv
 
-Exit codes of ``pohon check``: 0 no error-severity finding; 1 error-severity findings; 2 an
+``--opd``, ``--level`` and ``--severity`` narrow what ``pohon check`` shows (see
+:meth:`pohon.Report.for_opd`); the summary, the counts and the exit code are those of the
+findings shown. An OPD or level that none of the plans checked has is a usage error.
+
+Exit codes of ``pohon check``: 0 no error-severity finding shown; 1 error-severity findings; 2 an
 input that cannot be read or does not fit the file format, or a usage error; 70 an unexpected
 fault of pohon itself (set ``POHON_DEBUG=1`` to see its traceback). ``pohon matrix`` exits 0
 when the matrix is written (its gaps are part of the output, not errors), 2 and 70 as above.
@@ -55,6 +61,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "empty_folder": (
         "folder ini tidak berisi berkas .yaml, .yml atau .json",
         "this folder holds no .yaml, .yml or .json file",
+    ),
+    "skipped_spreadsheet": (
+        "catatan: {path} dilewati: impor Excel belum tersedia; simpan datanya sebagai YAML "
+        "atau JSON format pohon untuk memeriksanya",
+        "note: {path} skipped: Excel import is not available yet; save the data as YAML or "
+        "JSON in the pohon format to check it",
     ),
     "unreadable_folder": ("folder tidak bisa dibaca: {reason}", "cannot read folder: {reason}"),
     "unknown_framework": (
@@ -106,6 +118,28 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "matrix_summary": (
         "{rows} baris, {columns} kolom, {gaps} celah",
         "{rows} rows, {columns} columns, {gaps} gaps",
+    ),
+    "bad_severity": (
+        "--severity: tingkat {value!r} tidak dikenal; pilih error, warning atau info",
+        "--severity: unknown severity {value!r}; choose error, warning or info",
+    ),
+    "empty_scope": (
+        "{option} kosong; sebutkan satu id atau lebih, dipisah koma",
+        "{option} is empty; give one id or more, separated by commas",
+    ),
+    "unknown_opd": (
+        "--opd: OPD {ids} tidak ada di rencana yang diperiksa{close}; OPD yang ada: {known}",
+        "--opd: OPD {ids} is not in the plans checked{close}; the OPDs are: {known}",
+    ),
+    "no_opds": (
+        "--opd: OPD {ids} tidak ada: rencana yang diperiksa tidak punya daftar opds",
+        "--opd: OPD {ids} not found: the plans checked list no opds",
+    ),
+    "unknown_level": (
+        "--level: level {ids} tidak ada di skema rencana yang diperiksa{close}; level yang "
+        "ada: {known}",
+        "--level: level {ids} is not in the scheme of the plans checked{close}; the levels "
+        "are: {known}",
     ),
     "interrupted": ("dibatalkan", "interrupted"),
     "input_problem": (
@@ -197,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  pohon example -o rpjmd.yaml\n"
             "  pohon check rpjmd.yaml\n"
             "  pohon check renstra/ --select PK1,PK2 --format json -o hasil.json\n"
+            "  pohon check rpjmd.yaml --opd dinkes --severity warning\n"
+            "  pohon check rpjmd.yaml --format csv -o temuan.csv\n"
             "  pohon rule PK101\n"
             "  pohon matrix crosscutting rpjmd.yaml --format html -o crosscutting.html\n\n"
             "kode keluar: 0 tanpa error, 1 ada temuan error, 2 masukan tak terbaca atau\n"
@@ -244,6 +280,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="KODE",
         help="abaikan aturan ini (bentuk sama dengan --select)",
+    )
+    check.add_argument(
+        "--opd",
+        action="append",
+        metavar="ID",
+        help=(
+            "hanya temuan tentang OPD ini (node-nodenya dan entrinya di opds); boleh diulang "
+            "atau dipisah koma. Temuan tentang rencana secara keseluruhan (tanpa node dan "
+            "OPD) tidak ditampilkan; jumlahnya disebut di bawah ringkasan"
+        ),
+    )
+    check.add_argument(
+        "--level",
+        action="append",
+        metavar="LEVEL",
+        help="hanya temuan tentang node di level ini (id level skema, mis. program); boleh "
+        "diulang atau dipisah koma",
+    )
+    check.add_argument(
+        "--severity",
+        metavar="TINGKAT",
+        help="tingkat terendah yang ditampilkan: error, warning atau info (bawaan: semua); "
+        "kode keluar mengikuti temuan yang ditampilkan",
     )
     _add_lang(check)
     check.add_argument(
@@ -422,7 +481,11 @@ def _problem_error(path: str, key: str, lang: Lang, **values: Any) -> LoadError:
 
 
 def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
-    """Plan files under a folder, recursively, sorted; hidden folders and files skipped."""
+    """Plan files under a folder, recursively, sorted; hidden folders and files skipped, and
+    each workbook named on stderr as not checked (Excel import is not available yet; given
+    by name, a workbook is an input that cannot be read)."""
+    from pohon.io.files import is_spreadsheet
+
     found: list[tuple[tuple[str, ...], str]] = []
     failures: list[LoadError] = []
 
@@ -432,14 +495,23 @@ def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
             _problem_error(where, "unreadable_folder", lang, reason=exc.strerror or str(exc))
         )
 
+    spreadsheets: list[str] = []
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.startswith(".") or not name.lower().endswith(PLAN_SUFFIXES):
+            if name.startswith(".") or name.startswith("~$"):
+                continue  # hidden files, and the lock files Excel leaves beside open workbooks
+            if is_spreadsheet(name):
+                spreadsheets.append(os.path.normpath(os.path.join(root, name)))
+                continue
+            if not name.lower().endswith(PLAN_SUFFIXES):
                 continue
             path = os.path.normpath(os.path.join(root, name))
             rel = os.path.relpath(path, folder)
             found.append((tuple(Path(rel).parts), path))
+    # A workbook is not checked, and the user is told so: a note, not a failed input.
+    for path in sorted(spreadsheets):
+        _fail(_msg("skipped_spreadsheet", lang, path=path))
     yield from failures
     if not found and not failures:
         yield _problem_error(folder, "empty_folder", lang)
@@ -465,6 +537,47 @@ def _inputs(paths: Sequence[str], lang: Lang) -> list[str | LoadError]:
                 seen.add(key)
             items.append(item)
     return items
+
+
+def _scope_problem(
+    reports: Sequence[Report], opds: list[str], levels: list[str], lang: Lang
+) -> str | None:
+    """A message when an asked OPD or level is in none of the plans checked, else ``None``.
+
+    Over several plans, an id that some plan has is fine: the plans without it say so.
+    """
+    if not reports:
+        return None  # nothing was read: the load errors say why
+    checks: tuple[tuple[str, list[str], list[str]], ...] = (
+        ("unknown_opd", opds, [i for r in reports for i in r.opds or ()]),
+        ("unknown_level", levels, [i for r in reports for i in r.levels or ()]),
+    )
+    for key, asked, every in checks:
+        known = list(dict.fromkeys(every))
+        unknown = [i for i in asked if i not in known]
+        if not unknown:
+            continue
+        ids = ", ".join(repr(i) for i in unknown)
+        if key == "unknown_opd" and not known:
+            return _msg("no_opds", lang, ids=ids)
+        near = [m for i in unknown for m in difflib.get_close_matches(i, known, n=3)]
+        near = list(dict.fromkeys(near))[:3]
+        close = _msg("did_you_mean", lang, items=", ".join(near)) if near else ""
+        shown = sorted(known) if key == "unknown_opd" else known  # levels in scheme order
+        return _msg(key, lang, ids=ids, close=close, known=", ".join(shown))
+    return None
+
+
+def _scoped(report: Report, opds: list[str], levels: list[str], severity: str | None) -> Report:
+    if opds:
+        report = report.for_opd(*opds, strict=False)
+    if levels:
+        report = report.at_level(*levels, strict=False)
+    if severity is not None:
+        from pohon.findings import check_severity
+
+        report = report.at_least(check_severity(severity))
+    return report
 
 
 def _check_one(path: str, select: list[str], ignore: list[str], lang: Lang) -> Report | LoadError:
@@ -570,6 +683,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     select = _split(args.select)
     ignore = _split(args.ignore)
     problem = _check_patterns(select, ignore, lang)
+    opds = _split(args.opd)
+    # Level ids are lower case with underscores: "Sub Kegiatan" means sub_kegiatan.
+    levels = ["_".join(level.lower().replace("-", " ").split()) for level in _split(args.level)]
+    severity: str | None = args.severity.strip().lower() if args.severity is not None else None
+    if severity is not None and severity not in ("error", "warning", "info"):
+        problem = _msg("bad_severity", lang, value=args.severity)
+    for option, given, parsed in (("--opd", args.opd, opds), ("--level", args.level, levels)):
+        if given is not None and not parsed:
+            problem = problem or _msg("empty_scope", lang, option=option)
     if problem is not None:
         _fail(problem)
         return EXIT_INPUT
@@ -585,6 +707,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
         results.append(
             item if isinstance(item, LoadError) else _check_one(item, select, ignore, lang)
         )
+    if opds or levels or severity is not None:
+        reports = [item for item in results if not isinstance(item, LoadError)]
+        problem = _scope_problem(reports, opds, levels, lang)
+        if problem is not None:
+            _fail(problem)
+            return EXIT_INPUT
+        results = [
+            item if isinstance(item, LoadError) else _scoped(item, opds, levels, severity)
+            for item in results
+        ]
     color = FORMATS[args.format].terminal and _use_color(args.color, args.output)
     text = render(results, args.format, lang=lang, color=color)
     status = _write(text, args.output, lang, force=args.force, inputs=inputs)

@@ -14,9 +14,9 @@ for users' own analysis.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pohon.model import Node, Plan
 
@@ -231,31 +231,69 @@ class PlanGraph:
         ``<framework>:<item>`` (``kind="framework_item"``). Edges carry ``kind``:
         ``cascade`` (parent → child, with ``weight`` when given), ``alignment`` (node → item)
         and ``ownership`` (opd → node).
+
+        A plan node carries ``level``, ``name``, ``label`` (kode and name, for the labels of
+        yEd and Gephi) and, when it has them, ``opd``, ``kode``, ``pagu`` (the total over the
+        years) and ``pagu_2026`` (one per year). An attribute with no value is left out, never
+        ``None``, and pagu values are all whole numbers or all decimals, so
+        ``nx.write_graphml(plan_graph.to_networkx(), "pohon.graphml")`` writes a file yEd and
+        Gephi open.
         """
         import networkx as nx
 
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(plan=self.plan.id, name=self.plan.name)
         for opd in sorted(self.plan.opds, key=lambda o: o.id):
-            graph.add_node(f"opd:{opd.id}", kind="opd", name=opd.name, kode=opd.kode)
+            graph.add_node(
+                f"opd:{opd.id}",
+                kind="opd",
+                **_present(name=opd.name, label=opd.name, kode=opd.kode),
+            )
+        whole = all(
+            isinstance(v, int) or float(v).is_integer()
+            for n in self.plan.nodes
+            for v in n.pagu.values()
+        )
+        number: Callable[[float], int | float] = int if whole else float
         for node_id in sorted(self.index):
             node = self.node(node_id)
+            kode = node.kode.strip() if node.kode and node.kode.strip() else None
+            pagu = {f"pagu_{year}": number(v) for year, v in sorted(node.pagu.items())}
             graph.add_node(
-                node_id, kind="node", level=node.level, name=node.name, opd=node.opd, kode=node.kode
+                node_id,
+                kind="node",
+                level=node.level,
+                name=node.name,
+                label=f"{kode} {node.name}" if kode else node.name,
+                **_present(
+                    opd=node.opd,
+                    kode=node.kode,
+                    pagu=number(sum(node.pagu.values())) if node.pagu else None,
+                ),
+                **pagu,
             )
         for node_id in sorted(self.index):
             node = self.node(node_id)
             for parent in node.parents:
                 if parent.id in self.index:
                     graph.add_edge(
-                        parent.id, node_id, key="cascade", kind="cascade", weight=parent.weight
+                        parent.id,
+                        node_id,
+                        key="cascade",
+                        kind="cascade",
+                        **_present(weight=parent.weight),
                     )
             for item in node.aligns:
                 if item not in graph:
-                    graph.add_node(item, kind="framework_item")
+                    graph.add_node(item, kind="framework_item", label=item)
                 graph.add_edge(node_id, item, key="alignment", kind="alignment")
             if node.opd is not None:
                 owner = f"opd:{node.opd}"
                 if owner not in graph:
-                    graph.add_node(owner, kind="opd", name=None, kode=None)
+                    graph.add_node(owner, kind="opd", label=node.opd)
                 graph.add_edge(owner, node_id, key="ownership", kind="ownership")
         return graph
+
+
+def _present(**values: Any) -> dict[str, Any]:
+    """The values that are not ``None``: GraphML and GEXF have no way to write ``None``."""
+    return {key: value for key, value in values.items() if value is not None}

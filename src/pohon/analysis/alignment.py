@@ -96,6 +96,9 @@ class AlignmentResult(ShowsItself):
     opd_names: Mapping[str, str] = field(default_factory=dict, repr=False)
     crosswalk_loop: tuple[str, ...] = ()
     """Frameworks whose crosswalks form a loop; no crosswalk is followed then."""
+    opd_only: bool = False
+    """The plan holds an OPD's Renstra only (:attr:`pohon.Plan.opd_only`): the RPJMD nodes
+    this analysis is about are in another file."""
     set_apart: tuple[str, ...] = ()
     """Nodes on or below a cascade cycle, left out of the support, the inheritance and the
     coverage: what they inherit depends on where one enters the cycle (see
@@ -180,6 +183,7 @@ class AlignmentResult(ShowsItself):
             rows=tuple(rows),
             columns=tuple(columns),
             cells=tuple(cells),
+            opd_only=self.opd_only,
         )
 
 
@@ -438,5 +442,6 @@ def alignment(
         opd_names={o.id: o.name for o in plan.opds},
         crosswalk_loop=loop,
         set_apart=set_apart,
+        opd_only=plan.opd_only,
     )
     return result

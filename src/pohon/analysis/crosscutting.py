@@ -167,6 +167,9 @@ class CrosscuttingResult(ShowsItself):
     keroyokan: tuple[Keroyokan, ...]
     duplicates: tuple[Duplicate, ...]
     lone_outcomes: tuple[LoneOutcome, ...]
+    opd_only: bool = False
+    """The plan holds an OPD's Renstra only (:attr:`pohon.Plan.opd_only`): the RPJMD nodes
+    this analysis is about are in another file."""
     set_apart: tuple[str, ...] = ()
     """Nodes on or below a cascade cycle, left out of the cells, gaps and keroyokan: who
     they serve depends on where one enters the cycle (see :meth:`PlanGraph.set_apart`)."""
@@ -218,6 +221,7 @@ class CrosscuttingResult(ShowsItself):
             rows=rows,
             columns=columns,
             cells=cells,
+            opd_only=self.opd_only,
         )
 
 
@@ -380,6 +384,7 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
         duplicates=tuple(duplicates),
         lone_outcomes=tuple(lone),
         set_apart=set_apart,
+        opd_only=plan.opd_only,
     )
     return result
 

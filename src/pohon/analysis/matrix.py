@@ -5,6 +5,8 @@ The JSON form is a contract for other apps::
     {"rows": [{"id", "label", ...}], "columns": [{"id", "label", ...}],
      "cells": [{"row", "column", "nodes": [ids], "count", "pagu": {year: rupiah}}],
      "gaps": [diagnostics, as in ``pohon check --format json``]}
+
+with ``"opd_only": true`` added when the plan holds an OPD's Renstra only.
 """
 
 from __future__ import annotations
@@ -63,6 +65,10 @@ class Matrix(ShowsItself):
     """What is missing, as the rules' findings (PK3xx for alignment, PK4xx for crosscutting):
     the analysis leaves it empty; ``pohon matrix`` and :func:`pohon.render.matrix_with_findings`
     fill it from a check of the same plan."""
+    opd_only: bool = False
+    """The plan holds an OPD's Renstra only (:attr:`pohon.Plan.opd_only`): the RPJMD part the
+    matrix is about is in another file, so its rows are empty or its coverage is not
+    judged; the renderers say so."""
 
     def cell(self, row: str, column: str) -> Cell | None:
         for c in self.cells:
@@ -78,6 +84,7 @@ class Matrix(ShowsItself):
             "columns": [c.to_dict() for c in self.columns],
             "cells": [c.to_dict() for c in self.cells],
             "gaps": [g.to_dict() for g in self.gaps],
+            **({"opd_only": True} if self.opd_only else {}),
         }
 
     def to_records(self) -> list[dict[str, Any]]:

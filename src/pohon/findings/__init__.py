@@ -3,7 +3,8 @@ shows it.
 
 - :class:`Location`: file, line, column and key path, or file, sheet and cell;
 - :class:`Diagnostic`: one finding, with its code, severity, message, hint and raw values;
-- :class:`Report`: the findings of one check;
+- :class:`Report`: the findings of one check, and :class:`Scope`: the part of them a
+  report shows (some OPDs, some levels, a minimum severity);
 - :data:`CATALOGUE`: every code with its slug, title, message templates and hint, in
   Indonesian and English (:class:`Lang`); the rules register theirs, the load problems
   (PK0xx) are in :mod:`pohon.findings.loading`;
@@ -36,7 +37,8 @@ from pohon.findings.diagnostic import (
 from pohon.findings.errors import UsageError
 from pohon.findings.lang import LANGS, Lang, check_lang, is_lang, pick
 from pohon.findings.location import Location
-from pohon.findings.report import RECORD_COLUMNS, Report
+from pohon.findings.report import RECORD_COLUMNS, Report, records_csv, spreadsheet_safe
+from pohon.findings.scope import Scope
 from pohon.findings.showing import ShowsItself, html_of, register_html
 
 __all__ = [
@@ -51,6 +53,7 @@ __all__ = [
     "Location",
     "Namer",
     "Report",
+    "Scope",
     "Severity",
     "ShowsItself",
     "UsageError",
@@ -65,7 +68,9 @@ __all__ = [
     "loading",
     "parse_doc",
     "pick",
+    "records_csv",
     "register",
     "register_html",
+    "spreadsheet_safe",
     "years_text",
 ]

@@ -177,8 +177,35 @@ def binary_error(file: str | None) -> LoadError:
         file,
         [
             _unreadable(
-                "berkas biner, bukan teks YAML atau JSON (mungkin .xlsx? gunakan pengimpor Excel)",
-                "binary file, not YAML or JSON text (an .xlsx? use the Excel importer)",
+                "berkas biner, bukan teks YAML atau JSON (lembar Excel? impor Excel belum "
+                "tersedia: simpan datanya sebagai YAML atau JSON format pohon)",
+                "binary file, not YAML or JSON text (an Excel workbook? Excel import is not "
+                "available yet: save the data as YAML or JSON in the pohon format)",
+            )
+        ],
+    )
+
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+"""Workbooks: pohon cannot read them yet, and says so rather than passing over them."""
+
+
+def is_spreadsheet(path: str) -> bool:
+    return path.lower().endswith(SPREADSHEET_SUFFIXES)
+
+
+def spreadsheet_error(file: str | None) -> LoadError:
+    """A workbook given as a plan: Excel import is not available yet (PK001)."""
+    return LoadError(
+        file,
+        [
+            _unreadable(
+                "buku kerja Excel/spreadsheet (berkas biner, bukan teks YAML atau JSON): impor "
+                "Excel belum tersedia di pohon ini; simpan datanya sebagai YAML atau JSON "
+                "format pohon (lihat docs/format.md), lalu periksa berkas itu",
+                "an Excel/spreadsheet workbook (a binary file, not YAML or JSON text): Excel "
+                "import is not available yet in this pohon; save the data as YAML or JSON in "
+                "the pohon format (see docs/format.md) and check that file",
             )
         ],
     )

@@ -15,7 +15,13 @@ from pydantic import ValidationError
 
 from pohon.findings.loading import DUPLICATE_KEY
 from pohon.io.errors import LoadError, Problem
-from pohon.io.files import binary_error, decode_text, read_input
+from pohon.io.files import (
+    binary_error,
+    decode_text,
+    is_spreadsheet,
+    read_input,
+    spreadsheet_error,
+)
 from pohon.io.messages import locator, problems_from_validation
 from pohon.io.source import SourceMap
 from pohon.io.syntax import json_problem, json_surrogate_problem, surrogate_problem
@@ -33,13 +39,17 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
-    """Read a plan file (``.yaml``, ``.yml`` or ``.json``).
+    """Read a plan file (``.yaml``, ``.yml`` or ``.json``). A workbook (``.xlsx``, ``.xls``,
+    ``.xlsm``, ``.ods``) raises a :class:`pohon.LoadError` saying that Excel import is not
+    available yet.
 
     Raises :class:`pohon.LoadError` with the file, line and key path of every problem when
     the file cannot be read as a plan. Structural faults (unknown parents, cycles, ...) do not
     raise: :func:`pohon.check` reports them.
     """
     name = os.fspath(path)
+    if is_spreadsheet(name):
+        raise spreadsheet_error(name)
     data = read_input(name)
     return loads(data, format=format or format_of(name), file=name)
 

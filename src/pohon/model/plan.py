@@ -233,6 +233,16 @@ class Node(_Model):
     def parent_ids(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.parents)
 
+    def __repr__(self) -> str:
+        # Short: a node with its indicators runs to pages; ``model_dump()`` has it all.
+        kode = f" {self.kode.strip()}" if self.kode and self.kode.strip() else ""
+        name = " ".join(self.name.split())
+        if len(name) > 50:
+            name = name[:49].rstrip() + "…"
+        return f"<Node {self.id} {self.level}{kode} {name!r}>"
+
+    __str__ = __repr__
+
 
 class PlanInfo(_Model):
     """The ``plan:`` header of a plan file."""
@@ -338,6 +348,24 @@ class Plan(_Model):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __repr__(self) -> str:
+        """``<Plan kota-mojokerto-2025-2029: 277 node, 15 OPD, 2025-2029>``: short, since the
+        whole plan runs to hundreds of thousands of characters; ``model_dump()`` has it all.
+
+        >>> import pohon
+        >>> pohon.example("mojokerto")
+        <Plan kota-mojokerto-2025-2029-ilustratif: 277 node, 15 OPD, 2025-2029>
+        >>> pohon.example("mojokerto").node("P-DINKES-1.02.01")
+        <Node P-DINKES-1.02.01 program 1.02.01 'Meningkatnya akuntabilitas kinerja dan kualitas t…'>
+        """
+        period = self.info.period
+        return (
+            f"<Plan {self.info.id}: {len(self.nodes)} node, {len(self.opds)} OPD, "
+            f"{period.start}-{period.end}>"
+        )
+
+    __str__ = __repr__
+
     # -- convenience ----------------------------------------------------------------------
     @property
     def id(self) -> str:
@@ -363,6 +391,20 @@ class Plan(_Model):
     def scheme(self) -> LevelScheme:
         scheme = self.info.scheme
         return scheme if isinstance(scheme, LevelScheme) else BUILTIN_SCHEMES[scheme]
+
+    @property
+    def opd_only(self) -> bool:
+        """Whether the plan holds one or more OPDs' Renstra only: it has nodes, and none of
+        them is at a level the scheme gives to the Pemda (visi, misi, tujuan, sasaran in the
+        Kota scheme). Its top nodes then link to RPJMD nodes kept in another file, and what
+        needs the RPJMD (alignment coverage, the sasaran each OPD serves) is not judged.
+
+        >>> import pohon
+        >>> pohon.example("mojokerto").opd_only
+        False
+        """
+        pemda = {level.id for level in self.scheme.levels if level.owner == "pemda"}
+        return bool(pemda) and bool(self.nodes) and all(n.level not in pemda for n in self.nodes)
 
     @property
     def source(self) -> Any:

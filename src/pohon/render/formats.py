@@ -6,7 +6,7 @@ exactly the formats registered here, so a new output (an HTML report, an Excel w
 is one :func:`register_format` away from ``--format``.
 
 >>> sorted(FORMATS)
-['json', 'sarif', 'text']
+['csv', 'json', 'sarif', 'text']
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pohon.findings import Lang, Report
 from pohon.io import LoadError
+from pohon.render.csvfmt import render_csv
 from pohon.render.jsonfmt import render_json
 from pohon.render.sarif import render_sarif
 from pohon.render.text import render_text
@@ -79,5 +80,17 @@ register_format(
         "sarif",
         ("SARIF 2.1.0 untuk dasbor pemindaian kode", "SARIF 2.1.0 for code-scanning dashboards"),
         lambda items, lang, color: render_sarif(items, lang=lang),
+    )
+)
+register_format(
+    Formatter(
+        "csv",
+        (
+            "tabel CSV temuan (kolom RECORD_COLUMNS: berkas, baris, kode, tingkat, OPD, level, "
+            "kode nomenklatur, nama, pesan, saran)",
+            "a CSV table of the findings (the RECORD_COLUMNS: file, line, code, severity, OPD, "
+            "level, kode, name, message, hint)",
+        ),
+        lambda items, lang, color: render_csv(items, lang=lang),
     )
 )

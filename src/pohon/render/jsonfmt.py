@@ -10,12 +10,16 @@
       "load_errors": [{"code": ..., "file": ..., "line": ..., "column": ..., "path": ...,
                        "message": ...}],
       "summary": {"files": [{"file", "plan", "nodes", "diagnostics", "error", "warning",
-                             "info"}, ...],
+                             "info", "scope"}, ...],
                   "checked": ..., "unreadable": ..., "nodes": ..., "diagnostics": ...,
                   "error": ..., "warning": ..., "info": ..., "by_code": {...},
                   "rules": [...], "ok": ...},
       "tool": {"name": "pohon", "version": ...}
     }
+
+A file's ``scope`` is there only when its report is scoped (``--opd``, ``--level``,
+``--severity``): ``{"opds", "levels", "severity", "absent_opds", "left_out", "plan_wide"}``;
+the counts of the file and the totals are those of the findings shown.
 
 Keys are sorted, text is kept as written (not ASCII-escaped), and the same input always gives
 the same bytes.
@@ -66,6 +70,8 @@ def to_json_data(results: Results, *, lang: Lang = "id") -> dict[str, Any]:
                 "info": s["info"],
             }
         )
+        if report.scope.applied:
+            files[-1]["scope"] = s["scope"]
         for key in ("nodes", "diagnostics", "error", "warning", "info"):
             totals[key] += s[key]
         by_code.update(s["by_code"])

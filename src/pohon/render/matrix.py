@@ -13,6 +13,10 @@ non-empty cells, the gaps); this module only decides how it looks:
   Text that a spreadsheet would read as a formula is neutralised.
 - ``html``: a complete page with inline CSS; every label is escaped.
 
+The matrix of an OPD-only plan (a Renstra without its RPJMD, :attr:`Matrix.opd_only`)
+opens, in text and HTML, with a note saying why its rows are empty or its coverage is not
+judged (:func:`opd_only_note`); its JSON carries ``"opd_only": true``.
+
 >>> import pohon
 >>> from pohon.render.matrix import render_crosscutting
 >>> text = render_crosscutting(pohon.crosscutting(pohon.example("mojokerto")))
@@ -32,7 +36,7 @@ from html import escape
 from typing import Any, Literal
 
 from pohon.analysis import AlignmentResult, CrosscuttingResult, Header, Matrix
-from pohon.findings import Diagnostic
+from pohon.findings import Diagnostic, spreadsheet_safe
 from pohon.render._common import Lang, one_line
 
 MatrixFormat = Literal["text", "json", "csv", "html"]
@@ -53,6 +57,28 @@ _WORDS: dict[str, tuple[str, str]] = {
     "gaps": ("Celah", "Gaps"),
     "no_gaps": ("Celah: tidak ada", "Gaps: none"),
     "no_rows": ("(tidak ada baris)", "(no rows)"),
+    "opd_only_crosscutting": (
+        "Rencana ini hanya memuat Renstra OPD, tanpa node tingkat Pemda. Baris matriks ini "
+        "adalah sasaran Pemda dari RPJMD, yang ada di berkas lain, sehingga matriks ini tidak "
+        "punya baris dan celah crosscutting (PK401, PK402, PK405, PK408) tidak dinilai. Untuk "
+        "matriks ini, periksa berkas yang memuat node RPJMD dan Renstra bersama.",
+        "This plan holds only an OPD's Renstra, with no Pemda-level node. The rows of this "
+        "matrix are the Pemda's sasaran from the RPJMD, which is in another file, so the "
+        "matrix has no rows and the crosscutting gaps (PK401, PK402, PK405, PK408) are not "
+        "judged. For this matrix, check a file holding the RPJMD and Renstra nodes together.",
+    ),
+    "opd_only_alignment": (
+        "Rencana ini hanya memuat Renstra OPD, tanpa node tingkat Pemda. Node OPD mewarisi "
+        "keselarasan dari tujuan dan sasaran RPJMD, yang ada di berkas lain: di sini hanya "
+        "keselarasan yang ditulis langsung pada node OPD yang terhitung, dan cakupan kosong "
+        "tidak berarti butir itu tidak didukung RPJMD (PK304, PK306, PK307 tidak dinilai). "
+        "Untuk matriks ini, periksa berkas yang memuat node RPJMD dan Renstra bersama.",
+        "This plan holds only an OPD's Renstra, with no Pemda-level node. OPD nodes inherit "
+        "their alignment from the RPJMD's tujuan and sasaran, which are in another file: only "
+        "alignments written on the OPD nodes themselves count here, and an empty coverage "
+        "does not mean the RPJMD leaves the item unsupported (PK304, PK306, PK307 are not "
+        "judged). For this matrix, check a file holding the RPJMD and Renstra nodes together.",
+    ),
     "pemda": ("Pemda (node tingkat Pemda, tanpa OPD)", "Pemda (Pemda-level nodes, no OPD)"),
     "supported": ("{n} dari {total} butir didukung", "{n} of {total} items supported"),
     "through": ("hanya lewat crosswalk", "reached only through crosswalks"),
@@ -225,6 +251,14 @@ class _Row:
     derived: bool
 
 
+def opd_only_note(matrix: Matrix, lang: Lang = "id") -> str:
+    """Why the matrix of an OPD-only plan is empty (or its coverage not judged); ``""`` for
+    any other plan."""
+    if not matrix.opd_only:
+        return ""
+    return _w("opd_only_alignment" if _is_alignment(matrix) else "opd_only_crosscutting", lang)
+
+
 def _is_alignment(matrix: Matrix) -> bool:
     return any("coverage" in r.extra for r in matrix.rows)
 
@@ -391,11 +425,15 @@ def matrix_text(
     )
 
     lines = [one_line(title if title is not None else matrix.title), ""]
+    note = opd_only_note(matrix, lang)
+    if note:
+        lines += [note, ""]
+    top = len(lines)
     if not rows:
         lines.append(_w("no_rows", lang))
     else:
         for block in _blocks(fixed, data, width):
-            if len(lines) > 2:
+            if len(lines) > top:
                 lines.append("")
             lines.extend(_table(fixed, block, rows, groups, lang, width))
 
@@ -486,14 +524,6 @@ def _finite(value: Any) -> Any:
     return value
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(text: str) -> str:
-    """``text`` with a leading ``'`` when a spreadsheet would read it as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def matrix_csv(matrix: Matrix) -> str:
     """One CSV table: ``id``, ``label``, a count per column id (empty when none), ``total``.
 
@@ -532,6 +562,7 @@ td.total{font-weight:bold}
 tr.group th{background:#e8eef6;font-weight:bold}
 tr.none td.coverage,tr.none th{background:#fde2e2}
 tr.derived th{font-style:italic}
+p.note{background:#fff6d6;border-left:4px solid #e0b000;padding:.4rem .6rem;max-width:60rem}
 dl{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem}
 dt{font-family:monospace}dd{margin:0}
 """
@@ -612,6 +643,9 @@ def matrix_html(
         "<body>",
         f"<h1>{page_title}</h1>",
     ]
+    note = opd_only_note(matrix, lang)
+    if note:
+        out.append(f'<p class="note">{_attr(note)}</p>')
     if rows:
         out += [
             "<table>",

@@ -1,7 +1,10 @@
 """SARIF 2.1.0 output, for code-scanning dashboards and editors.
 
 One run; ``tool.driver.rules`` holds the rules that ran (id = code, name = slug); each finding
-is a result pointing at its rule by id and index, with the file and line of the node. Files
+is a result pointing at its rule by id and index, with the file and line of the node; its
+message is the finding's message followed by ``Saran:`` (``Hint:``) and the hint, and its
+properties hold the node, OPD, level, kode and name. A scoped report's scope is in the
+run's properties. Files
 that could not be read become error notifications of the run's invocation, not results.
 """
 
@@ -89,6 +92,17 @@ def _fingerprint(d: Diagnostic, occurrence: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def message_text(d: Diagnostic, lang: Lang = "id") -> str:
+    """The message, then the hint as its own sentence: ``... tidak punya pagu 2026.
+    Saran: Isi pagu ...``."""
+    if not d.hint:
+        return d.message
+    message = d.message.rstrip()
+    end = "" if message.endswith((".", "!", "?")) else "."
+    label = "Saran" if lang == "id" else "Hint"
+    return f"{message}{end} {label}: {d.hint.strip()}"
+
+
 def to_sarif_data(
     results: Results, *, rules: Iterable[Rule] | None = None, lang: Lang = "id"
 ) -> dict[str, Any]:
@@ -120,7 +134,7 @@ def to_sarif_data(
                     descriptors.append({"id": d.code, "name": d.slug})
             key = (d.code, d.plan, d.node, d.indicator, d.field)
             seen[key] += 1
-            text = d.message if not d.hint else f"{d.message} {d.hint}"
+            text = message_text(d, lang)
             result: dict[str, Any] = {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
@@ -129,6 +143,10 @@ def to_sarif_data(
                 "partialFingerprints": {"pohon/v1": _fingerprint(d, seen[key])},
                 "properties": {
                     "node": d.node,
+                    "opd": d.opd,
+                    "level": d.level,
+                    "kode": d.kode,
+                    "name": d.name,
                     "indicator": d.indicator,
                     "field": d.field,
                     "plan": d.plan,
@@ -166,18 +184,20 @@ def to_sarif_data(
         "semanticVersion": __version__,
         "rules": descriptors,
     }
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "language": lang,
-                "invocations": [invocation],
-                "results": sarif_results,
-            }
-        ],
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "language": lang,
+        "invocations": [invocation],
+        "results": sarif_results,
     }
+    scopes = [
+        {"file": report.file, "plan": report.plan, **report.scope.to_dict()}
+        for report in reports
+        if report.scope.applied
+    ]
+    if scopes:
+        run["properties"] = {"scopes": scopes}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def render_sarif(

@@ -6,6 +6,13 @@
       saran: Periksa ejaan id induk, atau tambahkan node S-9.
     mojokerto.yaml: 1 error, 0 warning, 0 info pada 240 node
 
+A scoped report (:meth:`~pohon.Report.for_opd`, ``pohon check --opd``) says so on its
+summary line, and how many findings it leaves out on the line below::
+
+    mojokerto.yaml: 2 error, 9 warning, 4 info pada 19 node (hanya OPD dinkes)
+    mojokerto.yaml: 140 temuan di luar cakupan tidak ditampilkan, 31 di antaranya tentang
+    rencana secara keseluruhan (bukan tentang node atau OPD)
+
 Findings about the whole plan (no line) print as ``file: CODE ...``. Names are shown as
 written; only line breaks and control characters are made visible, so that one finding stays
 one line and nothing in a name can drive the terminal.
@@ -68,17 +75,29 @@ def _counts(error: int, warning: int, info: int, lang: Lang) -> str:
 
 
 def summary_line(report: Report, *, lang: Lang = "id", color: bool = False) -> str:
-    """``file: 3 error, 12 warning, 4 info pada 240 node``."""
+    """``file: 3 error, 12 warning, 4 info pada 240 node``, and ``(hanya OPD dinkes)`` after
+    it when the report is scoped."""
     s = report.summary
     name = one_line(report_name(report, lang))
     nodes = _plural(s["nodes"], "node", lang)
+    scope = f" ({one_line(report.scope.describe(lang))})" if report.scope.applied else ""
     if not s["diagnostics"]:
         found = "tidak ada temuan pada" if lang == "id" else "no findings in"
-        return f"{name}: {found} {nodes}"
+        return f"{name}: {found} {nodes}{scope}"
     counts = _counts(s["error"], s["warning"], s["info"], lang)
     if color and s["error"]:
         counts = _paint(counts, "error", color)
-    return f"{name}: {counts} {'pada' if lang == 'id' else 'in'} {nodes}"
+    return f"{name}: {counts} {'pada' if lang == 'id' else 'in'} {nodes}{scope}"
+
+
+def scope_lines(report: Report, *, lang: Lang = "id") -> list[str]:
+    """What a scoped report leaves out, and the asked OPDs its plan does not have."""
+    name = one_line(report_name(report, lang))
+    return [
+        f"{name}: {text}"
+        for text in (report.scope.absent_text(lang), report.scope.left_out_text(lang))
+        if text
+    ]
 
 
 def load_error_lines(error: LoadError, *, lang: Lang = "id", color: bool = False) -> list[str]:
@@ -141,6 +160,7 @@ def render_text(results: Results, *, lang: Lang = "id", color: bool = False) -> 
         for d in item.diagnostics:
             block.extend(diagnostic_lines(d, lang=lang, color=color))
         block.append(summary_line(item, lang=lang, color=color))
+        block.extend(scope_lines(item, lang=lang))
         blocks.append(block)
     if len(items) > 1:
         blocks.append([total_line(items, lang=lang)])

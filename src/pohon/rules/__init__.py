@@ -3,8 +3,9 @@
 - :mod:`pohon.rules.registry`: rules, their catalogue entries, settings, selection;
 - :mod:`pohon.rules.context`: what a rule sees (plan, graph, analyses, shared columns);
 - :mod:`pohon.rules.engine`: :func:`check`, the runner;
-- one module per family (structure, indicators, alignment, crosscutting, pagu), and
-  :mod:`pohon.rules.wording` for the indicators family's checks of names and satuan.
+- one module per family (structure, indicators, alignment, crosscutting, pagu),
+  :mod:`pohon.rules.wording` for the indicators family's checks of names and satuan, and
+  :mod:`pohon.rules.opd_only` for PK117 (structure), the plan that holds a Renstra only.
 """
 
 from pohon.findings import Diagnostic, Location, Report, display
@@ -12,6 +13,7 @@ from pohon.rules import (
     alignment,  # noqa: F401
     crosscutting,  # noqa: F401
     indicators,  # noqa: F401
+    opd_only,  # noqa: F401
     pagu,  # noqa: F401
     structure,  # noqa: F401  (registers the rules)
     wording,  # noqa: F401

@@ -118,6 +118,11 @@ class IndicatorColumns:
 
 _T = TypeVar("_T")
 
+NEEDS_RPJMD: tuple[str, ...] = ("PK304", "PK306", "PK307", "PK401", "PK402", "PK405", "PK408")
+"""Rules that judge a plan against its RPJMD part (Pemda nodes, their alignment, the sasaran
+OPDs serve): not run on an OPD-only plan (:attr:`Context.opd_only`), where PK117 says once
+that they could not judge, instead of one finding per framework item or declaration."""
+
 NAME_WIDTH = 60
 """The most characters of a node's name a message shows; longer names are cut at a word."""
 
@@ -193,6 +198,32 @@ class Context:
             return node_id
         kode = self.plan.nodes[i].kode
         return kode.strip() if kode and kode.strip() else node_id
+
+    @cached_property
+    def opd_only(self) -> bool:
+        """Whether the plan is an OPD's Renstra only (see :attr:`pohon.Plan.opd_only`)."""
+        by_level = self.columns.positions
+        pemda = [level.id for level in self.scheme.levels if level.owner == "pemda"]
+        return bool(pemda) and bool(by_level) and not any(level in by_level for level in pemda)
+
+    @cached_property
+    def rpjmd_links(self) -> frozenset[int]:
+        """In an OPD-only plan: the parent links (positions in :attr:`links`) to an id not in
+        the file, written by a node whose level may have a Pemda-level parent. They point at
+        the RPJMD, kept in another file: PK117 names them once, PK102 leaves them alone."""
+        if not self.opd_only:
+            return frozenset()
+        pemda = {level.id for level in self.scheme.levels if level.owner == "pemda"}
+        may_link_up = {
+            level.id for level in self.scheme.levels if any(p in pemda for p in level.parents)
+        }
+        links = self.links
+        level = self.columns.level
+        return frozenset(
+            k
+            for k, parent in enumerate(links.parent)
+            if parent is None and level[links.child[k]] in may_link_up
+        )
 
     @cached_property
     def opd_ids(self) -> set[str]:

@@ -11,6 +11,7 @@ Rule modules import :func:`rule`, :class:`Finding` and :class:`Context` from her
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -27,7 +28,7 @@ from pohon.findings import (
     display,
 )
 from pohon.model import Plan
-from pohon.rules.context import Context
+from pohon.rules.context import NEEDS_RPJMD, Context
 from pohon.rules.registry import (
     FAMILIES,
     REGISTRY,
@@ -90,9 +91,14 @@ def check(
     overrides = severity_overrides(severity)
     rules = selected_rules(select, ignore)
     ctx = Context(plan, check_settings(settings))
-    diagnostics = [d for r in rules for d in _run(r, ctx, lang, overrides.get(r.code))]
+    # An OPD-only plan has no RPJMD part to judge against: PK117 says so once.
+    skipped = NEEDS_RPJMD if ctx.opd_only else ()
+    diagnostics = [
+        d for r in rules if r.code not in skipped for d in _run(r, ctx, lang, overrides.get(r.code))
+    ]
     diagnostics.sort(key=Diagnostic.sort_key)
     source = plan.source
+    census = Counter(zip(ctx.columns.opd, ctx.columns.level, strict=True))
     return Report(
         diagnostics=tuple(diagnostics),
         plan=plan.id,
@@ -100,6 +106,14 @@ def check(
         nodes=len(plan.nodes),
         rules=tuple(r.code for r in rules),
         lang=lang,
+        opds=tuple(dict.fromkeys(opd.id for opd in plan.opds)),
+        levels=ctx.scheme.level_ids,
+        census=tuple(
+            (opd, level, count)
+            for (opd, level), count in sorted(
+                census.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])
+            )
+        ),
     )
 
 

@@ -70,12 +70,14 @@ def unknown_parent(ctx: Context) -> Iterator[Finding]:
     ``parents: [S-DINKES-9]`` padahal sasaran itu bernama ``SO-DINKES-1``.
 
     Perbaikan:
-    Betulkan id induk, atau tambahkan node induknya.
+    Betulkan id induk, atau tambahkan node induknya. Dalam rencana satu OPD (Renstra saja),
+    induk RPJMD yang tidak ada di berkas disebut sekali oleh PK117, bukan di sini.
     """
     links = ctx.links
     nodes = ctx.plan.nodes
+    rpjmd = ctx.rpjmd_links  # links to the RPJMD of an OPD-only plan: PK117 names them
     for k, parent in enumerate(links.parent):
-        if parent is None:
+        if parent is None and k not in rpjmd:
             i = links.child[k]
             parent_id = links.id[k]
             yield Finding(
