@@ -26,6 +26,7 @@ from pohon.findings import (
     check_lang,
 )
 from pohon.model import Plan
+from pohon.model._gc import paused_gc
 from pohon.rules.context import Context
 from pohon.rules.registry import (
     FAMILIES,
@@ -88,9 +89,10 @@ def check(
     lang = check_lang(lang)
     overrides = severity_overrides(severity)
     rules = selected_rules(select, ignore)
-    ctx = Context(plan, check_settings(settings))
-    diagnostics = [d for r in rules for d in _run(r, ctx, lang, overrides.get(r.code))]
-    diagnostics.sort(key=Diagnostic.sort_key)
+    with paused_gc():  # the check builds many objects and no cycles: see pohon.model._gc
+        ctx = Context(plan, check_settings(settings))
+        diagnostics = [d for r in rules for d in _run(r, ctx, lang, overrides.get(r.code))]
+        diagnostics.sort(key=Diagnostic.sort_key)
     source = plan.source
     return Report(
         diagnostics=tuple(diagnostics),
