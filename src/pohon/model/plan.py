@@ -404,9 +404,13 @@ class Plan(_Model):
 
     def node_index(self) -> dict[str, int]:
         """A new map from node id to the position of its first occurrence in ``nodes``."""
-        index: dict[str, int] = {}
-        for i, node in enumerate(self.nodes):
-            index.setdefault(node.id, i)
+        ids = [node.id for node in self.nodes]
+        # Built in C: keys in the order of their first occurrence, each key the first node's
+        # own string; a repeated id then holds its last position, corrected below.
+        index = dict(zip(ids, range(len(ids)), strict=True))
+        if len(index) != len(ids):
+            for i in range(len(ids) - 1, -1, -1):
+                index[ids[i]] = i
         return index
 
     def opd(self, opd_id: str) -> OPD:
