@@ -35,13 +35,45 @@ class PlanGraph:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.index: dict[str, int] = plan.node_index()
+        index = plan.node_index()
+        self.index: dict[str, int] = index
+        # One pass over the links fills the children and the parents of every node. A parent
+        # is kept as the string of the node it names (the index's key), not the link's own
+        # equal copy of it: every later look-up of an id then finds the very same object in
+        # the dicts keyed by ids and needs no comparison of characters, which on a large
+        # plan would each read memory far from the rest.
+        nodes = plan.nodes
+        ids = list(index)
+        at = list(index.values())
         children: dict[str, list[str]] = {}
-        for node in plan.nodes:
-            for parent in node.parents:
-                if parent.id in self.index:
-                    children.setdefault(parent.id, []).append(node.id)
+        parents_of: dict[str, tuple[str, ...]] = {}
+        first = 0
+        for i, node in enumerate(nodes):
+            node_id = node.id
+            links = node.parents
+            if not links:
+                if first < len(at) and at[first] == i:
+                    parents_of[ids[first]] = ()
+                    first += 1
+                continue
+            found: list[str] = []
+            for link in links:
+                position = index.get(link.id)
+                if position is not None:
+                    parent = nodes[position].id
+                    found.append(parent)
+                    if parent in children:
+                        children[parent].append(node_id)
+                    else:
+                        children[parent] = [node_id]
+            if first < len(at) and at[first] == i:
+                if len(found) <= 1:
+                    parents_of[ids[first]] = tuple(found)
+                else:
+                    parents_of[ids[first]] = tuple(dict.fromkeys(found))
+                first += 1
         self._children = children
+        self._parents_of = parents_of
 
     @classmethod
     def of(cls, plan: Plan) -> PlanGraph:
@@ -134,25 +166,14 @@ class PlanGraph:
         )
         return graph
 
-    @cached_property
+    @property
     def parents_of(self) -> dict[str, tuple[str, ...]]:
         """Existing parent ids of every node, each once, in the order written.
 
         Tuples of strings, unlike sets, are not tracked by the garbage collector: on a
         50,000-node plan that spares it a large share of its work.
         """
-        nodes = self.plan.nodes
-        index = self.index
-        out: dict[str, tuple[str, ...]] = {}
-        for node_id, i in index.items():
-            links = nodes[i].parents
-            if not links:
-                out[node_id] = ()
-            elif len(links) == 1:
-                out[node_id] = (links[0].id,) if links[0].id in index else ()
-            else:
-                out[node_id] = tuple(dict.fromkeys(p.id for p in links if p.id in index))
-        return out
+        return self._parents_of
 
     @cached_property
     def _kahn(self) -> tuple[list[str], list[str], dict[str, tuple[str, ...]]]:

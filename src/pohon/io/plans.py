@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +25,7 @@ from pohon.io.source import SourceMap
 from pohon.io.syntax import json_problem, json_surrogate_problem, surrogate_problem
 from pohon.io.yamlread import YamlError, read_yaml
 from pohon.model import Plan
+from pohon.model._gc import paused_gc
 
 Format = Literal["yaml", "json"]
 
@@ -62,7 +61,7 @@ def loads(text: str | bytes, *, format: Format | None = None, file: str | None =
         raise binary_error(file)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
+    if not text or text.isspace():  # what strip() would leave empty, without a copy
         raise LoadError(
             file,
             [
@@ -72,10 +71,21 @@ def loads(text: str | bytes, *, format: Format | None = None, file: str | None =
                 )
             ],
         )
-    fmt: Format = format or ("json" if text.lstrip()[:1] in ("{", "[") else "yaml")
-    if fmt == "json":
-        return _load_json(text, file)
-    return _load_yaml(text, file)
+    fmt: Format = format or ("json" if _first_character(text) in ("{", "[") else "yaml")
+    # The collector is paused for the whole read (see pohon.model._gc): parsing and
+    # validation build hundreds of thousands of objects and no cycles.
+    with paused_gc():
+        if fmt == "json":
+            return _load_json(text, file)
+        return _load_yaml(text, file)
+
+
+def _first_character(text: str) -> str:
+    """The first character that is not white space (the text holds one)."""
+    for character in text:
+        if not character.isspace():
+            return character
+    return ""
 
 
 def _top_level_problem(value: Any, file: str | None, line: int | None = 1) -> LoadError | None:
@@ -107,16 +117,14 @@ def _top_level_problem(value: Any, file: str | None, line: int | None = 1) -> Lo
 
 def _load_yaml(text: str, file: str | None) -> Plan:
     try:
-        with _no_gc():
-            doc = read_yaml(text)
+        doc = read_yaml(text)
     except YamlError as exc:
         raise LoadError(file, [exc.problem]) from None
     problem = _top_level_problem(doc.value, file)
     if problem is not None:
         raise problem
     try:
-        with _no_gc():
-            plan = Plan.model_validate(doc.value)
+        plan = Plan.model_validate(doc.value)
     except ValidationError as exc:
         lines = read_yaml(text, track_lines=True).lines
         raise LoadError(file, problems_from_validation(exc, locator(lines))) from None
@@ -147,8 +155,7 @@ def _load_json(text: str, file: str | None) -> Plan:
     if lone is not None:
         raise LoadError(file, [lone])
     try:
-        with _no_gc():
-            data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except _DuplicateKeyError as dup:
         try:
             read_yaml(text)  # finds the line of the second key
@@ -203,28 +210,11 @@ def _load_json(text: str, file: str | None) -> Plan:
     if problem is not None:
         raise problem
     try:
-        with _no_gc():
-            plan = Plan.model_validate(data)
+        plan = Plan.model_validate(data)
     except ValidationError as exc:
         raise LoadError(file, problems_from_validation(exc, _json_locator(text))) from None
     plan._source = SourceMap(file, "json", text)
     return plan
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a plan's objects are built.
-
-    Validation creates hundreds of thousands of objects and no cycles; with the collector on,
-    its repeated passes over the growing heap take three times as long as the validation.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _json_locator(text: str) -> Any:

@@ -432,7 +432,7 @@ def surrogate_problem(text: str) -> Problem | None:
 @_coded(ENCODING.code)
 def json_surrogate_problem(text: str) -> Problem | None:
     """A ``\\ud800`` escape in JSON text that is not half of a surrogate pair."""
-    if "\\u" not in text and "\\U" not in text:
+    if "\\u" not in text:  # JSON writes escapes with a small u only
         return None
     for found in _SURROGATE_ESCAPE.finditer(text):
         if len(found.group(1)) % 2 == 0:

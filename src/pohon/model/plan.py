@@ -15,9 +15,9 @@ from typing import Annotated, Any, Literal, TypeAlias
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     PrivateAttr,
     StrictBool,
     StrictFloat,
@@ -27,7 +27,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError
 
 from pohon.model.scheme import BUILTIN_SCHEMES, LevelScheme
 
@@ -46,14 +46,33 @@ MAX_PAGU = 10**18
 """Largest pagu (in absolute value), in rupiah: a million trillion, far above any APBD."""
 
 
-def _year_key(value: Any) -> Any:
+_YEARS: dict[int | str, int] = {
+    **{year: year for year in range(YEAR_MIN, YEAR_MAX + 1)},
+    **{str(year): year for year in range(YEAR_MIN, YEAR_MAX + 1)},
+}
+"""Every valid year key, as an integer and as its digits, to its year."""
+_YEAR_KEY_TYPES = (int, str)
+
+
+def _year_key(value: Any) -> int:
     # A year key is an integer, or (JSON keys are text) the digits of one; nothing else is
-    # converted: not 2027.0, not true, not a number thousands of digits long.
+    # converted: not 2027.0, not true, not a number thousands of digits long. A plan holds
+    # hundreds of thousands of year keys: a valid one costs one look-up (the type test keeps
+    # out 2025.0, which is equal to 2025), and the range is checked here too, in the same call.
+    year = _YEARS.get(value)
+    if year is not None and type(value) in _YEAR_KEY_TYPES:
+        return year
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
-        return int(value)
-    raise PydanticCustomError("year_key", "a year key must be a four-digit year")
+        year = int(value)  # an int subclass (an IntEnum) becomes a plain int
+    elif isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
+        year = int(value)
+    else:
+        raise PydanticCustomError("year_key", "a year key must be a four-digit year")
+    if year < YEAR_MIN:
+        raise PydanticKnownError("greater_than_equal", {"ge": YEAR_MIN})
+    if year > YEAR_MAX:
+        raise PydanticKnownError("less_than_equal", {"le": YEAR_MAX})
+    return year
 
 
 def _pagu_bound(value: int | float) -> int | float:
@@ -68,7 +87,7 @@ def _pagu_bound(value: int | float) -> int | float:
 
 Year = Annotated[StrictInt, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 """A year written as a number: ``start: '2025'`` is text, not a year, and is refused."""
-YearKey = Annotated[int, BeforeValidator(_year_key), Field(ge=YEAR_MIN, le=YEAR_MAX)]
+YearKey = Annotated[int, PlainValidator(_year_key, json_schema_input_type=int)]
 """A year as a mapping key: an integer, or in JSON the text of one (``"2025"``)."""
 Number: TypeAlias = StrictInt | StrictFloat
 Pagu = Annotated[Number, AfterValidator(_pagu_bound)]
@@ -299,6 +318,7 @@ class Plan(_Model):
         known = ", ".join(self.scheme.level_ids)
         low = self.info.period.start - YEAR_MARGIN
         high = self.info.period.end + YEAR_MARGIN
+        near = frozenset(range(low, high + 1))
         for i, node in enumerate(self.nodes):
             if node.level not in levels:
                 errors.append(
@@ -312,23 +332,25 @@ class Plan(_Model):
                         input=node.level,
                     )
                 )
-            for loc, year in _years_of(node):
-                if not low <= year <= high:
-                    errors.append(
-                        InitErrorDetails(
-                            type=PydanticCustomError(
-                                "year_far_outside",
-                                "year {year} is far outside the plan period {start}-{end}",
-                                {
-                                    "year": year,
-                                    "start": self.info.period.start,
-                                    "end": self.info.period.end,
-                                },
-                            ),
-                            loc=("nodes", i, *loc),
-                            input=year,
+            # Set operations find the usual case, every year near the period, at once.
+            if not _years_near(node, near):
+                for loc, year in _years_of(node):
+                    if not low <= year <= high:
+                        errors.append(
+                            InitErrorDetails(
+                                type=PydanticCustomError(
+                                    "year_far_outside",
+                                    "year {year} is far outside the plan period {start}-{end}",
+                                    {
+                                        "year": year,
+                                        "start": self.info.period.start,
+                                        "end": self.info.period.end,
+                                    },
+                                ),
+                                loc=("nodes", i, *loc),
+                                input=year,
+                            )
                         )
-                    )
             if len(errors) >= 50:
                 break
         if errors:
@@ -424,9 +446,13 @@ class Plan(_Model):
 
     def node_index(self) -> dict[str, int]:
         """A new map from node id to the position of its first occurrence in ``nodes``."""
-        index: dict[str, int] = {}
-        for i, node in enumerate(self.nodes):
-            index.setdefault(node.id, i)
+        ids = [node.id for node in self.nodes]
+        # Built in C: keys in the order of their first occurrence, each key the first node's
+        # own string; a repeated id then holds its last position, corrected below.
+        index = dict(zip(ids, range(len(ids)), strict=True))
+        if len(index) != len(ids):
+            for i in range(len(ids) - 1, -1, -1):
+                index[ids[i]] = i
         return index
 
     def opd(self, opd_id: str) -> OPD:
@@ -439,6 +465,18 @@ class Plan(_Model):
         for node in self.nodes:
             for indicator in node.indicators:
                 yield node, indicator
+
+
+def _years_near(node: Node, near: frozenset[int]) -> bool:
+    """Whether every year the node writes is one of ``near``."""
+    if not near.issuperset(node.pagu):
+        return False
+    for ind in node.indicators:
+        if not (near.issuperset(ind.targets) and near.issuperset(ind.actuals)):
+            return False
+        if ind.baseline is not None and ind.baseline.year not in near:
+            return False
+    return True
 
 
 def _years_of(node: Node) -> Iterator[tuple[tuple[str | int, ...], int]]:

@@ -28,6 +28,7 @@ from pohon.findings import (
     display,
 )
 from pohon.model import Plan
+from pohon.model._gc import paused_gc
 from pohon.rules.context import NEEDS_RPJMD, Context
 from pohon.rules.registry import (
     FAMILIES,
@@ -90,15 +91,19 @@ def check(
     lang = check_lang(lang)
     overrides = severity_overrides(severity)
     rules = selected_rules(select, ignore)
-    ctx = Context(plan, check_settings(settings))
-    # An OPD-only plan has no RPJMD part to judge against: PK117 says so once.
-    skipped = NEEDS_RPJMD if ctx.opd_only else ()
-    diagnostics = [
-        d for r in rules if r.code not in skipped for d in _run(r, ctx, lang, overrides.get(r.code))
-    ]
-    diagnostics.sort(key=Diagnostic.sort_key)
+    with paused_gc():  # the check builds many objects and no cycles: see pohon.model._gc
+        ctx = Context(plan, check_settings(settings))
+        # An OPD-only plan has no RPJMD part to judge against: PK117 says so once.
+        skipped = NEEDS_RPJMD if ctx.opd_only else ()
+        diagnostics = [
+            d
+            for r in rules
+            if r.code not in skipped
+            for d in _run(r, ctx, lang, overrides.get(r.code))
+        ]
+        diagnostics.sort(key=Diagnostic.sort_key)
+        census = Counter(zip(ctx.columns.opd, ctx.columns.level, strict=True))
     source = plan.source
-    census = Counter(zip(ctx.columns.opd, ctx.columns.level, strict=True))
     return Report(
         diagnostics=tuple(diagnostics),
         plan=plan.id,
