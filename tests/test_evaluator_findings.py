@@ -242,3 +242,29 @@ def test_wrong_pagu_gap_settings_are_refused_at_the_call() -> None:
         for name in ("pagu_gap_error", "pagu_gap_error_percent"):
             with pytest.raises(pohon.UsageError, match=name):
                 pohon.check(plan, settings={name: value})
+
+
+def test_opds_are_named_by_singkatan_or_name_and_kept_by_id() -> None:
+    text = """\
+pohon: 1
+plan: {id: uji, name: Renstra uji, pemda: Kota Uji, period: {start: 2026, end: 2027}}
+opds:
+  - {id: opd7, name: Badan Pendapatan Daerah, singkatan: Bapenda}
+  - {id: opd9, name: Dinas Kesehatan}
+  - {id: opd9, name: Dinas Kesehatan (salinan)}
+nodes:
+  - {id: P1, level: program, opd: opd7, kode: "5.02.04", name: Meningkatnya pendapatan daerah}
+  - {id: P2, level: program, opd: opd9, kode: "1.02.02", name: Meningkatnya layanan kesehatan}
+  - {id: P3, level: program, opd: opdx, kode: "1.02.03", name: Meningkatnya mutu SDM kesehatan}
+"""
+    report = pohon.check(pohon.loads(text), select="PK501,PK106,PK112")
+    unfunded = {d.node: d for d in report.by_code("PK501")}
+    assert (
+        'Program 5.02.04 "Meningkatnya pendapatan daerah" milik Bapenda' in unfunded["P1"].message
+    )
+    assert "milik Dinas Kesehatan belum" in unfunded["P2"].message
+    assert unfunded["P1"].opd == "opd7"
+    assert unfunded["P1"].values["opd"] == "opd7"
+    # An OPD id no OPD has is shown as written; a duplicated id is named by the id itself.
+    assert "milik OPD opdx yang tidak ada" in report.by_code("PK106")[0].message
+    assert report.by_code("PK112")[0].message == "Id OPD opd9 muncul 2 kali di daftar opds"

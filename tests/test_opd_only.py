@@ -43,7 +43,7 @@ def test_rpjmd_parents_named_once_not_per_link(plan: pohon.Plan) -> None:
     )
     assert "PK304" in finding.message  # it says what was not judged
     assert finding.opd == "dinkes"
-    assert finding.values["opd_ids"] == ["dinkes"]  # the message names it, the data ids it
+    assert finding.values["opds"] == ["dinkes"]  # the message names it, the data ids it
     assert report.ok
     english = pohon.check(plan, lang="en").by_code("PK117")[0]
     assert "RPJMD parents not in this file: S2, S3, T2 (3 links)" in english.message

@@ -3348,6 +3348,26 @@ PLAN_NOTES = (
 )
 
 
+SINGKATAN = {
+    "dinkes": "Dinkes",
+    "dikbud": "Dikbud",
+    "dpupr": "DPUPR",
+    "perkim": "Disperkim",
+    "satpolpp": "Satpol PP",
+    "dinsos": "Dinsos",
+    "disnaker": "Disnaker",
+    "dkpp": "DKPP",
+    "dlh": "DLH",
+    "dispendukcapil": "Dispendukcapil",
+    "diskopukmperindag": "Diskopukmperindag",
+    "diskominfo": "Diskominfo",
+    "bappeda": "Bappedalitbang",
+    "inspektorat": "Inspektorat",
+    "bpkpd": "BPKPD",
+}
+"""The short names the OPDs go by in the Pemda's documents; findings name OPDs by them."""
+
+
 def render(opds: Sequence[Opd], nodes: Sequence[Node]) -> str:
     w = Writer()
     w.lines.extend(HEADER.rstrip("\n").split("\n"))
@@ -3373,7 +3393,11 @@ def render(opds: Sequence[Opd], nodes: Sequence[Node]) -> str:
     w.line(4, "dibuat_dengan: " + q("tools/make_example.py"))
     w.line(0, "opds:")
     for opd in opds:
-        w.line(2, f"- {{id: {ident(opd.id)}, name: {q(opd.name)}, kode: {q(opd.kode)}}}")
+        w.line(
+            2,
+            f"- {{id: {ident(opd.id)}, name: {q(opd.name)}, kode: {q(opd.kode)}, "
+            f"singkatan: {q(SINGKATAN[opd.id])}}}",
+        )
     w.line(0, "nodes:")
     for node in nodes:
         render_node(w, node)

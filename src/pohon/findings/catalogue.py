@@ -39,6 +39,10 @@ class Namer(Protocol):
         """Node id → its kode, or its id when it has none (for lists of nodes)."""
         ...
 
+    def opd_name(self, opd_id: str, lang: Lang) -> str:
+        """OPD id → its singkatan, or its name shortened; an id no OPD has, as written."""
+        ...
+
 
 CODE = re.compile(r"PK\d{3}")
 
@@ -135,6 +139,10 @@ _NODE_KEYS = frozenset({"node", "parent", "other", "first"})
 """Values under these keys are node ids, shown by level, kode and name."""
 _NODE_LIST_KEYS = frozenset({"nodes", "nested", "cycle"})
 """Values under these keys are lists of node ids, shown by kode (or id)."""
+_OPD_KEYS = frozenset({"opd", "other_opd", "parent_opd"})
+"""Values under these keys are OPD ids (or lists of them), shown by singkatan or name."""
+_OPD_LIST_KEYS = frozenset({"opds", "declared"})
+"""Values under these keys are lists of OPD ids, shown by singkatan or name."""
 
 
 def _is_year_key(key: str) -> bool:
@@ -152,7 +160,9 @@ def fill(
 
     With ``names``, level ids are shown by their level names, node ids by level, kode and
     name (``{node}``, ``{parent}``, ``{other}``, ``{first}``) or by kode
-    (``{nodes}``, ``{nested}``, ``{cycle}``); a value that is not a text is shown as it is.
+    (``{nodes}``, ``{nested}``, ``{cycle}``), OPD ids by singkatan or name (``{opd}``,
+    ``{other_opd}``, ``{parent_opd}``, ``{opds}``, ``{declared}``); a value that is not a
+    text is shown as it is.
 
     >>> fill("Pagu {year}: Rp {pagu}", {"year": 2027, "pagu": 12500000000})
     'Pagu 2027: Rp 12.500.000.000'
@@ -181,6 +191,13 @@ def fill(
             elif key in _NODE_LIST_KEYS and isinstance(value, tuple | list):
                 return ", ".join(
                     names.node_short(v, lang) if isinstance(v, str) else display(v, lang)
+                    for v in value
+                )
+            elif key in _OPD_KEYS and isinstance(value, str):
+                return names.opd_name(value, lang)
+            elif key in _OPD_LIST_KEYS and isinstance(value, tuple | list):
+                return ", ".join(
+                    names.opd_name(v, lang) if isinstance(v, str) else display(v, lang)
                     for v in value
                 )
         return display(value, lang)

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pohon.analysis import CrosscuttingResult, crosscutting
 from pohon.findings import Lang
 from pohon.graph import PlanGraph
-from pohon.model import Crosscutting, Indicator, LevelScheme, LevelSpec, Node, Plan
+from pohon.model import OPD, Crosscutting, Indicator, LevelScheme, LevelSpec, Node, Plan
 
 # Rules that read a field of every node or indicator read it from these columns: going
 # through a list of values is many times faster than going through 50,000 pydantic objects
@@ -198,6 +198,24 @@ class Context:
             return node_id
         kode = self.plan.nodes[i].kode
         return kode.strip() if kode and kode.strip() else node_id
+
+    def opd_name(self, opd_id: str, lang: Lang) -> str:
+        """An OPD as the planner knows it: its singkatan where the plan gives one, else its
+        name, shortened (``Dinas Kesehatan``); an id no OPD has is shown as written."""
+        opd = self._opds.get(opd_id)
+        if opd is None:
+            return opd_id
+        if opd.singkatan and opd.singkatan.strip():
+            return opd.singkatan.strip()
+        return short_name(opd.name) if opd.name.strip() else opd_id
+
+    @cached_property
+    def _opds(self) -> dict[str, OPD]:
+        """The plan's OPDs by id (the first where an id is written twice)."""
+        found: dict[str, OPD] = {}
+        for opd in self.plan.opds:
+            found.setdefault(opd.id, opd)
+        return found
 
     @cached_property
     def opd_only(self) -> bool:

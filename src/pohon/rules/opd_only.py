@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pohon.rules.context import NEEDS_RPJMD, short_name
+from pohon.rules.context import NEEDS_RPJMD
 from pohon.rules.engine import Context, Finding, rule
 
 SHOWN = 10
@@ -88,9 +88,7 @@ def opd_only_plan(ctx: Context) -> Iterator[Finding]:
     rpjmd = sorted(ctx.rpjmd_links)
     parents = sorted({links.id[k] for k in rpjmd})
     cols = ctx.columns
-    opd_ids = sorted({o for o in cols.opd if o is not None})
-    names = {opd.id: opd.name for opd in ctx.plan.opds}
-    opds = [short_name(names.get(o, o)) for o in opd_ids] or ["-"]
+    opds = sorted({o for o in cols.opd if o is not None}) or ["-"]
     pemda_levels = [level.id for level in ctx.scheme.levels if level.owner == "pemda"]
     shown = parents[:SHOWN]
     more = len(parents) - len(shown)
@@ -99,7 +97,6 @@ def opd_only_plan(ctx: Context) -> Iterator[Finding]:
         cols.id[first],
         {
             "opds": opds,
-            "opd_ids": opd_ids,
             "pemda_levels": pemda_levels,
             "codes": list(NEEDS_RPJMD),
             "parents": shown,

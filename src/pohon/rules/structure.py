@@ -542,8 +542,8 @@ def parent_weights(ctx: Context) -> Iterator[Finding]:
     severity="error",
     title="Id OPD ganda",
     title_en="Duplicate OPD id",
-    message="Id OPD {opd} muncul {count} kali di daftar opds",
-    message_en="OPD id {opd} appears {count} times in the opds list",
+    message="Id OPD {opd_id} muncul {count} kali di daftar opds",
+    message_en="OPD id {opd_id} appears {count} times in the opds list",
     hint="Satu OPD satu baris; gabungkan barisnya.",
     hint_en="One OPD, one entry; merge the entries.",
 )
@@ -563,7 +563,7 @@ def duplicate_opd_id(ctx: Context) -> Iterator[Finding]:
     counts = Counter(opd.id for opd in ctx.plan.opds)
     for opd_id, count in sorted(counts.items()):
         if count > 1:
-            yield Finding(None, {"opd": opd_id, "count": count}, field="opds", opd=opd_id)
+            yield Finding(None, {"opd_id": opd_id, "count": count}, field="opds", opd=opd_id)
 
 
 @rule(
