@@ -139,7 +139,7 @@ _NODE_KEYS = frozenset({"node", "parent", "other", "first"})
 """Values under these keys are node ids, shown by level, kode and name."""
 _NODE_LIST_KEYS = frozenset({"nodes", "nested", "cycle"})
 """Values under these keys are lists of node ids, shown by kode (or id)."""
-_OPD_KEYS = frozenset({"opd", "other_opd", "parent_opd"})
+_OPD_KEYS = frozenset({"opd", "other_opd", "parent_opd", "party"})
 """Values under these keys are OPD ids (or lists of them), shown by singkatan or name."""
 _OPD_LIST_KEYS = frozenset({"opds", "declared"})
 """Values under these keys are lists of OPD ids, shown by singkatan or name."""
@@ -161,8 +161,8 @@ def fill(
     With ``names``, level ids are shown by their level names, node ids by level, kode and
     name (``{node}``, ``{parent}``, ``{other}``, ``{first}``) or by kode
     (``{nodes}``, ``{nested}``, ``{cycle}``), OPD ids by singkatan or name (``{opd}``,
-    ``{other_opd}``, ``{parent_opd}``, ``{opds}``, ``{declared}``); a value that is not a
-    text is shown as it is.
+    ``{other_opd}``, ``{parent_opd}``, ``{party}``, ``{opds}``, ``{declared}``; an agency
+    outside the Pemda is shown as written); a value that is not a text is shown as it is.
 
     >>> fill("Pagu {year}: Rp {pagu}", {"year": 2027, "pagu": 12500000000})
     'Pagu 2027: Rp 12.500.000.000'
