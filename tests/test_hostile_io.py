@@ -371,6 +371,26 @@ def test_a_new_output_file_is_written(plan_folder: Path) -> None:
     assert _same_plan(plan_folder)
 
 
+@pytest.mark.parametrize(
+    ("output", "lang", "reason"),
+    [
+        (".", "id", "ini folder, bukan berkas"),
+        ("tidak-ada/hasil.txt", "id", "folder atau berkasnya tidak ada"),
+        (".", "en", "this is a folder, not a file"),
+    ],
+)
+def test_an_output_that_cannot_be_written_says_why_in_the_users_language(
+    plan_folder: Path, output: str, lang: str, reason: str
+) -> None:
+    proc = pohon_cli(
+        "check", "rencana.yaml", "-o", output, "--force", "--lang", lang, cwd=plan_folder
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert f"{output}: {reason}" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert _same_plan(plan_folder)
+
+
 @needs_posix
 def test_output_to_a_device_needs_no_force(plan_folder: Path) -> None:
     proc = pohon_cli("check", "rencana.yaml", "-o", os.devnull, cwd=plan_folder)

@@ -484,7 +484,7 @@ def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
     """Plan files under a folder, recursively, sorted; hidden folders and files skipped, and
     each workbook named on stderr as not checked (Excel import is not available yet; given
     by name, a workbook is an input that cannot be read)."""
-    from pohon.io.files import is_spreadsheet
+    from pohon.io.files import is_spreadsheet, os_reason
 
     found: list[tuple[tuple[str, ...], str]] = []
     failures: list[LoadError] = []
@@ -492,7 +492,7 @@ def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
     def on_error(exc: OSError) -> None:
         where = exc.filename if isinstance(exc.filename, str) else folder
         failures.append(
-            _problem_error(where, "unreadable_folder", lang, reason=exc.strerror or str(exc))
+            _problem_error(where, "unreadable_folder", lang, reason=os_reason(exc, lang))
         )
 
     spreadsheets: list[str] = []
@@ -654,6 +654,8 @@ def _write(
     inputs: Sequence[str] = (),
 ) -> int:
     """Write ``text`` to stdout, or to ``output`` when :func:`_refuse_output` allows it."""
+    from pohon.io.files import os_reason
+
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -669,7 +671,7 @@ def _write(
         _fail(_msg("exists", lang, path=output))
         return EXIT_INPUT
     except OSError as exc:
-        _fail(_msg("cannot_write", lang, path=output, reason=exc.strerror or exc))
+        _fail(_msg("cannot_write", lang, path=output, reason=os_reason(exc, lang)))
         return EXIT_INPUT
     return EXIT_OK
 

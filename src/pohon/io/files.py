@@ -107,6 +107,31 @@ def _too_large(name: str, size: int | None) -> LoadError:
     return LoadError(name, [_unreadable(said_id, said_en)])
 
 
+_OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("folder atau berkasnya tidak ada", "no such file or folder"),
+    errno.EISDIR: ("ini folder, bukan berkas", "this is a folder, not a file"),
+    errno.ENOTDIR: ("bagian jalurnya bukan folder", "part of the path is not a folder"),
+    errno.EACCES: ("tidak ada izin", "permission denied"),
+    errno.EPERM: ("tidak ada izin", "operation not permitted"),
+    errno.ENOSPC: ("disk penuh", "no space left on the disk"),
+    errno.EROFS: ("sistem berkasnya hanya-baca", "read-only file system"),
+    errno.ENAMETOOLONG: ("nama berkas terlalu panjang", "file name too long"),
+    errno.ELOOP: ("tautan simbolik berputar", "symbolic links in a loop"),
+}
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """Why an operating-system call failed, in short words of ``lang`` ("id" or "en").
+
+    >>> os_reason(IsADirectoryError(errno.EISDIR, "Is a directory"), "id")
+    'ini folder, bukan berkas'
+    """
+    said = _OS_REASONS.get(exc.errno or 0)
+    if said is None:
+        return exc.strerror or type(exc).__name__
+    return said[1] if lang == "en" else said[0]
+
+
 def os_problem(exc: OSError) -> Problem:
     """An operating-system error on an input file, said in Indonesian and English."""
     if isinstance(exc, FileNotFoundError):
