@@ -530,6 +530,8 @@ class _Builder:
         self.k_digit = "1" if self.provinsi else "2"
         self.pemda = "Provinsi Nusantara Sintetis" if self.provinsi else "Kota Sintetis"
         self.nodes: list[dict[str, Any]] = []
+        self.indicator_names: dict[str, set[str]] = {}
+        """Each node's indicator names, so a child measures its own result (no PK218)."""
         self.next_program: dict[str, int] = {}
         self.fresh: set[str] = set()
         self.bidang_order = sorted({t.bidang for t in OPD_TYPES})
@@ -676,7 +678,9 @@ class _Builder:
                     "parents": [tujuan_id],
                     "aligns": [rng.choice(panca_items), rng.choice(asta_items)],
                 }
-                node["indicators"] = self._indicators(node_id, "outcome", None, iku=True)
+                node["indicators"] = self._indicators(
+                    node_id, "outcome", None, iku=True, parent=tujuan_id
+                )
                 self.nodes.append(node)
                 sasaran_ids.append(node_id)
                 s += 1
@@ -742,7 +746,9 @@ class _Builder:
                     "parents": parents,
                 }
                 node["opd"] = opd.id
-                node["indicators"] = self._indicators(node_id, "outcome", kind, iku=s == 0)
+                node["indicators"] = self._indicators(
+                    node_id, "outcome", kind, iku=s == 0, parent=tujuan_id
+                )
                 self._crosscutting(node, opd, opds)
                 self.nodes.append(node)
                 sasaran_opd.append(node_id)
@@ -779,7 +785,9 @@ class _Builder:
                 "opd": opd.id,
                 "kode": code,
             }
-            program["indicators"] = self._indicators(node_id, "outcome", kind)
+            program["indicators"] = self._indicators(
+                node_id, "outcome", kind, parent=parent
+            )
             if not support:
                 self._crosscutting(program, opd, opds)
             self.nodes.append(program)
@@ -802,7 +810,9 @@ class _Builder:
                     "opd": opd.id,
                     "kode": keg_code,
                 }
-                kegiatan["indicators"] = self._indicators(keg_id, "output", kind)
+                kegiatan["indicators"] = self._indicators(
+                    keg_id, "output", kind, parent=node_id
+                )
                 self.nodes.append(kegiatan)
                 keg_totals = dict.fromkeys(YEARS, 0)
                 for ss in range(next(sub_counts)):
@@ -826,7 +836,9 @@ class _Builder:
                         "opd": opd.id,
                         "kode": sub_code,
                     }
-                    sub["indicators"] = self._indicators(sub_id, "output", kind, few=True)
+                    sub["indicators"] = self._indicators(
+                        sub_id, "output", kind, few=True, parent=keg_id
+                    )
                     sub["pagu"] = pagu
                     self.nodes.append(sub)
                 kegiatan["pagu"] = keg_totals
@@ -911,8 +923,17 @@ class _Builder:
 
     # -- indicators -----------------------------------------------------------------------
     def _indicators(
-        self, node_id: str, kind: str, opd: OpdType | None, *, iku: bool = False, few: bool = False
+        self,
+        node_id: str,
+        kind: str,
+        opd: OpdType | None,
+        *,
+        iku: bool = False,
+        few: bool = False,
+        parent: str | None = None,
     ) -> list[dict[str, Any]]:
+        """One to three indicators; none repeats an indicator of ``parent``, as in a plan
+        whose every level measures its own result."""
         rng = self.rng
         count = rng.choices((1, 2, 3), (8, 2, 0) if few else (6, 3, 1))[0]
         pool: tuple[_Template, ...] = (
@@ -921,10 +942,20 @@ class _Builder:
         if opd is None:
             pool = tuple(t for t in pool if "{" not in t.name) or IMPACT
         chosen = rng.sample(pool, count)
-        return [
+        taken = self.indicator_names.get(parent, set()) if parent is not None else set()
+        if taken:
+            topic = opd.topic if opd is not None else "daerah"
+            problem = opd.problem if opd is not None else "masalah daerah"
+            fresh = [
+                t for t in pool if t.name.format(topic=topic, problem=problem) not in taken
+            ]
+            chosen = [t for t in chosen if t in fresh] or fresh[:1] or chosen
+        indicators = [
             self._indicator(f"{node_id}.I{k + 1}", template, kind, opd, iku and k == 0)
             for k, template in enumerate(chosen)
         ]
+        self.indicator_names[node_id] = {ind["name"] for ind in indicators}
+        return indicators
 
     def _indicator(
         self, ind_id: str, tpl: _Template, kind: str, opd: OpdType | None, iku: bool
