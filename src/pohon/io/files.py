@@ -14,6 +14,7 @@ import os
 import stat
 from typing import Any
 
+from pohon.findings.catalogue import display as _ribu
 from pohon.findings.loading import ENCODING, UNREADABLE
 from pohon.io.errors import LoadError, Problem
 
@@ -99,10 +100,10 @@ def _refuse_special(name: str, info: os.stat_result) -> None:
 
 def _too_large(name: str, size: int | None) -> LoadError:
     if size is None:
-        said_id = f"berkas terlalu besar (lebih dari {MAX_BYTES:,} byte terbaca)"
+        said_id = f"berkas terlalu besar (lebih dari {_ribu(MAX_BYTES)} byte terbaca)"
         said_en = f"file too large (more than {MAX_BYTES:,} bytes read)"
     else:
-        said_id = f"berkas terlalu besar ({size:,} byte; paling besar {MAX_BYTES:,})"
+        said_id = f"berkas terlalu besar ({_ribu(size)} byte; paling besar {_ribu(MAX_BYTES)})"
         said_en = f"file too large ({size:,} bytes; at most {MAX_BYTES:,})"
     return LoadError(name, [_unreadable(said_id, said_en)])
 

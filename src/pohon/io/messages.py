@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from pohon.findings.catalogue import display as _ribu
 from pohon.findings.loading import FORMAT_VERSION, SCHEMA
 from pohon.io.errors import Problem
 from pohon.io.yamlread import format_path
@@ -257,7 +258,8 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         return (
-            f"teks '{field}' terlalu panjang ({len(str(value)):,} karakter; paling banyak {limit:,})",
+            f"teks '{field}' terlalu panjang ({_ribu(len(str(value)))} karakter; paling banyak "
+            f"{_ribu(limit)})",
             f"text '{field}' is too long ({len(str(value)):,} characters; at most {limit:,})",
         )
     if kind == "string_too_short":
@@ -330,7 +332,7 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
     if kind == "pagu_too_large":
         top = ctx.get("max", 0)
         return (
-            f"pagu {shown} terlalu besar: paling besar {top:,} rupiah (10^18); periksa satuan "
+            f"pagu {shown} terlalu besar: paling besar {_ribu(top)} rupiah (10^18); periksa satuan "
             "atau digit yang berlebih",
             f"pagu {shown} is too large: at most {top:,} rupiah (10^18); check the unit or "
             "extra digits",

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from pohon.findings.catalogue import display as _ribu
 from pohon.io.errors import Problem
 from pohon.io.syntax import MAX_DEPTH, surrogate_problem, yaml_problem
 
@@ -152,7 +153,7 @@ class _Scalars:
                 return self._constructor.construct_yaml_float(node)
         except ValueError:
             raise _fail(
-                f"angka terlalu panjang untuk dibaca ({len(event.value):,} karakter)",
+                f"angka terlalu panjang untuk dibaca ({_ribu(len(event.value))} karakter)",
                 f"number too long to read ({len(event.value):,} characters)",
                 event.start_mark,
             ) from None

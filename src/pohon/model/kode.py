@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from pohon.findings.catalogue import display as _ribu
+
 MAX_PATTERN = 500
 """Longest kode pattern accepted, in characters."""
 MAX_REPEAT = 100
@@ -357,7 +359,7 @@ class _Automaton:
     def state(self) -> int:
         if len(self.empty) >= MAX_STATES:
             raise KodePatternError(
-                f"pola terlalu besar setelah diuraikan (lebih dari {MAX_STATES:,} keadaan)",
+                f"pola terlalu besar setelah diuraikan (lebih dari {_ribu(MAX_STATES)} keadaan)",
                 f"the pattern expands too far (more than {MAX_STATES:,} states)",
                 0,
             )
