@@ -27,11 +27,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade $(CONSTRAINTS) pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml $(PINS)
-	$(BIN)/python -m pip install --quiet $(UPGRADE) $(CONSTRAINTS) -e .
+	$(BIN)/python -m pip install --quiet $(UPGRADE) $(CONSTRAINTS) -e '.[diagram]'
 	@touch $@
 
 $(VENV)/.installed-dev: $(BIN)/python pyproject.toml $(PINS)
-	$(BIN)/python -m pip install --quiet $(UPGRADE) $(CONSTRAINTS) -e '.[dev,excel,pandas]'
+	$(BIN)/python -m pip install --quiet $(UPGRADE) $(CONSTRAINTS) -e '.[dev,excel,pandas,diagram]'
 	@touch $@ $(VENV)/.installed
 
 ## demo: create .venv, install pohon, check the embedded Kota Mojokerto example
@@ -43,7 +43,10 @@ demo: $(VENV)/.installed
 	if [ $$status -eq 1 ]; then \
 	  echo "Kode keluar 1: contoh ini sengaja memuat temuan error, agar terlihat seperti apa laporannya."; \
 	elif [ $$status -ne 0 ]; then exit $$status; fi
-	@echo "Selesai. Coba juga: $(BIN)/pohon check $(VENV)/mojokerto.yaml --lang en --format json"
+	$(BIN)/pohon render $(VENV)/mojokerto.yaml -o $(VENV)/mojokerto.svg --force
+	$(BIN)/pohon render $(VENV)/mojokerto.yaml --opd dinkes -o $(VENV)/mojokerto-dinkes.svg --force
+	@echo "Selesai. Gambar pohonnya: $(VENV)/mojokerto.svg (seluruh rencana) dan $(VENV)/mojokerto-dinkes.svg (Dinkes); buka di peramban."
+	@echo "Coba juga: $(BIN)/pohon check $(VENV)/mojokerto.yaml --lang en --format json"
 
 ## test: create .venv with the pinned dev tools; lint, type check, layer check, tests, notebooks
 test: $(VENV)/.installed-dev lint typecheck layers
@@ -59,7 +62,7 @@ constraints:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet --upgrade pip
-	.venv-lock/bin/python -m pip install --quiet -e '.[dev,excel,pandas]'
+	.venv-lock/bin/python -m pip install --quiet -e '.[dev,excel,pandas,diagram]'
 	{ echo "# Versions of every dev tool and dependency that make test installs (pip -c)."; \
 	  echo "# Made by make constraints from a fresh venv; pyproject.toml keeps ranges."; \
 	  .venv-lock/bin/python -m pip freeze --all --exclude-editable | grep -v '^setuptools=='; \

@@ -55,6 +55,7 @@ from pohon.model import (
     Plan,
     PlanInfo,
 )
+from pohon.render.diagram import Diagram, diagram
 from pohon.rules import REGISTRY as RULES
 from pohon.rules import check
 
@@ -80,6 +81,7 @@ __all__ = [
     "Crosscutting",
     "CrosscuttingResult",
     "Diagnostic",
+    "Diagram",
     "Framework",
     "Indicator",
     "LevelScheme",
@@ -102,6 +104,7 @@ __all__ = [
     "builtin_frameworks",
     "check",
     "crosscutting",
+    "diagram",
     "dump",
     "dumps",
     "example",

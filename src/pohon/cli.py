@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from pohon.analysis import Matrix
     from pohon.findings import Report
     from pohon.io import LoadError
+    from pohon.model import Plan
     from pohon.rules import Rule
 
 EXIT_OK = 0
@@ -114,6 +115,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "tersedia: {known})",
         "--frameworks is empty; give one framework id or more, separated by commas "
         "(available: {known})",
+    ),
+    "render_ext": (
+        "-o {path}: akhiran berkas menentukan formatnya: .svg, .png, .pdf atau .dot",
+        "-o {path}: the file's extension gives the format: .svg, .png, .pdf or .dot",
+    ),
+    "render_summary": (
+        "{boxes} box, {findings} node bertemuan",
+        "{boxes} boxes, {findings} nodes with findings",
+    ),
+    "dot_instead": (
+        "sumber DOT ditulis ke {path}; tata dengan Graphviz: dot -Tsvg {path}",
+        "the DOT source was written to {path}; lay it out with Graphviz: dot -Tsvg {path}",
     ),
     "matrix_summary": (
         "{rows} baris, {columns} kolom, {gaps} celah",
@@ -358,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(example)
 
     _add_matrix(sub)
+    _add_render(sub)
     return parser
 
 
@@ -646,7 +660,7 @@ def _refuse_output(output: str, lang: Lang, *, force: bool, inputs: Sequence[str
 
 
 def _write(
-    text: str,
+    text: str | bytes,
     output: str | None,
     lang: Lang,
     *,
@@ -657,7 +671,10 @@ def _write(
     from pohon.io.files import os_reason
 
     if output is None or output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
         return EXIT_OK
     if _refuse_output(output, lang, force=force, inputs=inputs):
@@ -665,8 +682,12 @@ def _write(
     # "x" refuses a file that appeared since the check above.
     mode = "w" if force or os.path.lexists(output) else "x"
     try:
-        with open(output, mode, encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        if isinstance(text, bytes):
+            with open(output, mode + "b") as binary:
+                binary.write(text)
+        else:
+            with open(output, mode, encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
     except FileExistsError:
         _fail(_msg("exists", lang, path=output))
         return EXIT_INPUT
@@ -822,9 +843,31 @@ def _text_width(output: str | None) -> int | None:
     return max(shutil.get_terminal_size().columns, 40)
 
 
+def _load_one(path: str, lang: Lang) -> Plan | None:
+    """The plan in one file, or ``None`` after saying on stderr why it cannot be read."""
+    from pohon.io import LoadError, load
+
+    if os.path.isdir(path):
+        _fail(_problem_error(path, "not_a_file", lang).format(lang))
+        return None
+    try:
+        return load(path)
+    except LoadError as exc:
+        _fail(exc.format(lang))
+        return None
+    except (OSError, ValueError, RecursionError) as exc:
+        if os.environ.get("POHON_DEBUG", "") not in ("", "0"):
+            raise
+        error = _problem_error(
+            path, "unreadable", lang, kind=type(exc).__name__, detail=_first_line(exc)
+        )
+        _fail(error.format(lang))
+        return None
+
+
 def _cmd_matrix(args: argparse.Namespace) -> int:
     from pohon.analysis import alignment, crosscutting
-    from pohon.io import LoadError, builtin_frameworks, load
+    from pohon.io import builtin_frameworks
     from pohon.render.matrix import (
         alignment_matrix,
         render_alignment,
@@ -846,21 +889,8 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
             if fw not in known:
                 _fail(_msg("unknown_framework", lang, framework=fw, known=", ".join(known)))
                 return EXIT_INPUT
-    if os.path.isdir(path):
-        _fail(_problem_error(path, "not_a_file", lang).format(lang))
-        return EXIT_INPUT
-    try:
-        plan = load(path)
-    except LoadError as exc:
-        _fail(exc.format(lang))
-        return EXIT_INPUT
-    except (OSError, ValueError, RecursionError) as exc:
-        if os.environ.get("POHON_DEBUG", "") not in ("", "0"):
-            raise
-        error = _problem_error(
-            path, "unreadable", lang, kind=type(exc).__name__, detail=_first_line(exc)
-        )
-        _fail(error.format(lang))
+    plan = _load_one(path, lang)
+    if plan is None:
         return EXIT_INPUT
 
     width = _text_width(args.output) if args.format == "text" else None
@@ -902,6 +932,135 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     return status
 
 
+def _add_render(sub: Any) -> None:
+    render = sub.add_parser(
+        "render",
+        help="gambar pohon kinerja sebagai SVG, PNG, PDF atau DOT",
+        description=(
+            "Gambar satu berkas rencana: dari atas ke bawah, satu baris per level, tiap kotak\n"
+            "dengan level, kode, nama, OPD dan indikator beserta target tahun terpilih; node\n"
+            "bertemuan diberi bingkai berwarna dan jumlah temuannya. Format dari akhiran -o.\n"
+            "Kode keluar 0 bila gambar tertulis, 2 bila berkas tak terbaca, pemakaian salah,\n"
+            "atau tidak ada mesin Graphviz (sumber DOT-nya tetap ditulis)."
+        ),
+        epilog=(
+            "contoh:\n"
+            "  pohon render rpjmd.yaml -o pohon.svg\n"
+            "  pohon render rpjmd.yaml --opd dinkes -o dinkes.png\n"
+            "  pohon render rpjmd.yaml --root S1 --depth 2 --color-by severity -o s1.pdf\n"
+            "  pohon render rpjmd.yaml --cita panca-cita-mojokerto-2025:1 -o cita1.svg\n"
+            "  pohon render rpjmd.yaml --view alignment -o keselarasan.svg\n"
+            "  pohon render rpjmd.yaml --view crosscutting --root S4 -o s4.svg"
+        ),
+    )
+    render.add_argument("path", metavar="PATH", help="satu berkas rencana (.yaml, .yml, .json)")
+    render.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="berkas gambar: .svg, .png, .pdf, atau .dot (sumber Graphviz)",
+    )
+    render.add_argument(
+        "--view",
+        choices=("tree", "alignment", "crosscutting"),
+        default="tree",
+        help=(
+            "tree: pohon (bawaan); alignment: butir kerangka di samping tujuan dan sasaran "
+            "Pemda; crosscutting: sasaran Pemda dengan OPD di bawahnya, yang belum ada ditandai"
+        ),
+    )
+    render.add_argument("--root", metavar="ID", help="gambar node ini dan turunannya saja")
+    render.add_argument(
+        "--depth", metavar="N", type=_depth, help="dengan --root: sampai N level di bawahnya"
+    )
+    render.add_argument(
+        "--opd", metavar="ID", help="bagian satu OPD beserta node Pemda yang dilayaninya"
+    )
+    render.add_argument(
+        "--cita",
+        metavar="KERANGKA:BUTIR",
+        help="satu butir kerangka dan semua node yang mendukungnya, langsung atau lewat induk",
+    )
+    render.add_argument(
+        "--color-by",
+        choices=("opd", "level", "severity"),
+        default="opd",
+        help="warna kotak menurut OPD (bawaan), level, atau temuan terberat",
+    )
+    render.add_argument(
+        "--year",
+        metavar="TAHUN",
+        type=int,
+        help="tahun target yang ditampilkan (bawaan: awal periode)",
+    )
+    render.add_argument(
+        "--no-findings", action="store_true", help="jangan periksa rencana dan tandai temuan"
+    )
+    _add_lang(render)
+    render.add_argument(
+        "--force",
+        action="store_true",
+        help="timpa FILE bila sudah ada (berkas masukan tidak pernah ditimpa)",
+    )
+
+
+def _depth(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"harus bilangan bulat, bukan {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"harus 0 atau lebih, bukan {value}")
+    return value
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from pohon.findings import UsageError
+    from pohon.render.diagram import diagram
+    from pohon.render.layout import FORMATS, NoEngineError, layout
+
+    lang: Lang = args.lang
+    output: str = args.output
+    fmt = os.path.splitext(output)[1].lstrip(".").lower()
+    if fmt not in FORMATS:
+        _fail(_msg("render_ext", lang, path=output))
+        return EXIT_INPUT
+    if _refuse_output(output, lang, force=args.force, inputs=[args.path]):
+        return EXIT_INPUT
+    plan = _load_one(args.path, lang)
+    if plan is None:
+        return EXIT_INPUT
+    try:
+        drawing = diagram(
+            plan,
+            view=args.view,
+            root=args.root,
+            depth=args.depth,
+            opd=args.opd,
+            cita=args.cita,
+            color_by=args.color_by,
+            year=args.year,
+            findings=not args.no_findings,
+            lang=lang,
+        )
+        data = layout(drawing, fmt)
+    except NoEngineError as exc:
+        _fail(exc.message_en if lang == "en" else exc.message)
+        dot_path = os.path.splitext(output)[0] + ".dot"
+        if _write(drawing.source, dot_path, lang, inputs=[args.path]) == EXIT_OK:
+            print(_msg("dot_instead", lang, path=dot_path), file=sys.stderr)
+        return EXIT_INPUT
+    except UsageError as exc:
+        _fail(exc.message_en if lang == "en" else exc.message)
+        return EXIT_INPUT
+    status = _write(data, output, lang, force=args.force, inputs=[args.path])
+    if status == EXIT_OK and output != "-":
+        summary = _msg("render_summary", lang, boxes=drawing.boxes, findings=len(drawing.marked))
+        print(_msg("written", lang, path=output, summary=summary), file=sys.stderr)
+    return status
+
+
 # -- entry point --------------------------------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -911,6 +1070,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": _cmd_schema,
     "example": _cmd_example,
     "matrix": _cmd_matrix,
+    "render": _cmd_render,
 }
 
 

@@ -1,0 +1,822 @@
+"""Diagrams of a pohon kinerja: DOT text built in pure Python, laid out by Graphviz.
+
+:func:`diagram` turns a plan (and the findings of a check) into a :class:`Diagram`, whose
+``source`` is Graphviz DOT text: top-down, one rank per level, each box showing its level,
+kode, name, OPD and first indicators with the target of the chosen year; boxes coloured by
+OPD, by level or by the worst finding on them; each node with findings gets a coloured
+border and a badge with their count. Links other than the first parent (a second parent,
+a crosscutting declaration, an alignment to a framework item) are drawn apart from the
+cascade, and a legend says what each colour and line means.
+
+The text is deterministic: the same plan gives the same bytes. Boxes are emitted level by
+level, ordered by kode (numbers as numbers) and id; every text from the plan is escaped, so
+no name can break the DOT syntax or put markup into the SVG (see :func:`_text`).
+
+Views (``view=``):
+
+- ``tree``: the whole plan, or the subtree under ``root`` to ``depth`` levels, or one OPD's
+  part with the Pemda nodes it serves (``opd``), or one framework item with every node that
+  supports it, directly or inherited (``cita``);
+- ``alignment``: the framework items beside the Pemda tujuan and sasaran that serve them;
+- ``crosscutting``: each Pemda sasaran (or only ``root``) with the OPDs under it, an OPD that
+  was declared but has no node there marked as missing.
+
+``styles`` are the hook later capabilities use (capaian colours, revision marks): each is
+called with every :class:`Box` and returns Graphviz attributes that override the builder's.
+Layout is :mod:`pohon.render.layout`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+from pohon.findings import Diagnostic, Lang, Report, UsageError
+from pohon.findings.catalogue import display
+from pohon.graph import PlanGraph
+from pohon.model import Node, Plan
+
+if TYPE_CHECKING:
+    from pohon.analysis.alignment import AlignmentResult
+
+__all__ = [
+    "COLOR_BY",
+    "MAX_LAYOUT_BOXES",
+    "VIEWS",
+    "Box",
+    "Diagram",
+    "Style",
+    "diagram",
+]
+
+View = Literal["tree", "alignment", "crosscutting"]
+VIEWS: tuple[str, ...] = get_args(View)
+ColorBy = Literal["opd", "level", "severity"]
+COLOR_BY: tuple[str, ...] = get_args(ColorBy)
+
+MAX_LAYOUT_BOXES = 2000
+"""Above this many boxes a diagram is not laid out (it would take minutes and could not be
+read on a page); :class:`Diagram` says which view to take instead."""
+
+FONT = "DejaVu Sans,Noto Sans,Arial,sans-serif"
+"""Fonts with every glyph of Indonesian text (and of the marks used here)."""
+
+NAME_WIDTH = 34
+NAME_LINES = 4
+INDICATOR_WIDTH = 44
+INDICATORS_SHOWN = 2
+
+# Pastel fills, told apart in print and by most colour-blind readers (ColorBrewer Set3 and
+# Pastel1, with the yellows dropped so the warning colour stays distinct).
+_OPD_FILLS = (
+    "#8dd3c7",
+    "#bebada",
+    "#fb8072",
+    "#80b1d3",
+    "#fdb462",
+    "#b3de69",
+    "#fccde5",
+    "#bc80bd",
+    "#ccebc5",
+    "#d9d9d9",
+    "#b3cde3",
+    "#decbe4",
+)
+_PEMDA_FILL = "#ffffff"
+_LEVEL_FILLS = (
+    "#08519c",
+    "#3182bd",
+    "#6baed6",
+    "#9ecae1",
+    "#c6dbef",
+    "#deebf7",
+    "#eff3ff",
+    "#f7fbff",
+)
+_SEVERITY_FILL = {"error": "#f8d7da", "warning": "#fff3cd", "info": "#d6eaf8", None: "#ffffff"}
+_SEVERITY_BORDER = {"error": "#c0392b", "warning": "#d68910", "info": "#2e86c1"}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_STATUS_COLOR = {"disetujui": "#1e8449", "usulan": "#d68910", "ditolak": "#7f8c8d"}
+_MISSING = "#c0392b"
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "legend": ("Keterangan", "Legend"),
+    "cascade": ("cascading (induk pertama)", "cascade (first parent)"),
+    "second": ("induk berikutnya", "further parent"),
+    "crosscutting": ("deklarasi crosscutting", "crosscutting declaration"),
+    "aligns": ("selaras dengan butir kerangka", "aligned with a framework item"),
+    "badge": ("⚠ n: jumlah temuan pada node", "⚠ n: findings on the node"),
+    "pemda": ("Pemda (tanpa OPD)", "Pemda (no OPD)"),
+    "none": ("tanpa temuan", "no findings"),
+    "more": ("+{n} indikator lagi", "+{n} more indicators"),
+    "missing": ("belum punya node di bawahnya", "owns no node below it yet"),
+    "unsupported": ("belum didukung", "not supported"),
+    "nodes": ("{n} node", "{n} nodes"),
+    "target": ("target", "target"),
+    "error": ("error", "error"),
+    "warning": ("warning", "warning"),
+    "info": ("info", "info"),
+    "more_boxes": ("+{n} box lagi", "+{n} more boxes"),
+}
+
+
+def _word(key: str, lang: Lang, **values: Any) -> str:
+    pair = _WORDS[key]
+    return (pair[1] if lang == "en" else pair[0]).format(**values)
+
+
+# -- plain text -------------------------------------------------------------------------------
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+"""Zero-width and bidirectional controls: they would reorder or hide text in a label."""
+MAX_TEXT = 400
+"""Characters of one text from the plan kept for a label; a longer one is cut with ``…``."""
+
+
+def _plain(value: object) -> str:
+    """A text from the plan as one plain line: controls and line breaks as spaces, the
+    invisible bidirectional and zero-width marks removed, runs of spaces as one, cut to
+    :data:`MAX_TEXT` characters (a 2 MB name does not make a 2 MB label)."""
+    text = str(value)
+    if len(text) > MAX_TEXT * 4:
+        text = text[: MAX_TEXT * 4]
+    text = _INVISIBLE.sub("", text)
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text)
+    text = " ".join(text.split())
+    if len(text) > MAX_TEXT:
+        text = text[: MAX_TEXT - 1] + "…"
+    return text
+
+
+def _html(text: str) -> str:
+    """Plain text escaped for a Graphviz HTML-like label (XML character data): nothing in
+    it is markup or an entity, and a backslash is doubled, because Graphviz expands
+    ``\\N``, ``\\G`` and the like in these labels too (``\\\\`` shows one backslash)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\\", "\\\\")
+    )
+
+
+def _quoted(text: str) -> str:
+    """Plain text as a DOT double-quoted string whose escString reading is the text itself
+    (``\\N`` and the like stay two characters)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _text(value: object) -> str:
+    """A value from the plan, ready for an HTML-like label."""
+    return _html(_plain(value))
+
+
+def _wrapped(value: object, width: int, lines: int) -> list[str]:
+    """A text from the plan wrapped to ``width`` characters, at most ``lines`` lines."""
+    text = _plain(value)
+    out = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+    if len(out) > lines:
+        out = out[:lines]
+        last = out[-1]
+        out[-1] = (last[: width - 1] if len(last) >= width else last).rstrip(" ,;:-") + "…"
+    return out
+
+
+_KODE_PART = re.compile(r"(\d+)")
+
+
+def _kode_key(node: Node) -> tuple[Any, ...]:
+    """Sort key: kode with its numbers compared as numbers, then the id."""
+    kode = node.kode or ""
+    parts = tuple(
+        (0, int(p), "") if p.isdigit() else (1, 0, p) for p in _KODE_PART.split(kode) if p
+    )
+    return (kode == "", parts, node.id)
+
+
+# -- the diagram --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Box:
+    """What a style sees of one node's box."""
+
+    node: Node
+    level_name: str
+    opd_name: str | None
+    findings: tuple[Diagnostic, ...]
+    year: int | None
+
+
+Style = Callable[[Box], Mapping[str, str]]
+"""A style hook: Graphviz node attributes (``fillcolor``, ``color``, ``penwidth``,
+``style``…) for a box; returned attributes override the builder's."""
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A drawing of (a view of) a plan: DOT text, and what is in it.
+
+    ``names`` maps each box's DOT name to the plan's node id (or ``item:<ref>`` for a
+    framework item, ``opd:<id>`` for an OPD), so an SVG can be read back.
+    """
+
+    source: str
+    title: str
+    boxes: int
+    names: Mapping[str, str] = field(default_factory=dict, repr=False)
+    marked: tuple[str, ...] = ()
+    """Ids of the nodes drawn with a findings badge, sorted."""
+    lang: Lang = "id"
+
+    def __repr__(self) -> str:
+        return f"<Diagram {self.title!r}: {self.boxes} box>"
+
+    @property
+    def too_large(self) -> bool:
+        """More boxes than can be laid out readably (:data:`MAX_LAYOUT_BOXES`)."""
+        return self.boxes > MAX_LAYOUT_BOXES
+
+    def render(self, format: str = "svg") -> bytes:
+        """The diagram laid out as ``svg``, ``png`` or ``pdf`` (or ``dot``: the source);
+        see :func:`pohon.render.layout.layout` for the errors."""
+        from pohon.render.layout import layout
+
+        return layout(self, format)
+
+    def save(self, path: str, *, force: bool = False) -> None:
+        """Write the diagram to ``path``; the format is the file's extension. An existing
+        file is replaced only with ``force``."""
+        from pohon.render.layout import save
+
+        save(self, path, force=force)
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        from pohon.render.layout import mimebundle
+
+        return mimebundle(self)
+
+
+def diagram(
+    plan: Plan,
+    report: Report | None = None,
+    *,
+    view: str = "tree",
+    root: str | None = None,
+    depth: int | None = None,
+    opd: str | None = None,
+    cita: str | None = None,
+    color_by: str = "opd",
+    year: int | None = None,
+    findings: bool = True,
+    lang: Lang = "id",
+    styles: Sequence[Style] = (),
+) -> Diagram:
+    """The DOT drawing of ``plan``; see the module for the views and options.
+
+    ``report`` is the check whose findings are marked; without it the plan is checked
+    (``findings=False`` draws no findings). Misuse (an unknown view, node, OPD or item)
+    raises :class:`pohon.UsageError` with the choices.
+
+    >>> import pohon
+    >>> d = diagram(pohon.example("mojokerto"), root="S1", depth=1)
+    >>> d.source.startswith("digraph")
+    True
+    """
+    from pohon.findings.lang import check_lang
+
+    lang = check_lang(lang)
+    if view not in VIEWS:
+        raise _usage("view", view, VIEWS)
+    if color_by not in COLOR_BY:
+        raise _usage("color_by", color_by, COLOR_BY)
+    if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int) or depth < 0):
+        raise UsageError(
+            f"depth harus bilangan bulat 0 atau lebih, bukan {depth!r}",
+            f"depth must be a whole number 0 or more, not {depth!r}",
+        )
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise UsageError(
+            f"year harus tahun (bilangan bulat), bukan {year!r}",
+            f"year must be a year (a whole number), not {year!r}",
+        )
+    graph = PlanGraph(plan)
+    if root is not None and root not in graph:
+        raise _unknown("root", root, [n.id for n in plan.nodes])
+    opd_ids = [o.id for o in plan.opds] + sorted(
+        {n.opd for n in plan.nodes if n.opd is not None} - {o.id for o in plan.opds}
+    )
+    if opd is not None and opd not in opd_ids:
+        raise _unknown("opd", opd, opd_ids)
+    if findings and report is None:
+        from pohon.rules import check
+
+        report = check(plan, lang=lang)
+    if not findings:
+        report = None
+    builder = _Builder(plan, graph, report, color_by, year, lang, tuple(styles), opd_ids)
+    if view == "alignment":
+        return builder.alignment_view()
+    if view == "crosscutting":
+        return builder.crosscutting_view(root)
+    if cita is not None:
+        return builder.cita_view(cita)
+    return builder.tree_view(root, depth, opd)
+
+
+def _usage(what: str, value: object, choices: Iterable[str]) -> UsageError:
+    listed = ", ".join(choices)
+    return UsageError(
+        f"{what} tidak dikenal: {value!r}; pilihannya: {listed}",
+        f"unknown {what}: {value!r}; the choices are: {listed}",
+    )
+
+
+def _unknown(what: str, value: str, known: Sequence[str]) -> UsageError:
+    import difflib
+
+    close = difflib.get_close_matches(value, known[:5000], n=3)
+    if close:
+        hint_id, hint_en = f"; mungkin: {', '.join(close)}", f"; perhaps: {', '.join(close)}"
+    elif len(known) <= 30:
+        listed = ", ".join(known)
+        hint_id, hint_en = f"; yang ada: {listed}", f"; there are: {listed}"
+    else:
+        hint_id = hint_en = ""
+    return UsageError(
+        f"{what} {value!r} tidak ada di rencana ini{hint_id}",
+        f"{what} {value!r} is not in this plan{hint_en}",
+    )
+
+
+class _Builder:
+    """Builds the DOT text of one view; holds the lookups all views share."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        graph: PlanGraph,
+        report: Report | None,
+        color_by: str,
+        year: int | None,
+        lang: Lang,
+        styles: tuple[Style, ...],
+        opd_ids: list[str],
+    ) -> None:
+        self.plan = plan
+        self.graph = graph
+        self.color_by = color_by
+        self.lang = lang
+        self.styles = styles
+        self.year = year if year is not None else plan.info.period.start
+        scheme = plan.scheme
+        self.level_rank = {lv.id: k for k, lv in enumerate(scheme.levels)}
+        self.level_name = {
+            lv.id: (lv.name_en or lv.name) if lang == "en" else lv.name for lv in scheme.levels
+        }
+        self.owner = {lv.id: lv.owner for lv in scheme.levels}
+        self.opd_ids = opd_ids
+        by_id = {o.id: o for o in plan.opds}
+        self.opd_label = {
+            o: _plain(by_id[o].singkatan or by_id[o].name) if o in by_id else _plain(o)
+            for o in opd_ids
+        }
+        # Colours follow the sorted ids, so the order the OPDs are listed in changes nothing.
+        self.opd_fill = {o: _OPD_FILLS[k % len(_OPD_FILLS)] for k, o in enumerate(sorted(opd_ids))}
+        self.findings: dict[str, list[Diagnostic]] = {}
+        if report is not None:
+            for d in report.diagnostics:
+                if d.node is not None and d.node in graph:
+                    self.findings.setdefault(d.node, []).append(d)
+        self.names: dict[str, str] = {}
+        self.dot_name: dict[str, str] = {}
+        self.edge_kinds: set[str] = set()
+        self.fills_used: dict[str, tuple[tuple[int, str], str]] = {}
+
+    # -- nodes ------------------------------------------------------------------------
+    def _name(self, key: str) -> str:
+        name = self.dot_name.get(key)
+        if name is None:
+            name = f"n{len(self.dot_name) + 1}"
+            self.dot_name[key] = name
+            self.names[name] = key
+        return name
+
+    def _worst(self, node_id: str) -> str | None:
+        found = self.findings.get(node_id)
+        if not found:
+            return None
+        return min((d.severity for d in found), key=_SEVERITY_ORDER.__getitem__)
+
+    def _fill(self, node: Node) -> tuple[str, str, tuple[int, str]]:
+        """Fill colour of a box, the legend entry it stands for, and the entry's place."""
+        if self.color_by == "severity":
+            worst = self._worst(node.id)
+            label = _word(worst, self.lang) if worst else _word("none", self.lang)
+            return _SEVERITY_FILL[worst], label, (_SEVERITY_ORDER.get(worst or "", 3), "")
+        if self.color_by == "level":
+            rank = self.level_rank.get(node.level, len(_LEVEL_FILLS) - 1)
+            fill = _LEVEL_FILLS[min(rank, len(_LEVEL_FILLS) - 1)]
+            return fill, self.level_name.get(node.level, _plain(node.level)), (rank, "")
+        if node.opd is None:
+            return _PEMDA_FILL, _word("pemda", self.lang), (0, "")
+        label = self.opd_label[node.opd]
+        return self.opd_fill[node.opd], label, (1, label.casefold())
+
+    def node_statement(self, node: Node) -> str:
+        found = tuple(self.findings.get(node.id, ()))
+        level = self.level_name.get(node.level, _plain(node.level))
+        opd_name = self.opd_label.get(node.opd) if node.opd is not None else None
+        fill, legend, place = self._fill(node)
+        self.fills_used.setdefault(legend, (place, fill))
+        dark = fill in _LEVEL_FILLS[:2]
+        ink = "#ffffff" if dark else "#1b1b1b"
+        soft = "#e8e8e8" if dark else "#555555"
+
+        head = _html(level) + (f" · {_text(node.kode)}" if node.kode else "")
+        badge = ""
+        worst = self._worst(node.id)
+        if worst is not None:
+            badge = f'<FONT COLOR="{_SEVERITY_BORDER[worst]}"><B>⚠ {len(found)}</B></FONT>'
+        rows = [
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{soft}">{head}</FONT></TD>'
+            f'<TD ALIGN="RIGHT">{badge}</TD></TR>'
+        ]
+        name_lines = '<BR ALIGN="LEFT"/>'.join(
+            _html(line) for line in _wrapped(node.name, NAME_WIDTH, NAME_LINES)
+        )
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><B>{name_lines}</B></TD></TR>')
+        if opd_name is not None:
+            rows.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{soft}">'
+                f"{_html(opd_name)}</FONT></TD></TR>"
+            )
+        for ind in node.indicators[:INDICATORS_SHOWN]:
+            text = _wrapped(ind.name, INDICATOR_WIDTH, 2)
+            target = ind.targets.get(self.year)
+            if target is not None:
+                unit = f" {_plain(ind.satuan)}" if ind.satuan else ""
+                value = _plain(display(target, self.lang))
+                text.append(f"{_word('target', self.lang)} {self.year}: {value}{unit}")
+            body = '<BR ALIGN="LEFT"/>'.join(_html(t) for t in text)
+            rows.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">'
+                f"• {body}</FONT></TD></TR>"
+            )
+        extra = len(node.indicators) - INDICATORS_SHOWN
+        if extra > 0:
+            rows.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{soft}">'
+                f"{_html(_word('more', self.lang, n=extra))}</FONT></TD></TR>"
+            )
+        label = (
+            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            + "".join(rows)
+            + "</TABLE>>"
+        )
+        attrs: dict[str, str] = {
+            "label": label,
+            "fillcolor": _quoted(fill),
+            "fontcolor": _quoted(ink),
+            "tooltip": _quoted(_plain(f"{level} {node.kode or ''} {node.name}")),
+            "id": _quoted(f"box-{self._name(node.id)}"),
+        }
+        if worst is not None:
+            attrs["color"] = _quoted(_SEVERITY_BORDER[worst])
+            attrs["penwidth"] = "2.5"
+        box = Box(node, level, opd_name, found, self.year)
+        for style in self.styles:
+            for key, value in style(box).items():
+                if not re.fullmatch(r"[a-z]+", key):
+                    raise UsageError(
+                        f"atribut gaya tidak sah: {key!r}", f"invalid style attribute: {key!r}"
+                    )
+                attrs[key] = _quoted(_plain(value))
+        return f"  {self._name(node.id)} [{_attrs(attrs)}];"
+
+    # -- views ------------------------------------------------------------------------
+    def tree_view(self, root: str | None, depth: int | None, opd: str | None) -> Diagram:
+        plan, graph = self.plan, self.graph
+        if root is not None:
+            keep = self._below(root, depth)
+            top_node = graph.node(root)
+            title = f"{self.level_name.get(top_node.level, '')} {_plain(top_node.kode or root)}"
+        elif opd is not None:
+            keep = self._opd_part(opd)
+            title = self.opd_label.get(opd, opd)
+        else:
+            keep = set(graph.index)
+            title = _plain(plan.info.name)
+        return self._tree(keep, title)
+
+    def _below(self, root: str, depth: int | None) -> set[str]:
+        keep = {root}
+        frontier = [root]
+        level = 0
+        while frontier and (depth is None or level < depth):
+            nxt = []
+            for node_id in frontier:
+                for child in self.graph.children(node_id):
+                    if child not in keep:
+                        keep.add(child)
+                        nxt.append(child)
+            frontier = nxt
+            level += 1
+        return keep
+
+    def _opd_part(self, opd: str) -> set[str]:
+        own = {n.id for n in self.plan.nodes if n.opd == opd}
+        keep = set(own)
+        stack = list(own)
+        while stack:
+            for parent in self.graph.parents(stack.pop()):
+                if parent not in keep and self.graph.node(parent).opd is None:
+                    keep.add(parent)
+                    stack.append(parent)
+        return keep
+
+    def cita_view(self, cita: str) -> Diagram:
+        from pohon.analysis.alignment import alignment
+
+        result = alignment(self.plan)
+        try:
+            support = result.item(cita)
+        except KeyError:
+            raise _unknown("cita", cita, [s.ref for s in result.items]) from None
+        keep = set(support.direct) | set(support.inherited)
+        item_key = f"item:{support.ref}"
+        extra = [self._item_statement(result, support.ref)]
+        for node_id in sorted(support.direct, key=lambda n: _kode_key(self.graph.node(n))):
+            self.edge_kinds.add("aligns")
+            extra.append(
+                f"  {self._name(item_key)} -> {self._name(node_id)} "
+                '[style=dashed, color="#2e86c1", arrowhead=none];'
+            )
+        return self._tree(keep, _plain(support.name), extra=extra, top=[item_key])
+
+    def _item_statement(self, result: AlignmentResult, ref: str) -> str:
+        support = result.item(ref)
+        framework = result.frameworks.get(support.framework)
+        head = _plain(framework.framework.name) if framework is not None else support.framework
+        lines = '<BR ALIGN="LEFT"/>'.join(
+            _html(t) for t in _wrapped(support.name, NAME_WIDTH, NAME_LINES)
+        )
+        missing = support.coverage == "none"
+        note = (
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{_MISSING}">'
+            f"{_html(_word('unsupported', self.lang))}</FONT></TD></TR>"
+            if missing
+            else ""
+        )
+        label = (
+            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#555555">{_html(head)} · '
+            f"{_text(support.item)}</FONT></TD></TR>"
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{lines}</B></TD></TR>{note}</TABLE>>'
+        )
+        attrs = {
+            "label": label,
+            "shape": "box",
+            "style": '"rounded,filled"',
+            "fillcolor": '"#eaf2f8"',
+            "color": _quoted(_MISSING if missing else "#2e86c1"),
+            "penwidth": "2" if missing else "1",
+            "id": _quoted(f"box-{self._name(f'item:{ref}')}"),
+        }
+        return f"  {self._name(f'item:{ref}')} [{_attrs(attrs)}];"
+
+    def alignment_view(self) -> Diagram:
+        from pohon.analysis.alignment import alignment
+
+        result = alignment(self.plan)
+        pemda = {
+            n.id
+            for n in self.plan.nodes
+            if self.owner.get(n.level) == "pemda" and (n.aligns or n.level in ("tujuan", "sasaran"))
+        }
+        items = [s for s in result.items if s.framework in result.required]
+        extra = [self._item_statement(result, s.ref) for s in items]
+        for support in items:
+            for node_id in support.direct:
+                if node_id in pemda:
+                    self.edge_kinds.add("aligns")
+                    extra.append(
+                        f"  {self._name(f'item:{support.ref}')} -> {self._name(node_id)} "
+                        '[style=dashed, color="#2e86c1", arrowhead=none];'
+                    )
+        top = [f"item:{s.ref}" for s in items]
+        return self._tree(pemda, _plain(self.plan.info.name), extra=extra, top=top)
+
+    def crosscutting_view(self, root: str | None) -> Diagram:
+        from pohon.analysis.crosscutting import crosscutting
+
+        result = crosscutting(self.plan, graph=self.graph)
+        sasaran = [s for s in result.sasaran if root is None or s == root]
+        if root is not None and not sasaran:
+            raise UsageError(
+                f"{root!r} bukan sasaran Pemda; pilihannya: {', '.join(result.sasaran[:20])}",
+                f"{root!r} is not a Pemda sasaran; the choices are: "
+                f"{', '.join(result.sasaran[:20])}",
+            )
+        wanted = set(sasaran)
+        extra: list[str] = []
+        for cell in result.cells:
+            if cell.sasaran not in wanted:
+                continue
+            key = f"opd:{cell.sasaran}:{cell.opd}"
+            count = _word("nodes", self.lang, n=len(cell.nodes))
+            pagu = cell.pagu.get(self.year)
+            money = f"<BR/>Rp {_html(display(pagu, self.lang))} ({self.year})" if pagu else ""
+            label = f"<<B>{_html(self.opd_label.get(cell.opd, cell.opd))}</B><BR/>{count}{money}>"
+            attrs = {
+                "label": label,
+                "shape": "box",
+                "style": '"rounded,filled"',
+                "fillcolor": _quoted(self.opd_fill.get(cell.opd, "#ffffff")),
+                "id": _quoted(f"box-{self._name(key)}"),
+            }
+            extra.append(f"  {self._name(key)} [{_attrs(attrs)}];")
+            extra.append(f"  {self._name(cell.sasaran)} -> {self._name(key)};")
+        for gap in result.declaration_gaps:
+            if gap.node not in wanted or gap.problem != "absent":
+                continue
+            key = f"opd:{gap.node}:{gap.party}:missing"
+            name = self.opd_label.get(gap.party, _plain(gap.party))
+            label = (
+                f"<<B>{_html(name)}</B><BR/>"
+                f'<FONT COLOR="{_MISSING}">{_html(_word("missing", self.lang))}</FONT>>'
+            )
+            attrs = {
+                "label": label,
+                "shape": "box",
+                "style": '"rounded,dashed"',
+                "color": _quoted(_MISSING),
+                "id": _quoted(f"box-{self._name(key)}"),
+            }
+            self.edge_kinds.add("crosscutting")
+            extra.append(f"  {self._name(key)} [{_attrs(attrs)}];")
+            extra.append(
+                f'  {self._name(gap.node)} -> {self._name(key)} [style=dotted, color="{_MISSING}"];'
+            )
+        title = _plain(self.plan.info.name)
+        if root is not None:
+            title = f"{self.level_name.get(self.graph.node(root).level, '')} {_plain(root)}"
+        return self._tree(wanted, title, extra=extra, crosscutting=False)
+
+    # -- the text ---------------------------------------------------------------------
+    def _tree(
+        self,
+        keep: set[str],
+        title: str,
+        *,
+        extra: Sequence[str] = (),
+        top: Sequence[str] = (),
+        crosscutting: bool = True,
+    ) -> Diagram:
+        graph = self.graph
+        nodes = sorted(
+            (graph.node(n) for n in keep),
+            key=lambda n: (self.level_rank.get(n.level, 99), _kode_key(n)),
+        )
+        lines = [
+            "digraph pohon {",
+            f"  graph [rankdir=TB, newrank=true, nodesep=0.25, ranksep=0.5, "
+            f"fontname={_quoted(FONT)}, label={_quoted(title)}, labelloc=t, fontsize=16, "
+            f"tooltip={_quoted(title)}];",
+            f'  node [shape=box, style="rounded,filled", fontname={_quoted(FONT)}, '
+            'fontsize=10, margin="0.08,0.04", color="#7f8c8d", penwidth=1];',
+            f'  edge [color="#555555", arrowsize=0.6, fontname={_quoted(FONT)}, fontsize=8];',
+        ]
+        # Names are given in drawing order: the framework items first, then the boxes.
+        for key in top:
+            self._name(key)
+        for node in nodes:
+            self._name(node.id)
+        statements = [self.node_statement(node) for node in nodes]
+        lines += [s for s in extra if "->" not in s]
+        lines += statements
+        # One rank per level.
+        by_level: dict[str, list[str]] = {}
+        for node in nodes:
+            by_level.setdefault(node.level, []).append(self._name(node.id))
+        if top:
+            lines.append("  { rank=min; " + " ".join(self._name(k) for k in top) + " }")
+        for level in sorted(by_level, key=lambda lv: self.level_rank.get(lv, 99)):
+            lines.append("  { rank=same; " + " ".join(by_level[level]) + " }")
+        # Cascade: the first parent solid; further parents dashed and not used for layout.
+        edges: list[str] = []
+        for node in nodes:
+            first = True
+            for parent in dict.fromkeys(p.id for p in node.parents):
+                if parent not in keep or parent not in graph:
+                    first = False
+                    continue
+                if first:
+                    self.edge_kinds.add("cascade")
+                    edges.append(f"  {self._name(parent)} -> {self._name(node.id)};")
+                else:
+                    self.edge_kinds.add("second")
+                    edges.append(
+                        f"  {self._name(parent)} -> {self._name(node.id)} "
+                        '[style=dashed, color="#999999", constraint=false];'
+                    )
+                first = False
+        if crosscutting:
+            edges += self._crosscutting_edges(nodes, keep)
+        lines += edges
+        lines += [s for s in extra if "->" in s]
+        lines.append(self._legend())
+        lines.append("}")
+        return Diagram(
+            source="\n".join(lines) + "\n",
+            title=title,
+            boxes=len(self.dot_name),
+            names=dict(self.names),
+            marked=tuple(sorted(n.id for n in nodes if n.id in self.findings)),
+            lang=self.lang,
+        )
+
+    def _crosscutting_edges(self, nodes: Sequence[Node], keep: set[str]) -> list[str]:
+        """A dotted line from a node to each OPD it declares crosscutting with: to the
+        OPD's boxes right under it when they are drawn, else to a small OPD box."""
+        out: list[str] = []
+        for node in nodes:
+            for decl in node.crosscutting:
+                party = decl.opd or decl.agency
+                if party is None:
+                    continue
+                color = _STATUS_COLOR.get(decl.status, "#555555")
+                self.edge_kinds.add("crosscutting")
+                under = [
+                    c
+                    for c in self.graph.children(node.id)
+                    if c in keep and self.graph.node(c).opd == decl.opd
+                ]
+                if under:
+                    for child in sorted(under, key=lambda c: _kode_key(self.graph.node(c))):
+                        out.append(
+                            f"  {self._name(node.id)} -> {self._name(child)} "
+                            f'[style=dotted, color="{color}", penwidth=1.5, constraint=false];'
+                        )
+                    continue
+                key = f"opd:{party}"
+                first = key not in self.dot_name
+                name = self._name(key)
+                if first:
+                    label = self.opd_label.get(party, _plain(party))
+                    out.append(
+                        f"  {name} [label=<{_html(label)}>, shape=note, style=filled, "
+                        f'fillcolor="#fdfefe", id="box-{name}"];'
+                    )
+                out.append(
+                    f"  {self._name(node.id)} -> {name} "
+                    f'[style=dotted, color="{color}", penwidth=1.5, constraint=false, '
+                    f"label={_quoted(_plain(decl.status))}];"
+                )
+        return out
+
+    def _legend(self) -> str:
+        rows = [f'<TR><TD COLSPAN="2"><B>{_html(_word("legend", self.lang))}</B></TD></TR>']
+        for label, (_, fill) in sorted(self.fills_used.items(), key=lambda kv: (kv[1][0], kv[0])):
+            rows.append(
+                f'<TR><TD BGCOLOR="{fill}" WIDTH="18" BORDER="1"> </TD>'
+                f'<TD ALIGN="LEFT">{_html(label)}</TD></TR>'
+            )
+        marks = {
+            "cascade": "───",
+            "second": "- - -",
+            "crosscutting": "·····",
+            "aligns": "- - -",
+        }
+        for kind in ("cascade", "second", "crosscutting", "aligns"):
+            if kind in self.edge_kinds:
+                rows.append(
+                    f'<TR><TD>{marks[kind]}</TD><TD ALIGN="LEFT">'
+                    f"{_html(_word(kind, self.lang))}</TD></TR>"
+                )
+        if self.findings:
+            rows.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_html(_word("badge", self.lang))}</TD></TR>'
+            )
+        table = (
+            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+            + "".join(rows)
+            + "</TABLE>>"
+        )
+        return (
+            "  subgraph cluster_legend {\n"
+            '    graph [label="", style="rounded", color="#bbbbbb"];\n'
+            f'    legend [shape=plain, style="", label={table}, id="legend"];\n'
+            "  }"
+        )
+
+
+def _attrs(attrs: Mapping[str, str]) -> str:
+    return ", ".join(f"{key}={value}" for key, value in attrs.items())
