@@ -785,9 +785,7 @@ class _Builder:
                 "opd": opd.id,
                 "kode": code,
             }
-            program["indicators"] = self._indicators(
-                node_id, "outcome", kind, parent=parent
-            )
+            program["indicators"] = self._indicators(node_id, "outcome", kind, parent=parent)
             if not support:
                 self._crosscutting(program, opd, opds)
             self.nodes.append(program)
@@ -810,9 +808,7 @@ class _Builder:
                     "opd": opd.id,
                     "kode": keg_code,
                 }
-                kegiatan["indicators"] = self._indicators(
-                    keg_id, "output", kind, parent=node_id
-                )
+                kegiatan["indicators"] = self._indicators(keg_id, "output", kind, parent=node_id)
                 self.nodes.append(kegiatan)
                 keg_totals = dict.fromkeys(YEARS, 0)
                 for ss in range(next(sub_counts)):
@@ -946,9 +942,7 @@ class _Builder:
         if taken:
             topic = opd.topic if opd is not None else "daerah"
             problem = opd.problem if opd is not None else "masalah daerah"
-            fresh = [
-                t for t in pool if t.name.format(topic=topic, problem=problem) not in taken
-            ]
+            fresh = [t for t in pool if t.name.format(topic=topic, problem=problem) not in taken]
             chosen = [t for t in chosen if t in fresh] or fresh[:1] or chosen
         indicators = [
             self._indicator(f"{node_id}.I{k + 1}", template, kind, opd, iku and k == 0)
