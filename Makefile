@@ -45,7 +45,9 @@ demo: $(VENV)/.installed
 	elif [ $$status -ne 0 ]; then exit $$status; fi
 	$(BIN)/pohon render $(VENV)/mojokerto.yaml -o $(VENV)/mojokerto.svg --force
 	$(BIN)/pohon render $(VENV)/mojokerto.yaml --opd dinkes -o $(VENV)/mojokerto-dinkes.svg --force
-	@echo "Selesai. Gambar pohonnya: $(VENV)/mojokerto.svg (seluruh rencana) dan $(VENV)/mojokerto-dinkes.svg (Dinkes); buka di peramban."
+	$(BIN)/pohon report $(VENV)/mojokerto.yaml -o $(VENV)/mojokerto.html --force
+	@echo "Selesai. Buka di peramban: $(VENV)/mojokerto.html (laporan: gambar, temuan, matriks),"
+	@echo "  $(VENV)/mojokerto.svg (seluruh pohon) dan $(VENV)/mojokerto-dinkes.svg (bagian Dinkes)."
 	@echo "Coba juga: $(BIN)/pohon check $(VENV)/mojokerto.yaml --lang en --format json"
 
 ## test: create .venv with the pinned dev tools; lint, type check, layer check, tests, notebooks

@@ -124,6 +124,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{boxes} box, {findings} node bertemuan",
         "{boxes} boxes, {findings} nodes with findings",
     ),
+    "report_summary": (
+        "{plans} rencana, {nodes} node; buka di peramban",
+        "{plans} plans, {nodes} nodes; open it in a browser",
+    ),
     "dot_instead": (
         "sumber DOT ditulis ke {path}; tata dengan Graphviz: dot -Tsvg {path}",
         "the DOT source was written to {path}; lay it out with Graphviz: dot -Tsvg {path}",
@@ -372,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_matrix(sub)
     _add_render(sub)
+    _add_report(sub)
     return parser
 
 
@@ -1005,6 +1010,78 @@ def _add_render(sub: Any) -> None:
     )
 
 
+def _add_report(sub: Any) -> None:
+    report = sub.add_parser(
+        "report",
+        help="laporan HTML satu berkas: gambar, temuan, matriks",
+        description=(
+            "Tulis satu berkas HTML mandiri (tanpa unduhan apa pun) untuk satu rencana atau\n"
+            "lebih: gambar pohon yang bisa digeser, diperbesar dan diklik, tabel temuan yang\n"
+            "bisa diurutkan dan disaring per OPD dan tingkat, serta matriks keselarasan dan\n"
+            "crosscutting dengan pagu per sel. Siap dicetak pada A4 melintang.\n"
+            "Kode keluar 0 bila laporan tertulis, 2 bila ada berkas tak terbaca (laporan\n"
+            "tetap ditulis untuk berkas lainnya, dengan daftar yang tak terbaca) atau\n"
+            "pemakaian salah."
+        ),
+        epilog=(
+            "contoh:\n"
+            "  pohon report rpjmd.yaml -o laporan.html\n"
+            "  pohon report rpjmd.yaml renstra-dinkes.yaml --year 2026 -o laporan.html\n"
+            "  pohon report rpjmd.yaml --lang en -o report.html"
+        ),
+    )
+    report.add_argument(
+        "paths", nargs="+", metavar="PATH", help="berkas rencana (.yaml, .yml, .json)"
+    )
+    report.add_argument("-o", "--output", metavar="FILE", help="berkas HTML (bawaan: stdout)")
+    report.add_argument(
+        "--year", metavar="TAHUN", type=int, help="tahun target dan pagu (bawaan: awal periode)"
+    )
+    _add_lang(report)
+    report.add_argument(
+        "--force",
+        action="store_true",
+        help="timpa FILE bila sudah ada (berkas masukan tidak pernah ditimpa)",
+    )
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from pohon.io import LoadError, load
+    from pohon.render.html_report import ReportPart, html_report
+    from pohon.rules import check
+
+    lang: Lang = args.lang
+    output: str | None = args.output
+    if output not in (None, "-") and _refuse_output(
+        output, lang, force=args.force, inputs=args.paths
+    ):
+        return EXIT_INPUT
+    parts: list[ReportPart] = []
+    problems: list[tuple[str, str]] = []
+    for path in args.paths:
+        if os.path.isdir(path):
+            _fail(_problem_error(path, "not_a_file", lang).format(lang))
+            problems.append((path, _msg("not_a_file", lang)))
+            continue
+        try:
+            plan = load(path)
+        except LoadError as exc:
+            said = exc.format(lang)
+            _fail(said)
+            problems.append((path, said))
+            continue
+        parts.append(ReportPart(plan, check(plan, lang=lang), path))
+    if not parts:
+        return EXIT_INPUT
+    text = html_report(parts, lang=lang, year=args.year, problems=problems)
+    status = _write(text, output, lang, force=args.force, inputs=args.paths)
+    if status == EXIT_OK and output not in (None, "-"):
+        nodes = sum(len(p.plan.nodes) for p in parts)
+        summary = _msg("report_summary", lang, plans=len(parts), nodes=nodes)
+        print(_msg("written", lang, path=output, summary=summary), file=sys.stderr)
+    return EXIT_INPUT if problems else status
+
+
 def _depth(text: str) -> int:
     try:
         value = int(text)
@@ -1071,6 +1148,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "example": _cmd_example,
     "matrix": _cmd_matrix,
     "render": _cmd_render,
+    "report": _cmd_report,
 }
 
 

@@ -37,6 +37,7 @@ from typing import Any, Literal
 
 from pohon.analysis import AlignmentResult, CrosscuttingResult, Header, Matrix
 from pohon.findings import Diagnostic, spreadsheet_safe
+from pohon.findings.catalogue import display
 from pohon.render._common import Lang, one_line
 
 MatrixFormat = Literal["text", "json", "csv", "html"]
@@ -583,16 +584,44 @@ def matrix_html(
 
     Every label, id and message is escaped: a name from a spreadsheet never becomes markup.
     """
+    page_title = _attr(title if title is not None else matrix.title)
+    out = [
+        "<!doctype html>",
+        f'<html lang="{"id" if lang == "id" else "en"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{page_title}</title>",
+        f"<style>\n{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{page_title}</h1>",
+        matrix_fragment(matrix, lang=lang, row_heading=row_heading),
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def matrix_fragment(
+    matrix: Matrix,
+    *,
+    lang: Lang = "id",
+    row_heading: str | None = None,
+    year: int | None = None,
+    heading: str = "h2",
+) -> str:
+    """The table, legend, column notes and gaps of :func:`matrix_html`, for a page of one's
+    own; with ``year``, each cell shows the pagu of that year under its count."""
     alignment = _is_alignment(matrix)
     rows = _rows(matrix)
     groups = _groups(rows)
     counts, totals = _totals(matrix)
     cells = {(c.row, c.column): c for c in matrix.cells}
-    heading = _attr(row_heading or _w("item" if alignment else "row", lang))
-    page_title = _attr(title if title is not None else matrix.title)
+    row_word = _attr(row_heading or _w("item" if alignment else "row", lang))
     span = 2 + len(matrix.columns) + (1 if alignment else 0)
 
-    head = [f'<th scope="col">{heading}</th>']
+    head = [f'<th scope="col">{row_word}</th>']
     if alignment:
         head.append(f'<th scope="col">{_attr(_w("coverage", lang))}</th>')
     head += [
@@ -627,22 +656,13 @@ def matrix_html(
                 parts.append("<td></td>")
                 continue
             nodes = _w("cell_nodes", lang, count=count, nodes=", ".join(cell.nodes))
-            parts.append(f'<td title="{_attr(nodes)}">{count}</td>')
+            pagu = cell.pagu.get(year) if year is not None else None
+            money = f'<br><span class="pagu">Rp {_attr(display(pagu, lang))}</span>' if pagu else ""
+            parts.append(f'<td title="{_attr(nodes)}">{count}{money}</td>')
         parts.append(f'<td class="total">{totals.get(r.header.id, 0)}</td>')
         body.append(tr + "".join(parts) + "</tr>")
 
-    out = [
-        "<!doctype html>",
-        f'<html lang="{"id" if lang == "id" else "en"}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{page_title}</title>",
-        f"<style>\n{_CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{page_title}</h1>",
-    ]
+    out: list[str] = []
     note = opd_only_note(matrix, lang)
     if note:
         out.append(f'<p class="note">{_attr(note)}</p>')
@@ -662,14 +682,14 @@ def matrix_html(
         if any(r.derived for r in rows):
             out.append(f"<p>{_attr(_w('mark', lang))}</p>")
     if matrix.columns:
-        out.append(f"<h2>{_attr(_w('columns', lang))}</h2>")
+        out.append(f"<{heading}>{_attr(_w('columns', lang))}</{heading}>")
         out.append("<dl>")
         out += [
             f"<dt>{_attr(c.id)}</dt><dd>{_attr(_column_note(c, lang))}</dd>" for c in matrix.columns
         ]
         out.append("</dl>")
     if matrix.gaps:
-        out.append(f"<h2>{_attr(_w('gaps', lang))} ({len(matrix.gaps)})</h2>")
+        out.append(f"<{heading}>{_attr(_w('gaps', lang))} ({len(matrix.gaps)})</{heading}>")
         out.append("<ul>")
         out += [
             f'<li data-code="{_attr(g.code)}" data-node="{_attr(g.node or "")}">'
@@ -679,5 +699,4 @@ def matrix_html(
         out.append("</ul>")
     else:
         out.append(f"<p>{_attr(_w('no_gaps', lang))}</p>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return "\n".join(out)
