@@ -39,7 +39,14 @@ from pohon.findings.lang import LANGS, Lang, check_lang, is_lang, pick
 from pohon.findings.location import Location
 from pohon.findings.report import RECORD_COLUMNS, Report, records_csv, spreadsheet_safe
 from pohon.findings.scope import Scope
-from pohon.findings.showing import ShowsItself, html_of, register_html
+from pohon.findings.showing import (
+    ShowsItself,
+    draw_of,
+    html_of,
+    mimebundle_of,
+    register_draw,
+    register_html,
+)
 
 __all__ = [
     "CATALOGUE",
@@ -60,16 +67,19 @@ __all__ = [
     "check_lang",
     "check_severity",
     "display",
+    "draw_of",
     "fill",
     "html_of",
     "is_lang",
     "is_severity",
     "jsonable",
     "loading",
+    "mimebundle_of",
     "parse_doc",
     "pick",
     "records_csv",
     "register",
+    "register_draw",
     "register_html",
     "spreadsheet_safe",
     "years_text",

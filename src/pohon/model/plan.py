@@ -29,6 +29,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError
 
+from pohon.findings.showing import ShowsItself, draw_of
 from pohon.model.scheme import BUILTIN_SCHEMES, LevelScheme
 
 FORMAT_VERSION = 1
@@ -276,7 +277,7 @@ class PlanInfo(_Model):
     meta: dict[StrictStr, StrictStr] = Field(default_factory=dict)
 
 
-class Plan(_Model):
+class Plan(_Model, ShowsItself):
     """One pohon kinerja: its header, its OPDs and its nodes.
 
     >>> import pohon
@@ -389,6 +390,16 @@ class Plan(_Model):
     __str__ = __repr__
 
     # -- convenience ----------------------------------------------------------------------
+    def draw(self, report: Any = None, **options: Any) -> Any:
+        """The plan's :class:`pohon.Diagram`, with the options of :func:`pohon.diagram`
+        (``opd=``, ``root=``, ``depth=``, ``cita=``, ``view=``, ``color_by=``, ``year=``…).
+
+        >>> import pohon
+        >>> pohon.example("mojokerto").draw(opd="dinkes", findings=False)
+        <Diagram 'Dinkes': 28 box>
+        """
+        return draw_of(self, report=report, **options)
+
     @property
     def id(self) -> str:
         return self.info.id

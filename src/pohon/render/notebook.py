@@ -9,10 +9,37 @@ from __future__ import annotations
 from html import escape
 
 from pohon.analysis import AlignmentResult, CrosscuttingResult, Matrix
-from pohon.findings import Report, register_html
+from pohon.findings import Report, register_draw, register_html
+from pohon.model import Plan
+from pohon.render.diagram import diagram
 
 ROW_LIMIT = 500
 """Rows shown in a notebook; the rest are counted."""
+DRAWN_NODES = 120
+"""A plan up to this many nodes shows its drawing in a notebook; a larger one a summary."""
+
+
+def plan_html(plan: Plan) -> str:
+    """A plan as a one-line summary and, when small enough and an engine is installed, its
+    drawing with the findings marked; otherwise how to draw a part of it."""
+    from pohon.render.layout import DiagramError
+
+    period = plan.info.period
+    head = (
+        f"<p><b>{escape(plan.name)}</b>: {len(plan.nodes)} node, {len(plan.opds)} OPD, "
+        f"{period.start}-{period.end}</p>"
+    )
+    hint = (
+        "<p><code>plan.draw(opd=…)</code>, <code>plan.draw(root=…, depth=…)</code> "
+        "atau <code>plan.draw(cita=…)</code> menggambar sebagian rencana.</p>"
+    )
+    if len(plan.nodes) > DRAWN_NODES:
+        return head + hint
+    try:
+        svg = diagram(plan).render("svg").decode("utf-8")
+    except DiagramError as exc:
+        return head + f"<p>{escape(exc.message)}</p>" + hint
+    return head + svg[svg.find("<svg") :]
 
 
 def report_html(report: Report) -> str:
@@ -81,6 +108,8 @@ def matrix_html(matrix: Matrix) -> str:
 
 
 register_html(Report, report_html)
+register_html(Plan, plan_html)
+register_draw(Plan, diagram)
 register_html(Matrix, matrix_html)
 register_html(AlignmentResult, lambda result: matrix_html(result.matrix()))
 register_html(CrosscuttingResult, lambda result: matrix_html(result.matrix()))
