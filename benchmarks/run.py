@@ -65,7 +65,11 @@ CYCLE_SIZE = 50_000
 TARGET_SHAPE_GROWTH = 5.0
 """A chain or cycle four times as long takes at most this many times as long (linear)."""
 ANALYSES = ("alignment", "crosscutting")
-STEPS = ("floor", "load_json", "load_yaml", "check", "load_check", *ANALYSES)
+STEPS = ("floor", "load_json", "load_yaml", "check", "load_check", *ANALYSES, "dot")
+LAYOUT_SECONDS = 2.0
+"""Laying out and writing the SVG of the example's whole tree, and of a 300-node subtree,
+each takes at most this long with the Graphviz engine found (pygraphviz's from PyPI here)."""
+SUBTREE = 300
 
 
 def floor(text: str) -> nx.DiGraph[str]:
@@ -125,6 +129,42 @@ def _crosscutting(plan: pohon.Plan) -> pohon.CrosscuttingResult:
     return pohon.crosscutting(plan)
 
 
+def _dot(plan: pohon.Plan) -> pohon.Diagram:
+    return pohon.diagram(plan, findings=False)
+
+
+def measure_layout(seed: int = 0, log: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Seconds to lay out and write the SVG of the example's whole tree and of a subtree of
+    about :data:`SUBTREE` nodes of a synthetic plan, with the engine pohon finds."""
+    from pohon.render.layout import engine
+
+    say = log or (lambda _message: None)
+    command = engine()
+    if command is None:
+        return {"engine": None}
+    name = "dot sistem" if len(command) == 1 else "pygraphviz (PyPI)"
+    say(f"  tata letak SVG dengan {name} ...")
+    example = pohon.example("mojokerto")
+    whole = pohon.diagram(example)
+    plan = pohon.loads(plan_json(make_plan(5_000, seed)), format="json")
+    graph = pohon.PlanGraph(plan)
+    sizes = {n.id: len(graph.descendants(n.id)) + 1 for n in plan.nodes}
+    root = min(sizes, key=lambda node: (abs(sizes[node] - SUBTREE), node))
+    part = pohon.diagram(plan, root=root)
+    figures: dict[str, Any] = {"engine": name}
+    for key, drawing in (("example", whole), ("subtree", part)):
+        best = min(_timed(drawing) for _ in range(2))
+        figures[key] = {"boxes": drawing.boxes, "seconds": best}
+    return figures
+
+
+def _timed(drawing: pohon.Diagram) -> float:
+    """Seconds to lay out ``drawing`` and have its SVG."""
+    start = time.perf_counter()
+    drawing.render("svg")
+    return time.perf_counter() - start
+
+
 def load_check(text: str) -> pohon.Report:
     return pohon.check(pohon.loads(text, format="json"))
 
@@ -156,6 +196,7 @@ def measure_size(
         "load_check": best_of(lambda: load_check(json_text), repeat),
         "alignment": best_on_fresh(json_text, _alignment, repeat),
         "crosscutting": best_on_fresh(json_text, _crosscutting, repeat),
+        "dot": best_on_fresh(json_text, _dot, repeat),
     }
     return {
         "nodes": n,
@@ -300,6 +341,7 @@ def measure(
     process: int = PROCESS_SIZE,
     chain: int = CHAIN_SIZE,
     cycle: int = CYCLE_SIZE,
+    layout: bool = True,
 ) -> dict[str, Any]:
     """Measure every size, the whole process and the chain and cycle shapes (a size of 0
     skips the step); return the figures, ratios, growth and target verdicts."""
@@ -333,6 +375,7 @@ def measure(
         results["sizes"][str(n)] = figures
     results["memory"] = memory_figures
     results["process"] = measure_process(process, seed=seed, log=say) if process else None
+    results["layout"] = measure_layout(seed, say) if layout else None
     results["shapes"] = [
         measure_shape(shape, n, log=say) for shape, n in (("chain", chain), ("cycle", cycle)) if n
     ]
@@ -376,7 +419,7 @@ def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
     if growth is not None:
         # 11x for ten times the plan: a growth at most 1.1 times the plan's.
         limit = TARGET_GROWTH * growth["nodes"] / 10
-        for step in ("load_check", "load_json", "check", "analyses"):
+        for step in ("load_check", "load_json", "check", "analyses", "dot"):
             targets.append(
                 {
                     "name": f"growth {growth['from']:,} -> {growth['to']:,} of {_label(step)} "
@@ -397,6 +440,20 @@ def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
                 "pass": process["ratio"] <= TARGET_PROCESS,
             }
         )
+    layout = results.get("layout") or {}
+    for key, what in (("example", "contoh utuh"), ("subtree", "subpohon")):
+        if key in layout:
+            figure = layout[key]
+            targets.append(
+                {
+                    "name": f"tata letak SVG {what} ({figure['boxes']} kotak, "
+                    f"{layout['engine']}) <= {LAYOUT_SECONDS:g} s",
+                    "value": figure["seconds"],
+                    "limit": LAYOUT_SECONDS,
+                    "pass": figure["seconds"] <= LAYOUT_SECONDS,
+                    "unit": "s",
+                }
+            )
     for shape in results.get("shapes") or ():
         targets.append(
             {
@@ -525,7 +582,8 @@ def format_results(results: dict[str, Any]) -> str:
     out.append("Target")
     for target in results["targets"]:
         verdict = "PASS" if target["pass"] else "FAIL"
-        out.append(f"  {verdict}  {target['name']}: {target['value']:.2f}x")
+        unit = target.get("unit", "x")
+        out.append(f"  {verdict}  {target['name']}: {target['value']:.2f}{unit}")
     return "\n".join(out)
 
 
@@ -547,6 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=None, help="runs per step (best is kept)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic plans")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory step")
+    parser.add_argument("--no-layout", action="store_true", help="skip the SVG layout step")
     parser.add_argument(
         "--process",
         type=int,
@@ -578,6 +637,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         process=args.process,
         chain=args.chain,
         cycle=args.cycle,
+        layout=not args.no_layout,
         log=lambda message: print(message, file=sys.stderr, flush=True),
     )
     results["wall_seconds"] = time.perf_counter() - started

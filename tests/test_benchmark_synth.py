@@ -116,7 +116,9 @@ def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert all(value > 0 for value in figures["seconds"].values())
     assert results["memory"]["peak_bytes"] > 0
     assert results["growth"] is None
-    assert len(results["targets"]) == 5
+    # load+check, analyses, the process, chain, cycle; and the two layouts with an engine.
+    layouts = 2 if results["layout"]["engine"] else 0
+    assert len(results["targets"]) == 5 + layouts
     assert "check" in results["targets"][1]["name"]
     assert results["process"]["nodes"] == N
     assert results["process"]["exit_status"] in (0, 1)
@@ -132,7 +134,8 @@ def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "pohon check" in text
     assert "lingkaran" in text or "cycle" in text
     out = tmp_path / "bench.json"
-    args = ["--sizes", f"{N},{N + 100}", "--repeat", "1", "--no-memory", "--json", str(out)]
+    args = ["--sizes", f"{N},{N + 100}", "--repeat", "1", "--no-memory", "--no-layout"]
+    args += ["--json", str(out)]
     args += ["--process", "0", "--chain", "0", "--cycle", "0"]
     assert run.main(args) == 0
     printed = capsys.readouterr().out
