@@ -124,6 +124,7 @@ def test_views_hold_the_right_nodes(small: pohon.Plan) -> None:
         ({"color_by": "warna"}, "pilihannya: opd, level, severity"),
         ({"depth": -1}, "depth"),
         ({"year": "2025"}, "year"),
+        ({"year": 2031}, "di luar periode rencana (2025-2026)"),
         ({"view": "crosscutting", "root": "T1"}, "bukan sasaran Pemda"),
     ],
 )

@@ -1046,7 +1046,9 @@ def _add_report(sub: Any) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from pohon.findings import UsageError
     from pohon.io import LoadError, load
+    from pohon.render.diagram import check_year
     from pohon.render.html_report import ReportPart, html_report
     from pohon.rules import check
 
@@ -1070,6 +1072,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
             _fail(said)
             problems.append((path, said))
             continue
+        try:
+            check_year(plan, args.year)
+        except UsageError as exc:
+            _fail(f"{path}: {exc.message_en if lang == 'en' else exc.message}")
+            return EXIT_INPUT
         parts.append(ReportPart(plan, check(plan, lang=lang), path))
     if not parts:
         return EXIT_INPUT

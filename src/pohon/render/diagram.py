@@ -29,7 +29,6 @@ Layout is :mod:`pohon.render.layout`'s job.
 from __future__ import annotations
 
 import re
-import textwrap
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -144,8 +143,11 @@ def _plain(value: object) -> str:
     text = str(value)
     if len(text) > MAX_TEXT * 4:
         text = text[: MAX_TEXT * 4]
-    text = _INVISIBLE.sub("", text)
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text)
+    if not text.isprintable():  # the common case is checked at C speed and skips this
+        text = _INVISIBLE.sub("", text)
+        text = "".join(
+            " " if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text
+        )
     text = " ".join(text.split())
     if len(text) > MAX_TEXT:
         text = text[: MAX_TEXT - 1] + "…"
@@ -177,9 +179,28 @@ def _text(value: object) -> str:
 
 
 def _wrapped(value: object, width: int, lines: int) -> list[str]:
-    """A text from the plan wrapped to ``width`` characters, at most ``lines`` lines."""
-    text = _plain(value)
-    out = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+    """A text from the plan wrapped to ``width`` characters, at most ``lines`` lines: words
+    fill a line greedily, and a word longer than a line is cut."""
+    out: list[str] = []
+    line = ""
+    for word in _plain(value).split(" "):
+        while len(word) > width:
+            if line:
+                out.append(line)
+                line = ""
+            out.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            out.append(line)
+            line = word
+        if len(out) > lines:
+            break
+    if line or not out:
+        out.append(line)
     if len(out) > lines:
         out = out[:lines]
         last = out[-1]
@@ -302,11 +323,7 @@ def diagram(
             f"depth harus bilangan bulat 0 atau lebih, bukan {depth!r}",
             f"depth must be a whole number 0 or more, not {depth!r}",
         )
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise UsageError(
-            f"year harus tahun (bilangan bulat), bukan {year!r}",
-            f"year must be a year (a whole number), not {year!r}",
-        )
+    check_year(plan, year)
     graph = PlanGraph(plan)
     if root is not None and root not in graph:
         raise _unknown("root", root, [n.id for n in plan.nodes])
@@ -329,6 +346,23 @@ def diagram(
     if cita is not None:
         return builder.cita_view(cita)
     return builder.tree_view(root, depth, opd)
+
+
+def check_year(plan: Plan, year: int | None) -> None:
+    """Refuse a year outside the plan's period (no target could be shown for it)."""
+    if year is None:
+        return
+    period = plan.info.period
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise UsageError(
+            f"year harus tahun (bilangan bulat), bukan {year!r}",
+            f"year must be a year (a whole number), not {year!r}",
+        )
+    if not period.start <= year <= period.end:
+        raise UsageError(
+            f"tahun {year} di luar periode rencana ({period.start}-{period.end})",
+            f"the year {year} is outside the plan's period ({period.start}-{period.end})",
+        )
 
 
 def _usage(what: str, value: object, choices: Iterable[str]) -> UsageError:
