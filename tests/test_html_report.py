@@ -233,3 +233,28 @@ def test_report_writes_one_file_and_lists_what_it_could_not_read(tmp_path: Path)
     english = pohon_cli("report", "rencana.yaml", "--lang", "en", cwd=tmp_path)
     assert english.returncode == 0, english.stderr
     assert "Performance tree report" in english.stdout
+
+
+def test_a_capability_adds_its_section_after_the_matrices() -> None:
+    from html import escape
+
+    from pohon.render.html_report import register_section
+
+    plan = pohon.load(SMALL)
+
+    def pagu_total(part: ReportPart, lang: str, year: int) -> tuple[str, str] | None:
+        total = sum(n.pagu.get(year, 0) for n in part.plan.nodes if n.level == "program")
+        return "Pagu <program>", f"<p>{escape(str(total))}</p>"
+
+    text = html_report([_part(plan)], sections=[pagu_total])
+    assert "<h3>Pagu &lt;program&gt;</h3>" in text
+    assert text.index("Crosscutting: sasaran Pemda") < text.index("Pagu &lt;program&gt;")
+    assert "<p>1000000000</p>" in text
+    assert register_section(pagu_total) is pagu_total
+    try:
+        assert "Pagu &lt;program&gt;" in html_report([_part(plan)])
+    finally:
+        from pohon.render import html_report as module
+
+        module.SECTIONS.remove(pagu_total)
+    assert "Pagu &lt;program&gt;" not in html_report([_part(plan)])

@@ -23,7 +23,7 @@ import base64
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -32,7 +32,7 @@ from pohon.findings import Diagnostic, Lang, Report
 from pohon.findings.catalogue import display
 from pohon.model import Plan
 
-__all__ = ["ReportPart", "html_report"]
+__all__ = ["SECTIONS", "ReportPart", "Section", "html_report", "register_section"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,22 @@ class ReportPart:
     plan: Plan
     report: Report
     file: str | None = None
+
+
+Section = Callable[[ReportPart, Lang, int], "tuple[str, str] | None"]
+"""A section that a capability adds to every plan's part of the report: called with the
+part, the language and the year, it returns its heading (plain text, escaped here) and its
+HTML (which the section escapes itself: every text from the plan through ``html.escape``),
+or ``None`` to add nothing for this plan."""
+
+SECTIONS: list[Section] = []
+"""The sections added after the matrices, in the order they were registered."""
+
+
+def register_section(section: Section) -> Section:
+    """Add ``section`` to every report from now on; returns it, so it can decorate."""
+    SECTIONS.append(section)
+    return section
 
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -124,12 +140,15 @@ def html_report(
     lang: Lang = "id",
     year: int | None = None,
     problems: Sequence[tuple[str, str]] = (),
+    sections: Sequence[Section] | None = None,
 ) -> str:
     """The HTML page for ``parts``; ``problems`` are (file, message) of inputs that could
-    not be read, listed at the top so that nothing given is silently left out."""
+    not be read, listed at the top so that nothing given is silently left out; ``sections``
+    (default: the registered :data:`SECTIONS`) follow the matrices of each plan."""
     from pohon import __version__
 
-    sections = [_section(k, part, lang, year) for k, part in enumerate(parts)]
+    extra = list(SECTIONS if sections is None else sections)
+    blocks = [_section(k, part, lang, year, extra) for k, part in enumerate(parts)]
     names = [_e(part.plan.name) for part in parts]
     nav = ""
     if len(parts) > 1:
@@ -160,12 +179,14 @@ def html_report(
         f"<title>{title}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n"
         f'<header><h1>{title}</h1><p class="made">{_e(_w("made", lang, version=__version__))}'
         f"</p></header>\n{trouble}{nav}\n"
-        + "\n".join(sections)
+        + "\n".join(blocks)
         + f"\n<script>{script}</script>\n</body>\n</html>\n"
     )
 
 
-def _section(k: int, part: ReportPart, lang: Lang, year: int | None) -> str:
+def _section(
+    k: int, part: ReportPart, lang: Lang, year: int | None, extra: Sequence[Section]
+) -> str:
     from pohon.analysis import alignment, crosscutting
     from pohon.render.matrix import alignment_matrix, matrix_fragment, with_findings
 
@@ -185,6 +206,12 @@ def _section(k: int, part: ReportPart, lang: Lang, year: int | None) -> str:
     findings = report.diagnostics
     align = alignment_matrix(alignment(plan), opd_names=opd_names, findings=findings)
     cross = with_findings(crosscutting(plan).matrix(), findings)
+    added = ""
+    for section in extra:
+        made = section(part, lang, the_year)
+        if made is not None:
+            heading, body = made
+            added += f'<h3>{_e(heading)}</h3>\n<div class="extra">{body}</div>\n'
     return (
         f'<section id="plan-{k}" class="plan" data-section="{k}">\n'
         f'<h2>{_e(plan.name)}</h2>\n<p class="meta">{meta}</p>\n'
@@ -196,6 +223,7 @@ def _section(k: int, part: ReportPart, lang: Lang, year: int | None) -> str:
         f"{matrix_fragment(align, lang=lang, year=the_year, heading='h4')}</div>\n"
         f'<h3>{_e(_w("crosscutting", lang))}</h3>\n<div class="matrix">'
         f"{matrix_fragment(cross, lang=lang, year=the_year, heading='h4')}</div>\n"
+        f"{added}"
         f'<script type="application/json" class="boxes">{_json_for_html(data)}</script>\n'
         "</section>"
     )
