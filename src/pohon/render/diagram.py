@@ -38,6 +38,7 @@ from pohon.findings import Diagnostic, Lang, Report, UsageError
 from pohon.findings.catalogue import display
 from pohon.graph import PlanGraph
 from pohon.model import Node, Plan
+from pohon.model._gc import paused_gc
 
 if TYPE_CHECKING:
     from pohon.analysis.alignment import AlignmentResult
@@ -211,13 +212,18 @@ def _wrapped(value: object, width: int, lines: int) -> list[str]:
 _KODE_PART = re.compile(r"(\d+)")
 
 
-def _kode_key(node: Node) -> tuple[Any, ...]:
-    """Sort key: kode with its numbers compared as numbers, then the id."""
+def _kode_key(node: Node) -> tuple[bool, str, str]:
+    """Sort key: kode with its numbers compared as numbers (each run of digits padded to
+    the same width, so one string comparison does it), then the id; no kode sorts last."""
     kode = node.kode or ""
-    parts = tuple(
-        (0, int(p), "") if p.isdigit() else (1, 0, p) for p in _KODE_PART.split(kode) if p
-    )
-    return (kode == "", parts, node.id)
+    if kode.replace(".", "").isdigit():  # the nomenclature's usual 1.02.02.2.01.0006
+        padded = ".".join(part.zfill(_PAD) for part in kode.split("."))
+    else:
+        padded = _KODE_PART.sub(lambda m: m.group(1).zfill(_PAD), kode)
+    return (kode == "", padded, node.id)
+
+
+_PAD = 12
 
 
 # -- the diagram --------------------------------------------------------------------------------
@@ -338,14 +344,17 @@ def diagram(
         report = check(plan, lang=lang)
     if not findings:
         report = None
-    builder = _Builder(plan, graph, report, color_by, year, lang, tuple(styles), opd_ids)
-    if view == "alignment":
-        return builder.alignment_view()
-    if view == "crosscutting":
-        return builder.crosscutting_view(root)
-    if cita is not None:
-        return builder.cita_view(cita)
-    return builder.tree_view(root, depth, opd)
+    # The drawing makes many small objects and no cycles: the collector is paused, as for a
+    # check, so that its passes over a large plan's heap do not make the build superlinear.
+    with paused_gc():
+        builder = _Builder(plan, graph, report, color_by, year, lang, tuple(styles), opd_ids)
+        if view == "alignment":
+            return builder.alignment_view()
+        if view == "crosscutting":
+            return builder.crosscutting_view(root)
+        if cita is not None:
+            return builder.cita_view(cita)
+        return builder.tree_view(root, depth, opd)
 
 
 def check_year(plan: Plan, year: int | None) -> None:
