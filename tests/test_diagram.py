@@ -97,20 +97,33 @@ def test_a_second_parent_and_crosscutting_are_drawn_apart_from_the_cascade(
     assert any(
         s.startswith(f"  {name['S1']} -> {name['SO-DINSOS-1']} ") and "dotted" in s for s in lines
     )
-    assert any(s.startswith(f"  {name['opd:perkim']} [") and "shape=note" in s for s in lines)
+    perkim = next(dot for dot, key in drawing.others.items() if key == "opd:perkim")
+    assert any(s.startswith(f"  {perkim} [") and "shape=note" in s for s in lines)
     assert "Keterangan" in drawing.source
+
+
+def test_node_ids_never_take_the_place_of_the_diagrams_own_boxes() -> None:
+    data = json.loads(pohon.dumps(pohon.load(SMALL), format="json"))
+    data["nodes"].append({"id": "opd:perkim", "level": "misi", "name": "tiruan", "parents": ["V1"]})
+    plan = pohon.loads(json.dumps(data), format="json")
+    drawing = diagram(plan, findings=False)
+    note = next(dot for dot, key in drawing.others.items() if key == "opd:perkim")
+    node = next(dot for dot, key in drawing.names.items() if key == "opd:perkim")
+    assert note != node
+    defined = [s.split(" [")[0].strip() for s in drawing.source.splitlines() if " [label=" in s]
+    assert len(defined) == len(set(defined))
 
 
 def test_views_hold_the_right_nodes(small: pohon.Plan) -> None:
     def held(**options: Any) -> set[str]:
-        return {v for v in diagram(small, findings=False, **options).names.values() if ":" not in v}
+        return set(diagram(small, findings=False, **options).names.values())
 
     assert held(root="S1", depth=1) == {"S1", "SO-DINKES-1", "SO-DINSOS-1"}
     assert held(opd="dinsos") == {"V1", "M1", "T1", "S1", "SO-DINSOS-1"}
     assert held(cita="panca-cita-mojokerto-2025:1") >= {"M1", "T1", "S1", "P1", "K1"}
     assert held(view="alignment") <= {"T1", "S1", "M1"}
     crosscutting = diagram(small, view="crosscutting", root="S1")
-    assert "opd:S1:perkim:missing" in crosscutting.names.values()
+    assert "opd:S1:perkim:missing" in crosscutting.others.values()
     assert "belum punya node di bawahnya" in crosscutting.source
 
 
@@ -166,7 +179,7 @@ def test_findings_are_marked_on_the_right_boxes(small: pohon.Plan) -> None:
     assert set(drawing.marked) == set(on_node)
     for dot_name, group in boxes.items():
         node_id = drawing.names.get(dot_name)
-        if node_id is None or ":" in node_id:
+        if node_id is None:
             continue
         texts = " ".join(t.text or "" for t in group.iter(f"{SVG}text"))
         strokes = {e.get("stroke") for e in group.iter() if e.get("stroke")}
@@ -365,3 +378,41 @@ def test_render_without_an_engine_writes_the_dot_beside(tmp_path: Path) -> None:
     assert "pohon.dot" in done.stderr
     assert (tmp_path / "pohon.dot").read_text(encoding="utf-8").startswith("digraph")
     assert not (tmp_path / "pohon.svg").exists()
+
+
+def test_a_style_hook_may_set_colours_and_widths_only(small: pohon.Plan) -> None:
+    def good(box: Any) -> dict[str, str]:
+        return {"fillcolor": "#ffeeaa", "penwidth": "3", "style": "rounded,filled"}
+
+    assert 'fillcolor="#ffeeaa"' in diagram(small, styles=[good], findings=False).source
+    for bad in (
+        {"href": "javascript:alert(1)"},
+        {"image": "/etc/passwd"},
+        {"peripheries": "100000"},
+        {"penwidth": "1e9"},
+        {"color": 'red" ]; x [label="y'},
+        {"x" * 100_000: "1"},
+        {1: "red"},
+    ):
+        with pytest.raises(pohon.UsageError):
+            diagram(small, styles=[lambda box, bad=bad: bad], findings=False)
+    with pytest.raises(pohon.UsageError):
+        diagram(small, styles=[lambda box: None], findings=False)  # type: ignore[arg-type,return-value]
+
+
+@needs_engine
+def test_level_names_and_tooltips_from_the_plan_stay_plain_text() -> None:
+    data = json.loads(pohon.dumps(pohon.load(SMALL), format="json"))
+    levels = [lv.model_dump(exclude_none=True) for lv in pohon.KOTA.levels]
+    levels[0]["name"] = "Vi\x01si \\N <b>"
+    data["plan"]["scheme"] = {"id": "uji", "name": "uji", "levels": levels}
+    data["nodes"][0]["name"] = "VISI a\\Nb \\G c"
+    plan = pohon.loads(json.dumps(data), format="json")
+    drawing = diagram(plan, findings=False, root="V1", depth=1)
+    assert "\x01" not in drawing.source
+    root = ET.fromstring(drawing.render("svg"))
+    texts = " ".join(" ".join(e.itertext()) for e in root.iter(f"{SVG}text"))
+    assert "Vi si \\N <b>" in texts
+    assert "VISI a\\Nb \\G c" in texts
+    titles = [v for e in root.iter() for k, v in e.attrib.items() if k.endswith("title")]
+    assert not [t for t in titles if "pohon" in t or "n1b" in t]

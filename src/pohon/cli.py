@@ -1075,8 +1075,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         try:
             check_year(plan, args.year)
         except UsageError as exc:
-            _fail(f"{path}: {exc.message_en if lang == 'en' else exc.message}")
-            return EXIT_INPUT
+            said = exc.message_en if lang == "en" else exc.message
+            _fail(f"{path}: {said}")
+            problems.append((path, said))
+            continue
         parts.append(ReportPart(plan, check(plan, lang=lang), path))
     if not parts:
         return EXIT_INPUT

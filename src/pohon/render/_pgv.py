@@ -10,8 +10,13 @@ def main() -> int:
     fmt = sys.argv[1][2:] if len(sys.argv) > 1 and sys.argv[1].startswith("-T") else "svg"
     import pygraphviz
 
-    graph = pygraphviz.AGraph(string=sys.stdin.buffer.read().decode("utf-8"))
-    data = graph.draw(format=fmt, prog="dot")
+    try:
+        graph = pygraphviz.AGraph(string=sys.stdin.buffer.read().decode("utf-8"))
+        data = graph.draw(format=fmt, prog="dot")
+    except Exception as exc:  # Graphviz's own words only, never a Python traceback
+        said = " ".join(str(exc).split())[:300]
+        print(said or type(exc).__name__, file=sys.stderr)
+        return 1
     if not data:
         return 1
     sys.stdout.buffer.write(data)

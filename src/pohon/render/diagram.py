@@ -249,14 +249,17 @@ Style = Callable[[Box], Mapping[str, str]]
 class Diagram:
     """A drawing of (a view of) a plan: DOT text, and what is in it.
 
-    ``names`` maps each box's DOT name to the plan's node id (or ``item:<ref>`` for a
-    framework item, ``opd:<id>`` for an OPD), so an SVG can be read back.
+    ``names`` maps each node's box (its DOT name) to the node id, and ``others`` the
+    diagram's own boxes (OPDs, framework items) to their keys, so an SVG can be read back.
     """
 
     source: str
     title: str
     boxes: int
     names: Mapping[str, str] = field(default_factory=dict, repr=False)
+    others: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """DOT name → the diagram's own boxes: ``opd:<id>``, ``item:<framework>:<item>``,
+    ``opd:<sasaran>:<opd>`` and ``opd:<sasaran>:<opd>:missing`` in the crosscutting view."""
     marked: tuple[str, ...] = ()
     """Ids of the nodes drawn with a findings badge, sorted."""
     lang: Lang = "id"
@@ -382,13 +385,22 @@ def _usage(what: str, value: object, choices: Iterable[str]) -> UsageError:
     )
 
 
+def _shown(text: object) -> str:
+    """A text from the plan in a message for a terminal: escapes for anything not printable
+    (an escape sequence in an id must not clear the screen)."""
+    text = str(text)
+    return text if text.isprintable() else ascii(text)[1:-1]
+
+
 def _unknown(what: str, value: str, known: Sequence[str]) -> UsageError:
     import difflib
 
+    value = _shown(value)
+    known = [_shown(k) for k in known]
     close = difflib.get_close_matches(value, known[:5000], n=3)
     if close:
         hint_id, hint_en = f"; mungkin: {', '.join(close)}", f"; perhaps: {', '.join(close)}"
-    elif len(known) <= 30:
+    elif 0 < len(known) <= 30:
         listed = ", ".join(known)
         hint_id, hint_en = f"; yang ada: {listed}", f"; there are: {listed}"
     else:
@@ -421,8 +433,10 @@ class _Builder:
         self.year = year if year is not None else plan.info.period.start
         scheme = plan.scheme
         self.level_rank = {lv.id: k for k, lv in enumerate(scheme.levels)}
+        # A scheme's level names come from the plan file too: cleaned like every text.
         self.level_name = {
-            lv.id: (lv.name_en or lv.name) if lang == "en" else lv.name for lv in scheme.levels
+            lv.id: _plain((lv.name_en or lv.name) if lang == "en" else lv.name)
+            for lv in scheme.levels
         }
         self.owner = {lv.id: lv.owner for lv in scheme.levels}
         self.opd_ids = opd_ids
@@ -439,17 +453,28 @@ class _Builder:
                 if d.node is not None and d.node in graph:
                     self.findings.setdefault(d.node, []).append(d)
         self.names: dict[str, str] = {}
-        self.dot_name: dict[str, str] = {}
+        self.others: dict[str, str] = {}
+        # Node ids and the diagram's own boxes (OPDs, framework items) are kept apart: a
+        # node whose id is "opd:dinsos" is not the Dinsos box.
+        self.dot_name: dict[tuple[bool, str], str] = {}
         self.edge_kinds: set[str] = set()
         self.fills_used: dict[str, tuple[tuple[int, str], str]] = {}
 
     # -- nodes ------------------------------------------------------------------------
-    def _name(self, key: str) -> str:
-        name = self.dot_name.get(key)
+    def _name(self, node_id: str) -> str:
+        """The DOT name of a node's box."""
+        return self._named(node_id, node=True)
+
+    def _other(self, key: str) -> str:
+        """The DOT name of one of the diagram's own boxes (an OPD, a framework item)."""
+        return self._named(key, node=False)
+
+    def _named(self, key: str, *, node: bool) -> str:
+        name = self.dot_name.get((node, key))
         if name is None:
             name = f"n{len(self.dot_name) + 1}"
-            self.dot_name[key] = name
-            self.names[name] = key
+            self.dot_name[(node, key)] = name
+            (self.names if node else self.others)[name] = key
         return name
 
     def _worst(self, node_id: str) -> str | None:
@@ -528,7 +553,7 @@ class _Builder:
             "label": label,
             "fillcolor": _quoted(fill),
             "fontcolor": _quoted(ink),
-            "tooltip": _quoted(_plain(f"{level} {node.kode or ''} {node.name}")),
+            "tooltip": '" "',  # Graphviz expands \\N and the like in tooltips: none
             "id": _quoted(f"box-{self._name(node.id)}"),
         }
         if worst is not None:
@@ -536,12 +561,7 @@ class _Builder:
             attrs["penwidth"] = "2.5"
         box = Box(node, level, opd_name, found, self.year)
         for style in self.styles:
-            for key, value in style(box).items():
-                if not re.fullmatch(r"[a-z]+", key):
-                    raise UsageError(
-                        f"atribut gaya tidak sah: {key!r}", f"invalid style attribute: {key!r}"
-                    )
-                attrs[key] = _quoted(_plain(value))
+            attrs.update(_style_attrs(style(box)))
         return f"  {self._name(node.id)} [{_attrs(attrs)}];"
 
     # -- views ------------------------------------------------------------------------
@@ -599,7 +619,7 @@ class _Builder:
         for node_id in sorted(support.direct, key=lambda n: _kode_key(self.graph.node(n))):
             self.edge_kinds.add("aligns")
             extra.append(
-                f"  {self._name(item_key)} -> {self._name(node_id)} "
+                f"  {self._other(item_key)} -> {self._name(node_id)} "
                 '[style=dashed, color="#2e86c1", arrowhead=none];'
             )
         return self._tree(keep, _plain(support.name), extra=extra, top=[item_key])
@@ -631,9 +651,9 @@ class _Builder:
             "fillcolor": '"#eaf2f8"',
             "color": _quoted(_MISSING if missing else "#2e86c1"),
             "penwidth": "2" if missing else "1",
-            "id": _quoted(f"box-{self._name(f'item:{ref}')}"),
+            "id": _quoted(f"box-{self._other(f'item:{ref}')}"),
         }
-        return f"  {self._name(f'item:{ref}')} [{_attrs(attrs)}];"
+        return f"  {self._other(f'item:{ref}')} [{_attrs(attrs)}];"
 
     def alignment_view(self) -> Diagram:
         from pohon.analysis.alignment import alignment
@@ -651,7 +671,7 @@ class _Builder:
                 if node_id in pemda:
                     self.edge_kinds.add("aligns")
                     extra.append(
-                        f"  {self._name(f'item:{support.ref}')} -> {self._name(node_id)} "
+                        f"  {self._other(f'item:{support.ref}')} -> {self._name(node_id)} "
                         '[style=dashed, color="#2e86c1", arrowhead=none];'
                     )
         top = [f"item:{s.ref}" for s in items]
@@ -663,10 +683,10 @@ class _Builder:
         result = crosscutting(self.plan, graph=self.graph)
         sasaran = [s for s in result.sasaran if root is None or s == root]
         if root is not None and not sasaran:
+            listed = ", ".join(_shown(x) for x in result.sasaran[:20]) or "-"
             raise UsageError(
-                f"{root!r} bukan sasaran Pemda; pilihannya: {', '.join(result.sasaran[:20])}",
-                f"{root!r} is not a Pemda sasaran; the choices are: "
-                f"{', '.join(result.sasaran[:20])}",
+                f"{_shown(root)!r} bukan sasaran Pemda; pilihannya: {listed}",
+                f"{_shown(root)!r} is not a Pemda sasaran; the choices are: {listed}",
             )
         wanted = set(sasaran)
         extra: list[str] = []
@@ -683,10 +703,10 @@ class _Builder:
                 "shape": "box",
                 "style": '"rounded,filled"',
                 "fillcolor": _quoted(self.opd_fill.get(cell.opd, "#ffffff")),
-                "id": _quoted(f"box-{self._name(key)}"),
+                "id": _quoted(f"box-{self._other(key)}"),
             }
-            extra.append(f"  {self._name(key)} [{_attrs(attrs)}];")
-            extra.append(f"  {self._name(cell.sasaran)} -> {self._name(key)};")
+            extra.append(f"  {self._other(key)} [{_attrs(attrs)}];")
+            extra.append(f"  {self._name(cell.sasaran)} -> {self._other(key)};")
         for gap in result.declaration_gaps:
             if gap.node not in wanted or gap.problem != "absent":
                 continue
@@ -701,12 +721,12 @@ class _Builder:
                 "shape": "box",
                 "style": '"rounded,dashed"',
                 "color": _quoted(_MISSING),
-                "id": _quoted(f"box-{self._name(key)}"),
+                "id": _quoted(f"box-{self._other(key)}"),
             }
             self.edge_kinds.add("crosscutting")
-            extra.append(f"  {self._name(key)} [{_attrs(attrs)}];")
+            extra.append(f"  {self._other(key)} [{_attrs(attrs)}];")
             extra.append(
-                f'  {self._name(gap.node)} -> {self._name(key)} [style=dotted, color="{_MISSING}"];'
+                f'  {self._name(gap.node)} -> {self._other(key)} [style=dotted, color="{_MISSING}"];'
             )
         title = _plain(self.plan.info.name)
         if root is not None:
@@ -731,15 +751,15 @@ class _Builder:
         lines = [
             "digraph pohon {",
             f"  graph [rankdir=TB, newrank=true, nodesep=0.25, ranksep=0.5, "
-            f"fontname={_quoted(FONT)}, label={_quoted(title)}, labelloc=t, fontsize=16, "
-            f"tooltip={_quoted(title)}];",
+            f"fontname={_quoted(FONT)}, label=<{_html(title)}>, labelloc=t, fontsize=16, "
+            'tooltip=" "];',
             f'  node [shape=box, style="rounded,filled", fontname={_quoted(FONT)}, '
             'fontsize=10, margin="0.08,0.04", color="#7f8c8d", penwidth=1];',
             f'  edge [color="#555555", arrowsize=0.6, fontname={_quoted(FONT)}, fontsize=8];',
         ]
         # Names are given in drawing order: the framework items first, then the boxes.
         for key in top:
-            self._name(key)
+            self._other(key)
         for node in nodes:
             self._name(node.id)
         statements = [self.node_statement(node) for node in nodes]
@@ -750,7 +770,7 @@ class _Builder:
         for node in nodes:
             by_level.setdefault(node.level, []).append(self._name(node.id))
         if top:
-            lines.append("  { rank=min; " + " ".join(self._name(k) for k in top) + " }")
+            lines.append("  { rank=min; " + " ".join(self._other(k) for k in top) + " }")
         for level in sorted(by_level, key=lambda lv: self.level_rank.get(lv, 99)):
             lines.append("  { rank=same; " + " ".join(by_level[level]) + " }")
         # Cascade: the first parent solid; further parents dashed and not used for layout.
@@ -782,6 +802,7 @@ class _Builder:
             title=title,
             boxes=len(self.dot_name),
             names=dict(self.names),
+            others=dict(self.others),
             marked=tuple(sorted(n.id for n in nodes if n.id in self.findings)),
             lang=self.lang,
         )
@@ -810,8 +831,8 @@ class _Builder:
                         )
                     continue
                 key = f"opd:{party}"
-                first = key not in self.dot_name
-                name = self._name(key)
+                first = (False, key) not in self.dot_name
+                name = self._other(key)
                 if first:
                     label = self.opd_label.get(party, _plain(party))
                     out.append(
@@ -861,5 +882,52 @@ class _Builder:
         )
 
 
+STYLE_ATTRIBUTES = frozenset({"fillcolor", "color", "fontcolor", "penwidth", "style"})
+"""What a style hook may set: colours, the border's width and the line style. Links,
+images, shapes and fonts are refused: a hook cannot put a link or a file into the SVG."""
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]{3,20}[0-9]?")
+_STYLE = re.compile(r"[a-z]{4,10}(,[a-z]{4,10}){0,3}")
+
+
+def _style_attrs(given: object) -> dict[str, str]:
+    """A style hook's attributes, checked: only :data:`STYLE_ATTRIBUTES`, colours as
+    ``#rrggbb`` or a colour name, a pen width from 0 to 10, a style like ``rounded,filled``."""
+    if not isinstance(given, Mapping):
+        raise UsageError(
+            f"kait gaya harus mengembalikan dict atribut, bukan {type(given).__name__}",
+            f"a style hook must return a dict of attributes, not {type(given).__name__}",
+        )
+    out: dict[str, str] = {}
+    for key, value in given.items():
+        if key not in STYLE_ATTRIBUTES:
+            allowed = ", ".join(sorted(STYLE_ATTRIBUTES))
+            raise UsageError(
+                f"atribut gaya tidak diizinkan: {str(key)[:40]!r}; yang boleh: {allowed}",
+                f"style attribute not allowed: {str(key)[:40]!r}; allowed: {allowed}",
+            )
+        text = str(value)
+        if key == "penwidth":
+            try:
+                width = float(text)
+            except ValueError:
+                width = -1.0
+            ok = 0 <= width <= 10
+        elif key == "style":
+            ok = _STYLE.fullmatch(text) is not None
+        else:
+            ok = _COLOUR.fullmatch(text) is not None
+        if not ok:
+            raise UsageError(
+                f"nilai atribut gaya {key} tidak sah: {text[:40]!r}",
+                f"invalid value of style attribute {key}: {text[:40]!r}",
+            )
+        out[key] = _quoted(text)
+    return out
+
+
 def _attrs(attrs: Mapping[str, str]) -> str:
     return ", ".join(f"{key}={value}" for key, value in attrs.items())
+
+
+plain_text = _plain
+"""The public name of :func:`_plain`, for the report."""

@@ -31,6 +31,7 @@ from typing import Any
 from pohon.findings import Diagnostic, Lang, Report
 from pohon.findings.catalogue import display
 from pohon.model import Plan
+from pohon.render.diagram import plain_text as _plain
 
 __all__ = ["SECTIONS", "ReportPart", "Section", "html_report", "register_section"]
 
@@ -237,7 +238,7 @@ def _drawing(
     from pohon.render.layout import DiagramError
 
     drawing = diagram(plan, report, lang=lang, year=year)
-    names = {name: key for name, key in drawing.names.items() if ":" not in key}
+    names = dict(drawing.names)
     try:
         svg = drawing.render("svg").decode("utf-8")
     except DiagramError as exc:
@@ -261,7 +262,7 @@ def _box_data(plan: Plan, report: Report, names: dict[str, str], lang: Lang) -> 
     index = plan.node_index()
     scheme = plan.scheme
     level_name = {
-        lv.id: (lv.name_en or lv.name) if lang == "en" else lv.name for lv in scheme.levels
+        lv.id: _plain((lv.name_en or lv.name) if lang == "en" else lv.name) for lv in scheme.levels
     }
     opd_name = {o.id: o.name for o in plan.opds}
     on_node: dict[str, list[Diagnostic]] = {}
