@@ -39,18 +39,12 @@ def _shown(notebook: Any) -> list[list[tuple[str, tuple[str, ...], str]]]:
 def test_notebook_runs_and_shows_what_is_stored(path: Path) -> None:
     # Notebooks are stored with their outputs, so that they read on GitHub; a fresh run must
     # show the same (tools/notebooks.py runs and stores them again).
-    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("nbclient")
     nbformat = pytest.importorskip("nbformat")
+    from tools.notebooks import execute
+
     stored = json.loads(path.read_text(encoding="utf-8"))
-    notebook = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(
-        notebook,
-        timeout=CELL_TIMEOUT,
-        kernel_name="python3",
-        allow_errors=False,
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
-    )
-    client.execute()
+    notebook = execute(path)  # the very run tools/notebooks.py stores
     errors = [
         output
         for cell in notebook.cells

@@ -1003,11 +1003,7 @@ def _add_render(sub: Any) -> None:
         "--no-findings", action="store_true", help="jangan periksa rencana dan tandai temuan"
     )
     _add_lang(render)
-    render.add_argument(
-        "--force",
-        action="store_true",
-        help="timpa FILE bila sudah ada (berkas masukan tidak pernah ditimpa)",
-    )
+    _add_force(render)
 
 
 def _add_report(sub: Any) -> None:
@@ -1038,11 +1034,7 @@ def _add_report(sub: Any) -> None:
         "--year", metavar="TAHUN", type=int, help="tahun target dan pagu (bawaan: awal periode)"
     )
     _add_lang(report)
-    report.add_argument(
-        "--force",
-        action="store_true",
-        help="timpa FILE bila sudah ada (berkas masukan tidak pernah ditimpa)",
-    )
+    _add_force(report)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
