@@ -519,6 +519,9 @@ class _Opd:
     budget: int
     bidang: list[str]
     """The bidang urusan of its programs: its own first, then any it overflowed into."""
+    places: tuple[str, ...] = ()
+    """The villages its sub kegiatan are held in: each OPD has its own stretch of the
+    place names, so two branches of one kind of OPD do not name the same work twice."""
 
 
 class _Builder:
@@ -618,6 +621,10 @@ class _Builder:
                     [kind.bidang],
                 )
             )
+        stretch = 12
+        for i, opd in enumerate(opds):
+            first = (i * stretch) % len(self.places)
+            opd.places = tuple(self.places[(first + j) % len(self.places)] for j in range(stretch))
         return opds
 
     # -- the Pemda's levels ---------------------------------------------------------------
@@ -819,7 +826,7 @@ class _Builder:
                     else:
                         sub_name = (
                             f"{rng.choice(SUB_ACTS)} {rng.choice(SUB_OBJECTS)} "
-                            f"{kind.topic.title()} di {self._place()}"
+                            f"{kind.topic.title()}{where} di {self._place(opd)}"
                         )
                     pagu = self._pagu()
                     for year, amount in pagu.items():
@@ -889,9 +896,9 @@ class _Builder:
             opd.bidang.append(b)
         return b
 
-    def _place(self) -> str:
+    def _place(self, opd: _Opd) -> str:
         word = "Desa" if self.provinsi else "Kelurahan"
-        return f"{word} {self.rng.choice(self.places)}"
+        return f"{word} {self.rng.choice(opd.places)}"
 
     def _pagu(self) -> dict[int, int]:
         rng = self.rng

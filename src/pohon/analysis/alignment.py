@@ -15,7 +15,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Header, Matrix, pagu_by_group, records_frame
+from pohon.analysis.matrix import (
+    Cell,
+    GroupPagu,
+    Header,
+    Matrix,
+    PaguTable,
+    budget_of,
+    records_frame,
+)
 from pohon.findings import ShowsItself, UsageError
 from pohon.graph import PlanGraph
 from pohon.io import UnknownFrameworkError, builtin_crosswalks, builtin_frameworks
@@ -377,8 +385,7 @@ def alignment(
                 opds_of_item.setdefault(ref, set()).add(opd)
 
     # Pagu behind every item, each rupiah once (see pagu_by_group), in one walk.
-    budget = {node_id: nodes[i].pagu for node_id, i in index.items() if nodes[i].pagu}
-    pagu_of_item = pagu_by_group(order, parents_of, effective, budget)
+    pagu_of_item = PaguTable(order, parents_of, effective, lambda: budget_of(plan, index))
 
     # Through crosswalks: an item is served (derived) when a served item links to it.
     served: set[str] = {ref for ref in (*direct, *inherited_by)}
@@ -412,7 +419,7 @@ def alignment(
                     inherited=tuple(h),
                     derived_from=tuple(sorted(set(derived_from.get(ref, [])))),
                     opds=tuple(opds),
-                    pagu=pagu_of_item.get(ref, {}),
+                    pagu=GroupPagu(pagu_of_item, ref),
                 )
             )
 

@@ -19,7 +19,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pohon.analysis.matrix import Cell, Header, Matrix, pagu_by_group, records_frame
+from pohon.analysis.matrix import (
+    Cell,
+    GroupPagu,
+    Header,
+    Matrix,
+    PaguTable,
+    budget_of,
+    records_frame,
+)
 from pohon.findings import ShowsItself
 from pohon.graph import PlanGraph
 from pohon.model import Plan
@@ -93,6 +101,18 @@ def normalise_name(name: str) -> tuple[str, ...]:
     else:
         text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return tuple(w for w in _WORD.findall(text) if w not in COMMON_WORDS)
+
+
+def _name_words(name: str) -> str:
+    """The significant words of a name (see :func:`normalise_name`) once each, sorted and
+    joined by spaces: the form names are compared in."""
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = set(_WORD.findall(text))
+    words -= COMMON_WORDS
+    return " ".join(sorted(words))
 
 
 @dataclass(frozen=True)
@@ -273,13 +293,10 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
     cells: dict[tuple[str, str], list[str]] = {}
     groups: dict[str, frozenset[tuple[str, str]]] = {}
     shared: dict[str, dict[frozenset[str], frozenset[tuple[str, str]]]] = {}
-    budget: dict[str, Mapping[int, int | float]] = {}
     opd_ids = [o.id for o in plan.opds]
     seen_opds = set(opd_ids)
     for node_id, i in index.items():
         node = nodes[i]
-        if node.pagu:
-            budget[node_id] = node.pagu
         opd = node.opd
         if opd is None:
             continue
@@ -299,12 +316,12 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
         if group is None:
             group = of_opd[near] = frozenset((s, opd) for s in near)
         groups[node_id] = group
-    pagu = pagu_by_group(order, parents_of, groups, budget)
+    pagu = PaguTable(order, parents_of, groups, lambda: budget_of(plan, index))
 
     position = {s: k for k, s in enumerate(sasaran)}
     opd_position = {o: k for k, o in enumerate(opd_ids)}
     contributions = tuple(
-        Contribution(s, o, tuple(members), pagu.get((s, o), {}))
+        Contribution(s, o, tuple(members), GroupPagu(pagu, (s, o)))
         for (s, o), members in sorted(
             cells.items(), key=lambda kv: (position[kv[0][0]], opd_position[kv[0][1]])
         )
@@ -511,7 +528,7 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
                     continue
         text = words_of_name.get(node.name)
         if text is None:
-            text = words_of_name[node.name] = " ".join(sorted(set(normalise_name(node.name))))
+            text = words_of_name[node.name] = _name_words(node.name)
         words = text.split()
         if len(words) < 2:
             continue
@@ -520,7 +537,7 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
         # that differ by one word (below five words one word apart is already under the
         # threshold). Each key costs one subtraction; a candidate found through a key is
         # then compared word by word, so only the pairs compared depend on the keys.
-        hashes = [hash(word) for word in words]
+        hashes = list(map(hash, words))
         whole = sum(hashes, level_hash[level])
         keys = [whole]
         if len(words) >= 5:
@@ -576,18 +593,14 @@ def _under_support(graph: PlanGraph) -> set[str]:
     """The nodes of a support program (``U.BB.01``) or below one: the same in every OPD by
     design, so never duplicates."""
     nodes = graph.plan.nodes
-    index = graph.index
-    parents_of = graph.parents_of
-    support: set[str] = set()
-    for node_id in graph.topological():
-        kode = nodes[index[node_id]].kode
-        if kode and _is_support_program(kode):
-            support.add(node_id)
-            continue
-        for parent in parents_of[node_id]:
-            if parent in support:
-                support.add(node_id)
-                break
+    stack = [node_id for node_id, i in graph.index.items() if _is_support_program(nodes[i].kode)]
+    support = set(stack)
+    children = graph.children
+    while stack:
+        for child in children(stack.pop()):
+            if child not in support:
+                support.add(child)
+                stack.append(child)
     return support
 
 

@@ -11,11 +11,14 @@ with ``"opd_only": true`` added when the plan holds an OPD's Renstra only.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
 
 from pohon.findings import Diagnostic, ShowsItself
+from pohon.model import Plan
 
 G = TypeVar("G", bound=Hashable)
 
@@ -228,6 +231,97 @@ def pagu_by_group(
             mine[group] = _intern(pool, seen)
         covered[node_id] = mine
     return {group: dict(sorted(total.items())) for group, total in totals.items()}
+
+
+def budget_of(plan: Plan, index: Mapping[str, int]) -> dict[str, Mapping[int, int | float]]:
+    """The pagu of every node that has one, by node id."""
+    nodes = plan.nodes
+    return {node_id: pagu for node_id, i in index.items() if (pagu := nodes[i].pagu)}
+
+
+class PaguTable(Generic[G]):
+    """The pagu of every group, worked out by :func:`pagu_by_group` when first read.
+
+    An analysis hands each of its cells or items a :class:`GroupPagu` view into one table,
+    so a caller that never reads a pagu (a check asks only who serves what) never pays for
+    the walk. The table keeps what the walk needs until then, and lets it go afterwards.
+    """
+
+    def __init__(
+        self,
+        order: Iterable[str],
+        parents_of: Mapping[str, tuple[str, ...]],
+        groups_of: Mapping[str, frozenset[G]],
+        pagu_of: Callable[[], Mapping[str, Mapping[int, int | float]]],
+    ) -> None:
+        self._inputs: (
+            tuple[
+                Iterable[str],
+                Mapping[str, tuple[str, ...]],
+                Mapping[str, frozenset[G]],
+                Callable[[], Mapping[str, Mapping[int, int | float]]],
+            ]
+            | None
+        ) = (order, parents_of, groups_of, pagu_of)
+        self._totals: dict[G, dict[int, int | float]] | None = None
+        self._lock = threading.Lock()
+
+    def of(self, group: G) -> Mapping[int, int | float]:
+        """The pagu of one group per year (empty when its nodes carry none)."""
+        return self._sums().get(group, _NO_PAGU)
+
+    def _sums(self) -> dict[G, dict[int, int | float]]:
+        totals = self._totals
+        if totals is None:
+            with self._lock:  # one walk, however many threads read at once
+                if self._totals is None:
+                    assert self._inputs is not None
+                    order, parents_of, groups_of, pagu_of = self._inputs
+                    self._totals = pagu_by_group(order, parents_of, groups_of, pagu_of())
+                    self._inputs = None
+                totals = self._totals
+        return totals
+
+    def __getstate__(self) -> dict[str, Any]:  # a copy or a pickle holds the sums
+        return {"totals": self._sums()}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._totals = state["totals"]
+        self._inputs = None
+        self._lock = threading.Lock()
+
+
+_NO_PAGU: Mapping[int, int | float] = MappingProxyType({})
+
+
+class GroupPagu(Mapping[int, int | float], Generic[G]):
+    """One group's pagu per year, read from its :class:`PaguTable` on first use; it reads,
+    compares and prints as the ``{year: rupiah}`` dict it stands for."""
+
+    __slots__ = ("_group", "_table")
+
+    def __init__(self, table: PaguTable[G], group: G) -> None:
+        self._table = table
+        self._group = group
+
+    def __getitem__(self, year: int) -> int | float:
+        return self._table.of(self._group)[year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._table.of(self._group))
+
+    def __len__(self) -> int:
+        return len(self._table.of(self._group))
+
+    def __repr__(self) -> str:
+        return repr(dict(self._table.of(self._group)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like the dict it stands for
 
 
 def _intern(pool: dict[frozenset[int], frozenset[int]], years: frozenset[int]) -> frozenset[int]:
