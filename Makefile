@@ -27,7 +27,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade $(CONSTRAINTS) pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml $(PINS)
-	$(BIN)/python -m pip install --quiet $(UPGRADE) $(CONSTRAINTS) -e '.[diagram]'
+	$(BIN)/python -m pip install --quiet $(UPGRADE) $(CONSTRAINTS) -e '.[diagram,excel]'
 	@touch $@
 
 $(VENV)/.installed-dev: $(BIN)/python pyproject.toml $(PINS)
@@ -46,8 +46,10 @@ demo: $(VENV)/.installed
 	$(BIN)/pohon render $(VENV)/mojokerto.yaml -o $(VENV)/mojokerto.svg --force
 	$(BIN)/pohon render $(VENV)/mojokerto.yaml --opd dinkes -o $(VENV)/mojokerto-dinkes.svg --force
 	$(BIN)/pohon report $(VENV)/mojokerto.yaml -o $(VENV)/mojokerto.html --force
+	$(BIN)/pohon example mojokerto -o $(VENV)/mojokerto.xlsx --force
 	@echo "Selesai. Buka di peramban: $(VENV)/mojokerto.html (laporan: gambar, temuan, matriks),"
 	@echo "  $(VENV)/mojokerto.svg (seluruh pohon) dan $(VENV)/mojokerto-dinkes.svg (bagian Dinkes)."
+	@echo "  $(VENV)/mojokerto.xlsx: contoh yang sama sebagai templat Excel (pohon check juga membacanya)."
 	@echo "Coba juga: $(BIN)/pohon check $(VENV)/mojokerto.yaml --lang en --format json"
 
 ## test: create .venv with the pinned dev tools; lint, type check, layer check, tests, notebooks

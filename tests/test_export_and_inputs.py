@@ -65,34 +65,33 @@ def test_plan_and_node_repr_are_short_and_the_data_stays() -> None:
 # -- workbooks ------------------------------------------------------------------------------
 
 
-def test_folder_names_each_workbook_it_skips(tmp_path: Path) -> None:
+def test_folder_checks_its_workbooks_and_names_those_it_skips(tmp_path: Path) -> None:
     (tmp_path / "rpjmd.yaml").write_text(example_text("mojokerto"), encoding="utf-8")
     (tmp_path / "renstra").mkdir()
     (tmp_path / "renstra" / "dinkes.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     (tmp_path / "pokin.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "~$pokin.xlsx").write_bytes(b"lock")  # Excel's lock file: not a workbook
     proc = run("check", str(tmp_path))
-    assert proc.returncode == 1  # the findings of rpjmd.yaml; the workbooks are notes
-    notes = [line for line in proc.stderr.splitlines() if "impor Excel belum tersedia" in line]
-    assert len(notes) == 2
-    assert any("dinkes.xlsx" in line for line in notes)
-    assert any("pokin.xls " in line for line in notes)
-    assert "~$" not in proc.stderr
-    assert "dinkes.xlsx" not in proc.stdout  # the report itself stays the plans'
+    assert proc.returncode == 2  # dinkes.xlsx is read, and cannot be
+    assert "dinkes.xlsx: berkas .xlsx rusak" in proc.stdout
+    notes = [line for line in proc.stderr.splitlines() if "simpan sebagai .xlsx" in line]
+    assert len(notes) == 1
+    assert "pokin.xls " in notes[0]
+    assert "~$" not in proc.stderr + proc.stdout
 
 
 def test_workbook_given_by_name_cannot_be_read(tmp_path: Path) -> None:
-    path = tmp_path / "pokin.xlsx"
-    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    path = tmp_path / "pokin.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
     proc = run("check", str(path))
     assert proc.returncode == 2
-    assert "impor Excel belum tersedia" in proc.stdout
+    assert "simpan sebagai .xlsx" in proc.stdout
     with pytest.raises(pohon.LoadError) as caught:
         pohon.load(path)
     assert caught.value.problems[0].code == "PK001"
     only = tmp_path / "hanya-excel"
     only.mkdir()
-    (only / "a.xlsx").write_bytes(b"PK")
+    (only / "a.ods").write_bytes(b"PK")
     proc = run("check", str(only), "--lang", "en")
     assert proc.returncode == 2
-    assert "a.xlsx skipped: Excel import is not available yet" in proc.stderr
+    assert "a.ods skipped: .xls/.ods workbooks are not read" in proc.stderr

@@ -239,6 +239,8 @@ def test_json_contract() -> None:
         "file": "rusak.yaml",
         "line": 7,
         "column": None,
+        "sheet": None,
+        "cell": None,
         "path": "nodes[2]",
         "message": "kunci wajib 'name' tidak ada",
     }

@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -60,14 +61,30 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 _MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("path tidak ditemukan", "path not found"),
     "empty_folder": (
-        "folder ini tidak berisi berkas .yaml, .yml atau .json",
-        "this folder holds no .yaml, .yml or .json file",
+        "folder ini tidak berisi berkas .yaml, .yml, .json atau .xlsx",
+        "this folder holds no .yaml, .yml, .json or .xlsx file",
     ),
     "skipped_spreadsheet": (
-        "catatan: {path} dilewati: impor Excel belum tersedia; simpan datanya sebagai YAML "
-        "atau JSON format pohon untuk memeriksanya",
-        "note: {path} skipped: Excel import is not available yet; save the data as YAML or "
-        "JSON in the pohon format to check it",
+        "catatan: {path} dilewati: buku kerja .xls/.ods tidak dibaca; simpan sebagai .xlsx "
+        "untuk memeriksanya",
+        "note: {path} skipped: .xls/.ods workbooks are not read; save it as .xlsx to check it",
+    ),
+    "bad_years": (
+        "periode {years!r} tidak bisa dibaca: tulis AWAL-AKHIR, misalnya 2025-2029",
+        "cannot read the period {years!r}: write START-END, for example 2025-2029",
+    ),
+    "needs_xlsx": (
+        "templat ditulis sebagai buku kerja .xlsx: beri nama berkas berakhiran .xlsx ({path})",
+        "the template is written as an .xlsx workbook: give a file name ending in .xlsx ({path})",
+    ),
+    "template_written": (
+        "templat ditulis ke {path}; isi lalu periksa dengan: pohon check {path}",
+        "template written to {path}; fill it in, then check it with: pohon check {path}",
+    ),
+    "convert_suffix": (
+        "format tujuan tidak dikenal dari nama {path!r}: pakai akhiran .yaml, .yml, .json atau "
+        ".xlsx",
+        "unknown target format from the name {path!r}: use the suffix .yaml, .yml, .json or .xlsx",
     ),
     "unreadable_folder": ("folder tidak bisa dibaca: {reason}", "cannot read folder: {reason}"),
     "unknown_framework": (
@@ -374,6 +391,45 @@ def build_parser() -> argparse.ArgumentParser:
     _add_force(example)
     _add_lang(example)
 
+    template = sub.add_parser(
+        "template",
+        help="tulis templat Excel kosong untuk diisi",
+        description=(
+            "Tulis buku kerja Excel kosong (.xlsx) dengan lembar Rencana, OPD, Node, Indikator,\n"
+            "Pagu, Keselarasan dan Crosscutting, daftar pilihan, dan lembar Petunjuk yang\n"
+            "menjelaskan tiap kolom. Setelah diisi: pohon check FILE.xlsx."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    template.add_argument(
+        "-o", "--output", metavar="FILE.xlsx", required=True, help="tulis ke berkas ini"
+    )
+    template.add_argument(
+        "--tahun",
+        "--years",
+        dest="years",
+        metavar="AWAL-AKHIR",
+        default="2025-2029",
+        help="periode rencana, satu kolom target, realisasi dan pagu per tahun (bawaan 2025-2029)",
+    )
+    _add_force(template)
+    _add_lang(template)
+
+    convert = sub.add_parser(
+        "convert",
+        help="ubah rencana antara YAML, JSON dan Excel",
+        description=(
+            "Tulis rencana IN ke OUT dalam format yang ditentukan akhiran OUT: .yaml/.yml,\n"
+            ".json, atau .xlsx (templat yang terisi). Tidak ada yang hilang: XLSX -> YAML ->\n"
+            "XLSX memberi rencana yang sama."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument("input", metavar="IN", help="berkas rencana (.yaml, .json, .xlsx)")
+    convert.add_argument("output", metavar="OUT", help="berkas tujuan (.yaml, .json, .xlsx)")
+    _add_force(convert)
+    _add_lang(convert)
+
     _add_matrix(sub)
     _add_render(sub)
     _add_report(sub)
@@ -500,10 +556,11 @@ def _problem_error(path: str, key: str, lang: Lang, **values: Any) -> LoadError:
 
 
 def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
-    """Plan files under a folder, recursively, sorted; hidden folders and files skipped, and
-    each workbook named on stderr as not checked (Excel import is not available yet; given
-    by name, a workbook is an input that cannot be read)."""
+    """Plan files under a folder (YAML, JSON and ``.xlsx`` workbooks), recursively, sorted;
+    hidden folders and files skipped, and each ``.xls`` or ``.ods`` workbook named on stderr
+    as not checked (given by name, it is an input that cannot be read)."""
     from pohon.io.files import is_spreadsheet, os_reason
+    from pohon.io.workbook import WORKBOOK_SUFFIXES
 
     found: list[tuple[tuple[str, ...], str]] = []
     failures: list[LoadError] = []
@@ -520,10 +577,10 @@ def _plan_files(folder: str, lang: Lang) -> Iterator[str | LoadError]:
         for name in files:
             if name.startswith(".") or name.startswith("~$"):
                 continue  # hidden files, and the lock files Excel leaves beside open workbooks
-            if is_spreadsheet(name):
+            if is_spreadsheet(name) and not name.lower().endswith(WORKBOOK_SUFFIXES):
                 spreadsheets.append(os.path.normpath(os.path.join(root, name)))
                 continue
-            if not name.lower().endswith(PLAN_SUFFIXES):
+            if not name.lower().endswith((*PLAN_SUFFIXES, *WORKBOOK_SUFFIXES)):
                 continue
             path = os.path.normpath(os.path.join(root, name))
             rel = os.path.relpath(path, folder)
@@ -830,7 +887,64 @@ def _cmd_example(args: argparse.Namespace) -> int:
     if args.name not in EXAMPLES:
         _fail(_msg("unknown_example", lang, name=args.name, known=", ".join(EXAMPLES)))
         return EXIT_INPUT
+    if args.output is not None and args.output.lower().endswith(".xlsx"):
+        from pohon.io import example
+        from pohon.io.workbook import write_workbook
+
+        return _write(write_workbook(example(args.name)), args.output, lang, force=args.force)
     return _write(example_text(args.name), args.output, lang, force=args.force)
+
+
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:-|s\.d\.|\.\.)\s*(\d{4})\s*$")
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from pohon.io.workbook import write_workbook
+    from pohon.model.plan import YEAR_MAX, YEAR_MIN
+
+    lang: Lang = args.lang
+    found = _YEARS.match(args.years)
+    if found is None or not (
+        YEAR_MIN
+        <= int(found.group(1))
+        <= int(found.group(2))
+        <= min(YEAR_MAX, int(found.group(1)) + 30)
+    ):
+        _fail(_msg("bad_years", lang, years=args.years))
+        return EXIT_INPUT
+    if not args.output.lower().endswith(".xlsx"):
+        _fail(_msg("needs_xlsx", lang, path=args.output))
+        return EXIT_INPUT
+    years = range(int(found.group(1)), int(found.group(2)) + 1)
+    status = _write(write_workbook(None, years=years), args.output, lang, force=args.force)
+    if status == EXIT_OK:
+        print(_msg("template_written", lang, path=args.output), file=sys.stderr)
+    return status
+
+
+_CONVERT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from pohon.io import dumps
+    from pohon.io.workbook import write_workbook
+
+    lang: Lang = args.lang
+    target = args.output.lower()
+    if not target.endswith(_CONVERT_SUFFIXES) and args.output != "-":
+        _fail(_msg("convert_suffix", lang, path=args.output))
+        return EXIT_INPUT
+    plan = _load_one(args.input, lang)
+    if plan is None:
+        return EXIT_INPUT
+    data: str | bytes
+    if target.endswith(".xlsx"):
+        data = write_workbook(plan)
+    elif target.endswith(".json"):
+        data = dumps(plan, format="json")
+    else:
+        data = dumps(plan, format="yaml")
+    return _write(data, args.output, lang, force=args.force, inputs=[args.input])
 
 
 # -- pohon matrix -------------------------------------------------------------------------
@@ -1150,6 +1264,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "matrix": _cmd_matrix,
     "render": _cmd_render,
     "report": _cmd_report,
+    "template": _cmd_template,
+    "convert": _cmd_convert,
 }
 
 

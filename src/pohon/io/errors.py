@@ -19,6 +19,9 @@ class Problem:
     path: str | None = None
     code: str = SCHEMA.code
     """The catalogue code of the kind of problem (PK001-PK008, see ``pohon rules``)."""
+    sheet: str | None = None
+    cell: str | None = None
+    """Where a workbook holds the problem: its sheet and cell (``"F17"``)."""
 
     def text(self, lang: Lang = "id") -> str:
         return self.message if lang == "id" else self.message_en
@@ -34,7 +37,9 @@ class Problem:
             field=None,
             message=self.text(lang),
             hint="",
-            location=Location(file, self.line, self.column, path=self.path),
+            location=Location(
+                file, self.line, self.column, sheet=self.sheet, cell=self.cell, path=self.path
+            ),
         )
 
 
@@ -57,7 +62,9 @@ class LoadError(Exception):
         lines = []
         for p in self.problems:
             pos = where
-            if p.line is not None:
+            if p.sheet is not None:
+                pos += f"!{p.sheet}" + (f"!{p.cell}" if p.cell else "")
+            elif p.line is not None:
                 pos += f":{p.line}"
                 if p.column is not None:
                     pos += f":{p.column}"

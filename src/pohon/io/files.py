@@ -203,10 +203,10 @@ def binary_error(file: str | None) -> LoadError:
         file,
         [
             _unreadable(
-                "berkas biner, bukan teks YAML atau JSON (lembar Excel? impor Excel belum "
-                "tersedia: simpan datanya sebagai YAML atau JSON format pohon)",
-                "binary file, not YAML or JSON text (an Excel workbook? Excel import is not "
-                "available yet: save the data as YAML or JSON in the pohon format)",
+                "berkas biner, bukan teks YAML atau JSON (buku kerja Excel? beri nama "
+                "berakhiran .xlsx agar dibaca sebagai templat pohon)",
+                "binary file, not YAML or JSON text (an Excel workbook? name it with the "
+                "suffix .xlsx so that it is read as a pohon template)",
             )
         ],
     )
@@ -221,17 +221,16 @@ def is_spreadsheet(path: str) -> bool:
 
 
 def spreadsheet_error(file: str | None) -> LoadError:
-    """A workbook given as a plan: Excel import is not available yet (PK001)."""
+    """An ``.xls`` or ``.ods`` workbook given as a plan: it must be saved as ``.xlsx``
+    (PK001)."""
     return LoadError(
         file,
         [
             _unreadable(
-                "buku kerja Excel/spreadsheet (berkas biner, bukan teks YAML atau JSON): impor "
-                "Excel belum tersedia di pohon ini; simpan datanya sebagai YAML atau JSON "
-                "format pohon (lihat docs/format.md), lalu periksa berkas itu",
-                "an Excel/spreadsheet workbook (a binary file, not YAML or JSON text): Excel "
-                "import is not available yet in this pohon; save the data as YAML or JSON in "
-                "the pohon format (see docs/format.md) and check that file",
+                "buku kerja .xls atau .ods tidak dibaca pohon: buka di Excel atau LibreOffice "
+                "dan simpan sebagai .xlsx (Buku Kerja Excel), lalu periksa berkas .xlsx itu",
+                "an .xls or .ods workbook is not read by pohon: open it in Excel or "
+                "LibreOffice and save it as .xlsx (Excel Workbook), then check that file",
             )
         ],
     )

@@ -88,9 +88,12 @@ def _clean_loc(loc: Iterable[Any]) -> tuple[Hashable, ...]:
 
 
 def problems_from_validation(
-    error: ValidationError, locate: Any = None, limit: int = 50
+    error: ValidationError, locate: Any = None, limit: int = 50, place: Any = None
 ) -> list[Problem]:
-    """One :class:`Problem` per distinct location, with the union noise folded away."""
+    """One :class:`Problem` per distinct location, with the union noise folded away.
+
+    ``locate(loc)`` gives the line of a key path in a text file; ``place(loc)`` the
+    ``(sheet, cell)`` of one in a workbook."""
     grouped: dict[tuple[Hashable, ...], list[ErrorDetails]] = {}
     for detail in error.errors(include_url=False):
         grouped.setdefault(_clean_loc(detail["loc"]), []).append(detail)
@@ -110,6 +113,7 @@ def problems_from_validation(
             if where is not None:
                 line, column = int(where.group(1)), int(where.group(2))
         code = FORMAT_VERSION.code if loc in (("pohon",), ("format",)) else SCHEMA.code
+        sheet, cell = place(loc) if place is not None else (None, None)
         problems.append(
             Problem(
                 message,
@@ -118,6 +122,8 @@ def problems_from_validation(
                 column=column,
                 path=format_path(loc) or None,
                 code=code,
+                sheet=sheet,
+                cell=cell,
             )
         )
         if len(problems) >= limit:

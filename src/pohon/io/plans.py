@@ -23,6 +23,7 @@ from pohon.io.files import (
 from pohon.io.messages import locator, problems_from_validation
 from pohon.io.source import SourceMap
 from pohon.io.syntax import json_problem, json_surrogate_problem, surrogate_problem
+from pohon.io.workbook import WORKBOOK_SUFFIXES, read_workbook, write_workbook
 from pohon.io.yamlread import YamlError, read_yaml
 from pohon.model import Plan
 from pohon.model._gc import paused_gc
@@ -38,18 +39,21 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
-    """Read a plan file (``.yaml``, ``.yml`` or ``.json``). A workbook (``.xlsx``, ``.xls``,
-    ``.xlsm``, ``.ods``) raises a :class:`pohon.LoadError` saying that Excel import is not
-    available yet.
+    """Read a plan file: ``.yaml``, ``.yml``, ``.json``, or a template workbook ``.xlsx``
+    (``pohon template``; see :mod:`pohon.io.workbook`). An ``.xls`` or ``.ods`` workbook
+    raises a :class:`pohon.LoadError` asking for it to be saved as ``.xlsx``.
 
     Raises :class:`pohon.LoadError` with the file, line and key path of every problem when
     the file cannot be read as a plan. Structural faults (unknown parents, cycles, ...) do not
     raise: :func:`pohon.check` reports them.
     """
     name = os.fspath(path)
-    if is_spreadsheet(name):
+    if is_spreadsheet(name) and not name.lower().endswith(WORKBOOK_SUFFIXES):
         raise spreadsheet_error(name)
     data = read_input(name)
+    if name.lower().endswith(WORKBOOK_SUFFIXES):
+        with paused_gc():
+            return read_workbook(data, name)
     return loads(data, format=format or format_of(name), file=name)
 
 
@@ -310,6 +314,10 @@ def dumps(plan: Plan, *, format: Format = "yaml") -> str:
 
 
 def dump(plan: Plan, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
-    """Write the plan to ``path``; the format follows the suffix unless given."""
+    """Write the plan to ``path``; the format follows the suffix unless given (``.xlsx``
+    writes a template workbook)."""
+    if format is None and os.fspath(path).lower().endswith(".xlsx"):
+        Path(path).write_bytes(write_workbook(plan))
+        return
     text = dumps(plan, format=format or format_of(path))
     Path(path).write_text(text, encoding="utf-8")

@@ -83,6 +83,8 @@ def to_json_data(results: Results, *, lang: Lang = "id") -> dict[str, Any]:
             "file": error.file,
             "line": p.line,
             "column": p.column,
+            "sheet": p.sheet,
+            "cell": p.cell,
             "path": p.path,
             "message": p.text(lang),
         }

@@ -171,7 +171,7 @@ def to_sarif_data(
             "message": {"text": text},
             "descriptor": {"id": p.code},
         }
-        location = _location(Location(error.file, p.line, p.column))
+        location = _location(Location(error.file, p.line, p.column, sheet=p.sheet, cell=p.cell))
         if location is not None:
             notification["locations"] = [location]
         notifications.append(notification)

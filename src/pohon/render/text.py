@@ -107,7 +107,9 @@ def load_error_lines(error: LoadError, *, lang: Lang = "id", color: bool = False
     count = 0
     for _, p in problems([error]):
         count += 1
-        place = one_line(str(Location(error_file(error, lang), p.line, p.column)))
+        place = one_line(
+            str(Location(error_file(error, lang), p.line, p.column, sheet=p.sheet, cell=p.cell))
+        )
         at = f" [{one_line(p.path)}]" if p.path else ""
         lines.append(f"{_paint(place + ':', 'where', color)}{at} {one_line(p.text(lang))}")
     if lang == "id":

@@ -129,6 +129,8 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
     file = source.file if source is not None else None
     index = ctx.graph.index
     nodes = plan.nodes
+    # A plan read from a workbook points at cells (pohon.io.workbook.WorkbookSource).
+    in_workbook = callable(getattr(source, "location", None))
     out = []
     variants: list[str] = []
     for finding in r.func(ctx):
@@ -137,19 +139,26 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
             node_index = index.get(finding.node)
         line = None
         path = None
+        location: Location | None = None
         opd = level = kode = name = None
         if node_index is not None:
             node = nodes[node_index]
             opd, level, kode, name = node.opd, node.level, node.kode, node.name
             path = f"nodes[{node_index}]" + (f".{finding.field}" if finding.field else "")
-            if source is not None:
+            if in_workbook:
+                location = source.location(
+                    node_index, indicator_id=finding.indicator, field=finding.field, path=path
+                )
+            elif source is not None:
                 line = source.line_of(
                     node_index, indicator_id=finding.indicator, field=finding.field
                 )
         elif finding.opd is not None:
             opd = finding.opd
             path = "opds"
-            if source is not None:
+            if in_workbook:
+                location = source.opd_location(finding.opd, path)
+            elif source is not None:
                 line = source.opd_line(finding.opd)
         out.append(
             Diagnostic(
@@ -160,7 +169,7 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
                 field=finding.field,
                 message=r.message(finding, lang, ctx),
                 hint=r.hint_for(finding, lang, ctx),
-                location=Location(file, line, path=path),
+                location=location or Location(file, line, path=path),
                 indicator=finding.indicator,
                 related=finding.related,
                 values=finding.values,

@@ -1,0 +1,211 @@
+"""Plans in Excel: the template written and read back, findings at their cells, bad workbooks."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from tests.strategies import plans
+
+import pohon
+from pohon.io.workbook import SHEETS, read_workbook, write_workbook
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _book(data: bytes) -> Any:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _save(book: Any) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _error(data: bytes, name: str = "rencana.xlsx") -> str:
+    with pytest.raises(pohon.LoadError) as caught:
+        read_workbook(data, name)
+    return str(caught.value)
+
+
+@pytest.fixture(scope="module")
+def example_xlsx() -> bytes:
+    return write_workbook(pohon.example("mojokerto"))
+
+
+def test_example_round_trips_through_a_workbook(example_xlsx: bytes) -> None:
+    plan = pohon.example("mojokerto")
+    back = read_workbook(example_xlsx, "contoh.xlsx")
+    assert back == plan
+    # XLSX -> YAML -> XLSX -> YAML gives the same text (Excel has one kind of number, so
+    # 83.0 reads back as 83: the same value, and the same text from the first YAML on).
+    first = pohon.dumps(back)
+    again = read_workbook(write_workbook(pohon.loads(first)), "lagi.xlsx")
+    assert pohon.dumps(again) == first
+
+
+def test_template_has_every_sheet_headers_and_drop_downs(example_xlsx: bytes) -> None:
+    book = _book(example_xlsx)
+    assert book.sheetnames == list(SHEETS)
+    nodes = book["Node"]
+    assert [c.value for c in nodes[1]][:4] == ["ID", "Level", "Nama", "Induk"]
+    assert nodes.freeze_panes == "B2"
+    lists = {str(dv.sqref)[0] for dv in nodes.data_validations.dataValidation}
+    assert {"B", "F"} <= lists  # level and OPD offer their lists
+    indicator_headers = [c.value for c in book["Indikator"][1]]
+    assert "Target 2025" in indicator_headers
+    assert "Realisasi 2029" in indicator_headers
+    guide = [row[1] for row in book["Petunjuk"].iter_rows(values_only=True)]
+    assert "Bobot induk" in guide
+    assert "Polaritas" in guide
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_any_plan_round_trips_through_a_workbook(plan: pohon.Plan) -> None:
+    back = read_workbook(write_workbook(plan), "p.xlsx")
+    assert back == plan
+
+
+def test_findings_on_the_workbook_are_those_of_the_yaml_at_cells(example_xlsx: bytes) -> None:
+    from_yaml = pohon.check(pohon.example("mojokerto"))
+    from_xlsx = pohon.check(read_workbook(example_xlsx, "contoh.xlsx"))
+    assert sorted((d.code, d.node or "", d.message) for d in from_xlsx) == sorted(
+        (d.code, d.node or "", d.message) for d in from_yaml
+    )
+    located = [d for d in from_xlsx if d.node is not None]
+    assert located
+    assert all(d.location.sheet and d.location.cell for d in located)
+    pagu = next(d for d in from_xlsx if d.code == "PK502")
+    assert pagu.location.sheet == "Pagu"
+    book = _book(example_xlsx)
+    # The cell named holds the node's pagu row: its Node column is the node's id.
+    row = int("".join(ch for ch in pagu.location.cell if ch.isdigit()))
+    assert book["Pagu"][f"A{row}"].value == pagu.node
+    assert str(pagu.location).startswith("contoh.xlsx!Pagu!")
+
+
+def test_a_formula_looking_name_stays_text(example_xlsx: bytes) -> None:
+    book = _book(example_xlsx)
+    book["Node"]["C2"].value = '=HYPERLINK("http://x")'
+    book["Node"]["C2"].data_type = "s"
+    plan = read_workbook(_save(book))
+    assert plan.nodes[0].name == '=HYPERLINK("http://x")'
+    written = _book(write_workbook(plan))
+    assert written["Node"]["C2"].data_type == "s"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda b: b["Node"].__setitem__("G30", 1.1),
+            "rencana.xlsx!Node!G30: kode ditulis sebagai angka",
+        ),
+        (lambda b: b.create_sheet("Lain"), "lembar 'Lain' bukan lembar templat pohon"),
+        (lambda b: setattr(b["Pagu"], "sheet_state", "hidden"), "lembar 'Pagu' tersembunyi"),
+        (
+            lambda b: b["Indikator"].__setitem__("A1", "Simpul"),
+            "rencana.xlsx!Indikator!A1: judul kolom 'Simpul'",
+        ),
+        (
+            lambda b: b["Indikator"].__setitem__("A5", "TIDAK-ADA"),
+            "rencana.xlsx!Indikator!A5: node 'TIDAK-ADA' tidak ada",
+        ),
+        (
+            lambda b: b["Indikator"].__setitem__("J4", "#REF!"),
+            "rencana.xlsx!Indikator!J4: sel berisi galat Excel #REF!",
+        ),
+        (
+            lambda b: b["Indikator"].__setitem__("L4", __import__("datetime").datetime(2025, 1, 2)),
+            "rencana.xlsx!Indikator!L4: sel berisi tanggal/waktu",
+        ),
+        (
+            lambda b: b["Indikator"].__setitem__("H4", "mungkin"),
+            "rencana.xlsx!Indikator!H4: isi 'mungkin' tidak dikenal",
+        ),
+        (
+            lambda b: b["Rencana"].__setitem__("A20", "tahunn"),
+            "rencana.xlsx!Rencana!A20: kunci 'tahunn' tidak dikenal",
+        ),
+        (lambda b: b["Node"].__setitem__("B3", "bukan_level"), "rencana.xlsx!Node!B3:"),
+    ],
+)
+def test_bad_cells_are_named(example_xlsx: bytes, edit: Any, expected: str) -> None:
+    book = _book(example_xlsx)
+    edit(book)
+    assert expected in _error(_save(book))
+
+
+def test_what_is_not_an_xlsx_is_said_plainly(tmp_path: Path) -> None:
+    assert "bukan buku kerja .xlsx" in _error(b"id: x\n")
+    assert ".xls" in _error(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    odd = io.BytesIO()
+    with zipfile.ZipFile(odd, "w") as z:
+        z.writestr("content.xml", "<x/>")
+    assert "bukan buku kerja Excel" in _error(odd.getvalue())
+    assert "rusak" in _error(b"PK\x03\x04" + b"\0" * 100)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (40 * 1024 * 1024))
+    assert len(bomb.getvalue()) < 1024 * 1024
+    assert "bom zip" in _error(bomb.getvalue())
+
+
+def _pohon(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pohon", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def test_cli_template_fill_and_check(tmp_path: Path) -> None:
+    made = _pohon("template", "-o", "pohon.xlsx", "--tahun", "2026-2030", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "pohon check pohon.xlsx" in made.stderr
+    again = _pohon("template", "-o", "pohon.xlsx", cwd=tmp_path)
+    assert again.returncode == 2
+    assert "--force" in again.stderr
+    book = openpyxl.load_workbook(tmp_path / "pohon.xlsx")
+    assert "Target 2030" in [c.value for c in book["Indikator"][1]]
+    info = book["Rencana"]
+    for row in info.iter_rows(min_row=2):
+        key = row[0].value
+        row[1].value = {"id": "kota-x", "nama": "RPJMD Kota X"}.get(key, row[1].value)
+    book["Node"].append(["V", "visi", "Kota X yang maju"])
+    book["Node"].append(["M1", "misi", "Meningkatkan layanan", "V"])
+    book.save(tmp_path / "pohon.xlsx")
+    checked = _pohon("check", "pohon.xlsx", cwd=tmp_path)
+    assert checked.returncode in (0, 1), checked.stderr
+    assert "pohon.xlsx" in checked.stdout
+
+
+def test_cli_convert_both_ways_and_never_over_the_input(tmp_path: Path) -> None:
+    assert _pohon("example", "-o", "contoh.yaml", cwd=tmp_path).returncode == 0
+    for old, new in [
+        ("contoh.yaml", "contoh.xlsx"),
+        ("contoh.xlsx", "a.yaml"),
+        ("a.yaml", "b.xlsx"),
+        ("b.xlsx", "b.yaml"),
+    ]:
+        done = _pohon("convert", old, new, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "b.yaml").read_text() == (tmp_path / "a.yaml").read_text()
+    assert pohon.load(tmp_path / "b.yaml") == pohon.example("mojokerto")
+    same = _pohon("convert", "contoh.xlsx", "contoh.xlsx", "--force", cwd=tmp_path)
+    assert same.returncode == 2
+    unknown = _pohon("convert", "contoh.yaml", "contoh.txt", cwd=tmp_path)
+    assert unknown.returncode == 2
+    assert ".xlsx" in unknown.stderr
+    assert _pohon("example", "-o", "isi.xlsx", cwd=tmp_path).returncode == 0
+    assert pohon.load(tmp_path / "isi.xlsx") == pohon.example("mojokerto")
