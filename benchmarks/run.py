@@ -45,6 +45,7 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
 
 import pohon
 from benchmarks.synth import make_chain, make_plan, plan_json, plan_yaml
+from benchmarks.workbook import TARGET_READ, TARGET_WRITE, measure_workbook
 
 SIZES = (5_000, 50_000)
 REPEATS = {5_000: 5, 50_000: 3}
@@ -61,6 +62,7 @@ TARGET_PROCESS = 4.0
 process (Python reading the file with ``json.load`` into a networkx graph)."""
 PROCESS_SIZE = 20_000
 CHAIN_SIZE = 20_000
+WORKBOOK_SIZE = 20_000
 CYCLE_SIZE = 50_000
 TARGET_SHAPE_GROWTH = 5.0
 """A chain or cycle four times as long takes at most this many times as long (linear)."""
@@ -342,9 +344,11 @@ def measure(
     chain: int = CHAIN_SIZE,
     cycle: int = CYCLE_SIZE,
     layout: bool = True,
+    workbook: int = 0,
 ) -> dict[str, Any]:
-    """Measure every size, the whole process and the chain and cycle shapes (a size of 0
-    skips the step); return the figures, ratios, growth and target verdicts."""
+    """Measure every size, the whole process, the chain and cycle shapes and the Excel
+    template (a size of 0 skips the step); return the figures, ratios, growth and target
+    verdicts."""
     sizes = sorted(sizes)
     say = log or (lambda _message: None)
     results: dict[str, Any] = {
@@ -376,6 +380,7 @@ def measure(
     results["memory"] = memory_figures
     results["process"] = measure_process(process, seed=seed, log=say) if process else None
     results["layout"] = measure_layout(seed, say) if layout else None
+    results["workbook"] = measure_workbook(workbook, seed, say) if workbook else None
     results["shapes"] = [
         measure_shape(shape, n, log=say) for shape, n in (("chain", chain), ("cycle", cycle)) if n
     ]
@@ -452,6 +457,21 @@ def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
                     "limit": LAYOUT_SECONDS,
                     "pass": figure["seconds"] <= LAYOUT_SECONDS,
                     "unit": "s",
+                }
+            )
+    book = results.get("workbook")
+    if book:
+        for step, limit, what in (
+            ("read", TARGET_READ, "baca"),
+            ("write", TARGET_WRITE, "tulis"),
+        ):
+            targets.append(
+                {
+                    "name": f"{what} templat Excel {book['nodes']:,} node <= {limit:g}x "
+                    f"openpyxl sendiri",
+                    "value": book[f"{step}_ratio"],
+                    "limit": limit,
+                    "pass": book[f"{step}_ratio"] <= limit,
                 }
             )
     for shape in results.get("shapes") or ():
@@ -558,6 +578,16 @@ def format_results(results: dict[str, Any]) -> str:
             f"{process['pohon_check'] * 1000:,.0f} ms (exit {process['exit_status']}) = "
             f"{process['ratio']:.2f}x"
         )
+    book = results.get("workbook")
+    if book:
+        out.append("")
+        out.append(
+            f"Templat Excel {book['nodes']:,} node, {book['indicators']:,} indikator "
+            f"({book['bytes'] / 2**20:,.1f} MiB; terbaik dari 2): baca "
+            f"{book['read'] * 1000:,.0f} ms vs openpyxl {book['read_floor'] * 1000:,.0f} ms = "
+            f"{book['read_ratio']:.2f}x; tulis {book['write'] * 1000:,.0f} ms vs openpyxl "
+            f"write-only {book['write_floor'] * 1000:,.0f} ms = {book['write_ratio']:.2f}x"
+        )
     shapes = results.get("shapes") or []
     if shapes:
         out.append("")
@@ -625,6 +655,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=CYCLE_SIZE,
         help=f"length of the one-cycle plan (default {CYCLE_SIZE}; 0 skips it)",
     )
+    parser.add_argument(
+        "--workbook",
+        type=int,
+        default=WORKBOOK_SIZE,
+        help=f"plan size of the Excel template step (default {WORKBOOK_SIZE}; 0 skips it)",
+    )
     parser.add_argument("--json", metavar="OUT", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     sizes = [int(part.replace("_", "")) for part in args.sizes.split(",") if part.strip()]
@@ -638,6 +674,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         chain=args.chain,
         cycle=args.cycle,
         layout=not args.no_layout,
+        workbook=args.workbook,
         log=lambda message: print(message, file=sys.stderr, flush=True),
     )
     results["wall_seconds"] = time.perf_counter() - started

@@ -110,15 +110,19 @@ def test_write_plan(tmp_path: Path, plan_data: dict[str, Any]) -> None:
 
 
 def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    results = run.measure(sizes=(N,), repeat=1, process=N, chain=80, cycle=120)
+    results = run.measure(sizes=(N,), repeat=1, process=N, chain=80, cycle=120, workbook=N)
     figures = results["sizes"][str(N)]
     assert set(figures["seconds"]) == set(run.STEPS)
     assert all(value > 0 for value in figures["seconds"].values())
     assert results["memory"]["peak_bytes"] > 0
     assert results["growth"] is None
-    # load+check, analyses, the process, chain, cycle; and the two layouts with an engine.
+    # load+check, analyses, the process, workbook read and write, chain, cycle; and the two
+    # layouts with an engine.
     layouts = 2 if results["layout"]["engine"] else 0
-    assert len(results["targets"]) == 5 + layouts
+    assert len(results["targets"]) == 7 + layouts
+    book = results["workbook"]
+    assert book["nodes"] == N
+    assert book["read_ratio"] == pytest.approx(book["read"] / book["read_floor"])
     assert "check" in results["targets"][1]["name"]
     assert results["process"]["nodes"] == N
     assert results["process"]["exit_status"] in (0, 1)
@@ -133,10 +137,11 @@ def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "alignment+crosscutting" in text
     assert "pohon check" in text
     assert "lingkaran" in text or "cycle" in text
+    assert "Templat Excel" in text
     out = tmp_path / "bench.json"
     args = ["--sizes", f"{N},{N + 100}", "--repeat", "1", "--no-memory", "--no-layout"]
     args += ["--json", str(out)]
-    args += ["--process", "0", "--chain", "0", "--cycle", "0"]
+    args += ["--process", "0", "--chain", "0", "--cycle", "0", "--workbook", "0"]
     assert run.main(args) == 0
     printed = capsys.readouterr().out
     assert "PASS" in printed or "FAIL" in printed

@@ -1016,9 +1016,12 @@ def _cell_name(letter: str, row: int) -> str:
 
 
 def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(index))
+    """``1`` → ``A``, ``28`` → ``AB``: the letters of a column."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _plain_value(reader: _Reader, value: Any, sheet: str, cell: str) -> Any:
@@ -1126,6 +1129,7 @@ def _read_table(
     out: list[tuple[int, dict[str, tuple[Any, str]]]] = []
     header: list[str | None] = []
     letters: dict[str, str] = {}
+    letters_at: list[str] = []
     for number, row in rows:
         if number == 1:
             seen: set[str] = set()
@@ -1176,13 +1180,14 @@ def _read_table(
                     "A1",
                 )
             reader.source.columns[table.name] = letters
+            letters_at = [_letter(k) for k in range(1, len(header) + 1)]
             continue
         values: dict[str, tuple[Any, str]] = {}
         for k, value in enumerate(row):
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             key = header[k] if k < len(header) else None
-            cell = f"{_letter(k + 1)}{number}"
+            cell = f"{letters_at[k] if k < len(letters_at) else _letter(k + 1)}{number}"
             if key is None:
                 reader.fail(
                     f"sel berisi nilai di kolom tanpa judul yang dikenal ({_short(str(value), 40)!r})",
