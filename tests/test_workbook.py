@@ -209,3 +209,53 @@ def test_cli_convert_both_ways_and_never_over_the_input(tmp_path: Path) -> None:
     assert ".xlsx" in unknown.stderr
     assert _pohon("example", "-o", "isi.xlsx", cwd=tmp_path).returncode == 0
     assert pohon.load(tmp_path / "isi.xlsx") == pohon.example("mojokerto")
+
+
+def test_findings_workbook_has_one_row_per_finding_and_load_problem(tmp_path: Path) -> None:
+    assert _pohon("example", "-o", "contoh.xlsx", cwd=tmp_path).returncode == 0
+    (tmp_path / "rusak.yaml").write_text("pohon: 1\nplan: [\n", encoding="utf-8")
+    done = _pohon(
+        "check", "contoh.xlsx", "rusak.yaml", "--format", "xlsx", "-o", "temuan.xlsx", cwd=tmp_path
+    )
+    assert done.returncode == 2, done.stderr  # rusak.yaml cannot be read
+    book = openpyxl.load_workbook(tmp_path / "temuan.xlsx")
+    rows = list(book["Temuan"].iter_rows(min_row=2, values_only=True))
+    report = pohon.check(pohon.load(tmp_path / "contoh.xlsx"))
+    assert len([r for r in rows if r[0] == "contoh.xlsx"]) == len(report)
+    broken = [r for r in rows if r[0] == "rusak.yaml"]
+    assert len(broken) == 1
+    assert broken[0][1] == "3:1"
+    assert broken[0][3] == "error"
+    assert str(broken[0][2]).startswith("PK0")
+    pagu = next(r for r in rows if r[2] == "PK502")
+    assert pagu[1].startswith("Pagu!")  # the place: sheet and cell of the workbook
+    assert book["Temuan"].freeze_panes == "A2"
+    summary = list(book["Ringkasan"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in summary] == ["contoh.xlsx", "rusak.yaml"]
+    to_terminal = _pohon("check", "contoh.xlsx", "--format", "xlsx", cwd=tmp_path)
+    assert to_terminal.returncode == 2
+    assert "-o" in to_terminal.stderr
+
+
+def test_matrix_workbook_counts_and_pagu(tmp_path: Path) -> None:
+    assert _pohon("example", "-o", "contoh.yaml", cwd=tmp_path).returncode == 0
+    done = _pohon(
+        "matrix", "crosscutting", "contoh.yaml", "-f", "xlsx", "-o", "cc.xlsx", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    book = openpyxl.load_workbook(tmp_path / "cc.xlsx")
+    assert book.sheetnames[0] == "Node"
+    assert "Pagu 2025" in book.sheetnames
+    assert book.sheetnames[-1] == "Celah"
+    matrix = pohon.crosscutting(pohon.example("mojokerto")).matrix()
+    counts = book["Node"]
+    columns = [c.value for c in counts[2]]
+    assert columns[0] == "Sasaran Pemda"
+    first = matrix.cells[0]
+    row_labels = [r.label for r in matrix.rows]
+    column_labels = [c.label for c in matrix.columns]
+    row = 3 + row_labels.index(next(r.label for r in matrix.rows if r.id == first.row))
+    col = 2 + column_labels.index(next(c.label for c in matrix.columns if c.id == first.column))
+    assert counts.cell(row, col).value == first.count
+    year = min(first.pagu)
+    assert book[f"Pagu {year}"].cell(row, col).value == first.pagu[year]

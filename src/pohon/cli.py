@@ -69,6 +69,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "untuk memeriksanya",
         "note: {path} skipped: .xls/.ods workbooks are not read; save it as .xlsx to check it",
     ),
+    "binary_needs_output": (
+        "format {format} menulis buku kerja, bukan teks: beri -o BERKAS.{format}",
+        "the {format} format writes a workbook, not text: give -o FILE.{format}",
+    ),
     "bad_years": (
         "periode {years!r} tidak bisa dibaca: tulis AWAL-AKHIR, misalnya 2025-2029",
         "cannot read the period {years!r}: write START-END, for example 2025-2029",
@@ -477,18 +481,19 @@ def _add_matrix(sub: Any) -> None:
     for name, (summary, description) in _MATRIX_KINDS.items():
         kind = kinds.add_parser(name, help=summary, description=description)
         kind.add_argument(
-            "path", metavar="PATH", help="satu berkas rencana (.yaml, .yml atau .json)"
+            "path", metavar="PATH", help="satu berkas rencana (.yaml, .yml, .json atau .xlsx)"
         )
         kind.add_argument(
             "-f",
             "--format",
-            choices=("text", "json", "csv", "html"),
+            choices=("text", "json", "csv", "html", "xlsx"),
             default="text",
             help=(
                 "format keluaran: text (tabel untuk terminal, bawaan), json (baris, kolom, "
                 "sel dan celah dengan id), csv (satu tabel, UTF-8 tanpa BOM; di Excel buka "
-                "lewat Data > From Text/CSV dan pilih UTF-8; celah tidak ikut), atau html "
-                "(satu halaman utuh)"
+                "lewat Data > From Text/CSV dan pilih UTF-8; celah tidak ikut), html "
+                "(satu halaman utuh), atau xlsx (buku kerja: jumlah node, pagu per tahun, "
+                "celah; perlu -o BERKAS.xlsx)"
             ),
         )
         _add_lang(kind)
@@ -780,6 +785,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if problem is not None:
         _fail(problem)
         return EXIT_INPUT
+    if FORMATS[args.format].binary and args.output in (None, "-"):
+        _fail(_msg("binary_needs_output", lang, format=args.format))
+        return EXIT_INPUT
     results: list[Report | LoadError] = []
     items = _inputs(args.paths, lang)
     inputs = [item for item in items if isinstance(item, str)]
@@ -984,6 +992,50 @@ def _load_one(path: str, lang: Lang) -> Plan | None:
         return None
 
 
+def _matrix_xlsx(
+    args: argparse.Namespace, plan: Plan, frameworks: list[str] | None, lang: Lang
+) -> int:
+    """``pohon matrix KIND PATH --format xlsx -o FILE.xlsx``: the matrix as a workbook."""
+    from pohon.analysis import alignment, crosscutting
+    from pohon.render.matrix import (
+        alignment_matrix,
+        alignment_title,
+        crosscutting_title,
+        with_findings,
+    )
+    from pohon.render.xlsxfmt import matrix_workbook
+    from pohon.rules import check
+
+    if args.output in (None, "-"):
+        _fail(_msg("binary_needs_output", lang, format="xlsx"))
+        return EXIT_INPUT
+    findings = check(plan, select=args.matrix_kind, lang=lang).diagnostics
+    opd_names = {o.id: o.name for o in plan.opds}
+    named = f"{plan.name} [{plan.id}]"
+    if args.matrix_kind == "alignment":
+        matrix = alignment_matrix(
+            alignment(plan, frameworks), opd_names=opd_names, findings=findings
+        )
+        title = alignment_title(named, lang)
+        heading = "Butir kerangka" if lang == "id" else "Framework item"
+    else:
+        matrix = with_findings(crosscutting(plan).matrix(), findings)
+        title = crosscutting_title(named, lang)
+        heading = "Sasaran Pemda" if lang == "id" else "Pemda sasaran"
+    data = matrix_workbook(matrix, lang=lang, title=title, row_heading=heading)
+    status = _write(data, args.output, lang, force=args.force, inputs=[args.path])
+    if status == EXIT_OK:
+        summary = _msg(
+            "matrix_summary",
+            lang,
+            rows=len(matrix.rows),
+            columns=len(matrix.columns),
+            gaps=len(matrix.gaps),
+        )
+        print(_msg("written", lang, path=args.output, summary=summary), file=sys.stderr)
+    return status
+
+
 def _cmd_matrix(args: argparse.Namespace) -> int:
     from pohon.analysis import alignment, crosscutting
     from pohon.io import builtin_frameworks
@@ -1014,6 +1066,8 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
 
     width = _text_width(args.output) if args.format == "text" else None
     opd_names = {o.id: o.name for o in plan.opds}
+    if args.format == "xlsx":
+        return _matrix_xlsx(args, plan, frameworks, lang)
     to_file = args.output not in (None, "-")
     matrix: Matrix | None = None
     # What is missing is what the rules of the matrix's family find: one vocabulary.

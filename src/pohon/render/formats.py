@@ -6,7 +6,7 @@ exactly the formats registered here, so a new output (an HTML report, an Excel w
 is one :func:`register_format` away from ``--format``.
 
 >>> sorted(FORMATS)
-['csv', 'json', 'sarif', 'text']
+['csv', 'json', 'sarif', 'text', 'xlsx']
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ class Formatter:
 
     name: str
     description: tuple[str, str]
-    write: Callable[[list[Report | LoadError], Lang, bool], str]
+    write: Callable[[list[Report | LoadError], Lang, bool], str | bytes]
     """``write(results, lang, color)``; ``color`` matters to terminal formats only."""
     terminal: bool = False
     """Shown in a terminal as it is (colour and line width apply)."""
+    binary: bool = False
+    """Writes bytes (a workbook), so it goes to a file (``-o``), never to a terminal."""
 
 
 FORMATS: dict[str, Formatter] = {}
@@ -48,8 +50,8 @@ def register_format(formatter: Formatter) -> Formatter:
 
 def render(
     results: Results, format: str = "text", *, lang: Lang = "id", color: bool = False
-) -> str:
-    """``results`` in the registered ``format``."""
+) -> str | bytes:
+    """``results`` in the registered ``format`` (bytes for a binary one, such as xlsx)."""
     try:
         formatter = FORMATS[format]
     except KeyError:
@@ -94,3 +96,22 @@ register_format(
         lambda items, lang, color: render_csv(items, lang=lang),
     )
 )
+register_format(
+    Formatter(
+        "xlsx",
+        (
+            "buku kerja Excel temuan: satu baris per temuan dengan letak (baris atau sel), "
+            "filter dan judul beku, siap cetak A4; perlu -o BERKAS.xlsx",
+            "an Excel workbook of the findings: one row a finding with its place (line or "
+            "cell), filters and a frozen header, ready to print on A4; needs -o FILE.xlsx",
+        ),
+        lambda items, lang, color: _xlsx(items, lang),
+        binary=True,
+    )
+)
+
+
+def _xlsx(items: list[Report | LoadError], lang: Lang) -> bytes:
+    from pohon.render.xlsxfmt import render_xlsx
+
+    return render_xlsx(items, lang=lang)
