@@ -294,7 +294,16 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="berkas rencana (.yaml, .yml, .json) atau folder; isi folder diperiksa rekursif",
+        help="berkas rencana (.yaml, .yml, .json, .xlsx) atau folder; isi folder diperiksa "
+        "rekursif",
+    )
+    check.add_argument(
+        "--satu-rencana",
+        "--one-plan",
+        dest="one_plan",
+        action="store_true",
+        help="periksa semua berkas sebagai satu rencana Pemda (RPJMD dan Renstra tiap OPD di "
+        "berkas terpisah): rujukan antarberkas terbaca, tiap temuan tetap menyebut berkasnya",
     )
     from pohon.render.formats import FORMATS
 
@@ -688,6 +697,52 @@ def _check_one(path: str, select: list[str], ignore: list[str], lang: Lang) -> R
         )
 
 
+def _check_joined(
+    items: Sequence[str | LoadError], select: list[str], ignore: list[str], lang: Lang
+) -> list[Report | LoadError]:
+    """``check --satu-rencana``: the readable files joined into one plan and checked once;
+    the files that cannot be read are reported as such, before the report."""
+    from pohon.io import LoadError, UnknownFrameworkError, join, load
+    from pohon.rules import check
+
+    failed: list[Report | LoadError] = []
+    parts = []
+    for item in items:
+        if isinstance(item, LoadError):
+            failed.append(item)
+            continue
+        try:
+            parts.append(load(item))
+        except LoadError as exc:
+            failed.append(exc)
+        except (OSError, ValueError, RecursionError) as exc:
+            if os.environ.get("POHON_DEBUG", "") not in ("", "0"):
+                raise
+            failed.append(
+                _problem_error(
+                    item, "unreadable", lang, kind=type(exc).__name__, detail=_first_line(exc)
+                )
+            )
+    if not parts:
+        return failed
+    try:
+        plan = join(parts)
+        return [*failed, check(plan, select=select or None, ignore=ignore or None, lang=lang)]
+    except LoadError as exc:
+        return [*failed, exc]
+    except UnknownFrameworkError as exc:
+        return [
+            *failed,
+            _problem_error(
+                str(parts[0].source.file if parts[0].source else ""),
+                "unknown_framework",
+                lang,
+                framework=exc.framework_id,
+                known=", ".join(exc.known),
+            ),
+        ]
+
+
 def _use_color(choice: str, output: str | None) -> bool:
     if choice == "always":
         return True
@@ -796,10 +851,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
         args.output, lang, force=args.force, inputs=inputs
     ):
         return EXIT_INPUT
-    for item in items:
-        results.append(
-            item if isinstance(item, LoadError) else _check_one(item, select, ignore, lang)
-        )
+    if args.one_plan:
+        results = _check_joined(items, select, ignore, lang)
+    else:
+        for item in items:
+            results.append(
+                item if isinstance(item, LoadError) else _check_one(item, select, ignore, lang)
+            )
     if opds or levels or severity is not None:
         reports = [item for item in results if not isinstance(item, LoadError)]
         problem = _scope_problem(reports, opds, levels, lang)

@@ -11,6 +11,7 @@ from pohon.io.frameworks import (
     loads_crosswalk,
     loads_framework,
 )
+from pohon.io.parts import PartsSource, join, load_all
 from pohon.io.plans import dump, dumps, load, loads
 from pohon.io.schema import plan_schema
 from pohon.io.source import SourceMap
@@ -18,6 +19,7 @@ from pohon.io.source import SourceMap
 __all__ = [
     "EXAMPLES",
     "LoadError",
+    "PartsSource",
     "Problem",
     "SourceMap",
     "UnknownFrameworkError",
@@ -28,7 +30,9 @@ __all__ = [
     "example",
     "example_text",
     "get_framework",
+    "join",
     "load",
+    "load_all",
     "load_crosswalk",
     "load_framework",
     "loads",

@@ -16,8 +16,18 @@ from pohon.rules.engine import Context, Finding, rule
     severity="error",
     title="Id node ganda",
     title_en="Duplicate node id",
-    message="Id node {id} dipakai lagi di sini ({count} kali di rencana ini)",
-    message_en="Node id {id} is used again here ({count} times in this plan)",
+    message={
+        "default": (
+            "Id node {id} dipakai lagi di sini ({count} kali di rencana ini)",
+            "Node id {id} is used again here ({count} times in this plan)",
+        ),
+        "elsewhere": (
+            "Id node {id} dipakai lagi di sini ({count} kali di rencana ini); node pertama "
+            "dengan id ini ada di {first}",
+            "Node id {id} is used again here ({count} times in this plan); the first node "
+            "with this id is at {first}",
+        ),
+    },
     hint="Beri setiap node id yang unik; tautan parents merujuk ke node pertama.",
     hint_en="Give every node a unique id; parent links resolve to the first one.",
 )
@@ -38,12 +48,34 @@ def duplicate_node_id(ctx: Context) -> Iterator[Finding]:
     if len(ctx.graph.index) == len(ctx.plan.nodes):
         return  # the index holds each distinct id once: no id is used twice
     counts = Counter(node.id for node in ctx.plan.nodes)
-    seen: set[str] = set()
+    first: dict[str, int] = {}
     for i, node in ctx.nodes():
         if counts[node.id] > 1:
-            if node.id in seen:
-                yield Finding(node.id, {"count": counts[node.id]}, field="id", node_index=i)
-            seen.add(node.id)
+            if node.id in first:
+                # In a plan of several files the first one may be in another file: say where.
+                place = _place_of(ctx, first[node.id])
+                yield Finding(
+                    node.id,
+                    {"count": counts[node.id], **({"first": place} if place else {})},
+                    field="id",
+                    node_index=i,
+                    variant="elsewhere" if place else "default",
+                )
+            else:
+                first[node.id] = i
+
+
+def _place_of(ctx: Context, index: int) -> str | None:
+    """``file:line`` (or ``file!sheet!cell``) of node ``index``, where the plan has a source."""
+    source = ctx.plan.source
+    if source is None:
+        return None
+    if callable(getattr(source, "location", None)):
+        return str(source.location(index, field="id")) or None
+    line = source.line_of(index)
+    if line is None:
+        return None
+    return f"{source.file or ''}:{line}" if source.file else f"baris {line}"
 
 
 @rule(
