@@ -30,7 +30,15 @@ def _shown(notebook: Any) -> list[list[tuple[str, tuple[str, ...], str]]]:
             text = output.get("text") or data.get("text/plain") or ""
             if isinstance(text, list):
                 text = "".join(text)
-            shown.append((output["output_type"], tuple(sorted(data)), text))
+            kind = output["output_type"]
+            if kind == "stream":
+                kind = f"stream:{output.get('name', 'stdout')}"
+                # A busy machine may deliver one print in several stream messages: a reader
+                # sees them as one text, and so does this comparison.
+                if shown and shown[-1][0] == kind:
+                    shown[-1] = (kind, (), shown[-1][2] + text)
+                    continue
+            shown.append((kind, tuple(sorted(data)), text))
         cells.append(shown)
     return cells
 

@@ -33,6 +33,11 @@ def test_rule_case(case: Case) -> None:
     assert got == sorted(expected), f"{case.id}: found {found}"
 
 
+WORKBOOK_ONLY = {"PK120"}
+"""Rules that only a plan read from a workbook can trigger; their triggering cases are
+workbooks (tests/test_cascading.py), their passing cases YAML plans here."""
+
+
 def test_every_rule_has_cases() -> None:
     by_rule: dict[str, list[Case]] = {}
     for case in CASES:
@@ -40,7 +45,8 @@ def test_every_rule_has_cases() -> None:
     missing = sorted(set(REGISTRY) - set(by_rule))
     assert not missing, f"rules without a case file: {missing}"
     for code, cases in by_rule.items():
-        assert any(c.expect for c in cases), f"{code} has no case that triggers it"
+        if code not in WORKBOOK_ONLY:
+            assert any(c.expect for c in cases), f"{code} has no case that triggers it"
         assert any(not c.expect for c in cases), f"{code} has no case that passes it"
 
 

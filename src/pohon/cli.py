@@ -298,6 +298,14 @@ def build_parser() -> argparse.ArgumentParser:
         "rekursif",
     )
     check.add_argument(
+        "--pemetaan",
+        "--mapping",
+        dest="mapping",
+        metavar="PEMETAAN",
+        help="baca buku kerja .xlsx sebagai matriks cascading lewat pemetaan kolom: nama "
+        "pemetaan bawaan (evaluasi-renja) atau berkas YAML (lihat docs/excel.md)",
+    )
+    check.add_argument(
         "--satu-rencana",
         "--one-plan",
         dest="one_plan",
@@ -440,6 +448,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("input", metavar="IN", help="berkas rencana (.yaml, .json, .xlsx)")
     convert.add_argument("output", metavar="OUT", help="berkas tujuan (.yaml, .json, .xlsx)")
+    convert.add_argument(
+        "--pemetaan",
+        "--mapping",
+        dest="mapping",
+        metavar="PEMETAAN",
+        help="baca IN (.xlsx) sebagai matriks cascading lewat pemetaan kolom (lihat docs/excel.md)",
+    )
     _add_force(convert)
     _add_lang(convert)
 
@@ -670,13 +685,15 @@ def _scoped(report: Report, opds: list[str], levels: list[str], severity: str | 
     return report
 
 
-def _check_one(path: str, select: list[str], ignore: list[str], lang: Lang) -> Report | LoadError:
+def _check_one(
+    path: str, select: list[str], ignore: list[str], lang: Lang, mapping: str | None = None
+) -> Report | LoadError:
     from pohon.io import LoadError, UnknownFrameworkError, load
     from pohon.rules import check
 
     try:
         try:
-            plan = load(path)
+            plan = load(path, mapping=_mapping_for(path, mapping))
         except (OSError, ValueError, RecursionError) as exc:
             # What the reader let through: this file is unreadable, the others still count.
             if os.environ.get("POHON_DEBUG", "") not in ("", "0"):
@@ -698,7 +715,11 @@ def _check_one(path: str, select: list[str], ignore: list[str], lang: Lang) -> R
 
 
 def _check_joined(
-    items: Sequence[str | LoadError], select: list[str], ignore: list[str], lang: Lang
+    items: Sequence[str | LoadError],
+    select: list[str],
+    ignore: list[str],
+    lang: Lang,
+    mapping: str | None = None,
 ) -> list[Report | LoadError]:
     """``check --satu-rencana``: the readable files joined into one plan and checked once;
     the files that cannot be read are reported as such, before the report."""
@@ -712,7 +733,7 @@ def _check_joined(
             failed.append(item)
             continue
         try:
-            parts.append(load(item))
+            parts.append(load(item, mapping=_mapping_for(item, mapping)))
         except LoadError as exc:
             failed.append(exc)
         except (OSError, ValueError, RecursionError) as exc:
@@ -741,6 +762,13 @@ def _check_joined(
                 known=", ".join(exc.known),
             ),
         ]
+
+
+def _mapping_for(path: str, mapping: str | None) -> str | None:
+    """The column mapping applies to workbooks; YAML and JSON files are read as they are."""
+    if mapping is None or not path.lower().endswith((".xlsx", ".xlsm")):
+        return None
+    return mapping
 
 
 def _use_color(choice: str, output: str | None) -> bool:
@@ -852,11 +880,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     ):
         return EXIT_INPUT
     if args.one_plan:
-        results = _check_joined(items, select, ignore, lang)
+        results = _check_joined(items, select, ignore, lang, args.mapping)
     else:
         for item in items:
             results.append(
-                item if isinstance(item, LoadError) else _check_one(item, select, ignore, lang)
+                item
+                if isinstance(item, LoadError)
+                else _check_one(item, select, ignore, lang, args.mapping)
             )
     if opds or levels or severity is not None:
         reports = [item for item in results if not isinstance(item, LoadError)]
@@ -1000,7 +1030,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if not target.endswith(_CONVERT_SUFFIXES) and args.output != "-":
         _fail(_msg("convert_suffix", lang, path=args.output))
         return EXIT_INPUT
-    plan = _load_one(args.input, lang)
+    plan = _load_one(args.input, lang, mapping=_mapping_for(args.input, args.mapping))
     if plan is None:
         return EXIT_INPUT
     data: str | bytes
@@ -1028,7 +1058,7 @@ def _text_width(output: str | None) -> int | None:
     return max(shutil.get_terminal_size().columns, 40)
 
 
-def _load_one(path: str, lang: Lang) -> Plan | None:
+def _load_one(path: str, lang: Lang, mapping: str | None = None) -> Plan | None:
     """The plan in one file, or ``None`` after saying on stderr why it cannot be read."""
     from pohon.io import LoadError, load
 
@@ -1036,7 +1066,7 @@ def _load_one(path: str, lang: Lang) -> Plan | None:
         _fail(_problem_error(path, "not_a_file", lang).format(lang))
         return None
     try:
-        return load(path)
+        return load(path, mapping=mapping)
     except LoadError as exc:
         _fail(exc.format(lang))
         return None

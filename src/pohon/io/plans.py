@@ -38,10 +38,15 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     return "yaml"
 
 
-def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
+def load(
+    path: str | os.PathLike[str], *, format: Format | None = None, mapping: Any = None
+) -> Plan:
     """Read a plan file: ``.yaml``, ``.yml``, ``.json``, or a template workbook ``.xlsx``
     (``pohon template``; see :mod:`pohon.io.workbook`). An ``.xls`` or ``.ods`` workbook
-    raises a :class:`pohon.LoadError` asking for it to be saved as ``.xlsx``.
+    raises a :class:`pohon.LoadError` asking for it to be saved as ``.xlsx``. With
+    ``mapping`` (a shipped mapping's name such as ``"evaluasi-renja"``, a mapping file, or a
+    :class:`pohon.io.cascading.CascadingMapping`) a workbook is read as a flat cascading
+    sheet (:mod:`pohon.io.cascading`).
 
     Raises :class:`pohon.LoadError` with the file, line and key path of every problem when
     the file cannot be read as a plan. Structural faults (unknown parents, cycles, ...) do not
@@ -51,6 +56,12 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
     if is_spreadsheet(name) and not name.lower().endswith(WORKBOOK_SUFFIXES):
         raise spreadsheet_error(name)
     data = read_input(name)
+    if mapping is not None:
+        from pohon.io.cascading import CascadingMapping, load_mapping, read_cascading
+
+        spec = mapping if isinstance(mapping, CascadingMapping) else load_mapping(str(mapping))
+        with paused_gc():
+            return read_cascading(data, spec, name)
     if name.lower().endswith(WORKBOOK_SUFFIXES):
         with paused_gc():
             return read_workbook(data, name)

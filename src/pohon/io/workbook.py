@@ -966,11 +966,13 @@ def _read_book(book: Any, file: str | None) -> Plan:
             [
                 _problem(
                     f"buku kerja ini bukan templat pohon (lembarnya: {', '.join(names)}; "
-                    "templat punya lembar Rencana dan Node): buat templat dengan 'pohon "
-                    "template -o pohon.xlsx' lalu salin datanya ke sana",
+                    "templat punya lembar Rencana dan Node): untuk matriks cascading atau "
+                    "formulir lain, beri pemetaan kolomnya (--pemetaan, lihat docs/excel.md), "
+                    "atau buat templat dengan 'pohon template -o pohon.xlsx' dan salin datanya",
                     f"this workbook is not a pohon template (its sheets: {', '.join(names)}; a "
-                    "template has the sheets Rencana and Node): make one with 'pohon template "
-                    "-o pohon.xlsx' and copy the data into it",
+                    "template has the sheets Rencana and Node): for a cascading matrix or "
+                    "another form give its column mapping (--pemetaan, see docs/excel.md), or "
+                    "make a template with 'pohon template -o pohon.xlsx' and copy the data",
                     code=UNREADABLE.code,
                 )
             ],

@@ -5,13 +5,15 @@
 - :mod:`pohon.rules.engine`: :func:`check`, the runner;
 - one module per family (structure, indicators, alignment, crosscutting, pagu),
   :mod:`pohon.rules.wording` for the indicators family's checks of names and satuan, and
-  :mod:`pohon.rules.opd_only` for PK117 (structure), the plan that holds a Renstra only.
+  :mod:`pohon.rules.opd_only` for PK117 (structure), the plan that holds a Renstra only,
+  and :mod:`pohon.rules.imported` for PK120, the notes of reading a cascading workbook.
 """
 
 from pohon.findings import Diagnostic, Location, Report, display
 from pohon.rules import (
     alignment,  # noqa: F401
     crosscutting,  # noqa: F401
+    imported,  # noqa: F401
     indicators,  # noqa: F401
     opd_only,  # noqa: F401
     pagu,  # noqa: F401

@@ -153,7 +153,9 @@ def _run(r: Rule, ctx: Context, lang: Lang, override: Severity | None) -> list[D
                 line = source.line_of(
                     node_index, indicator_id=finding.indicator, field=finding.field
                 )
-        elif finding.opd is not None:
+        if finding.location is not None:
+            location = finding.location
+        elif finding.opd is not None and node_index is None:
             opd = finding.opd
             path = "opds"
             if in_workbook:

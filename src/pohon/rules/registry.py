@@ -24,6 +24,7 @@ from pohon.findings import (
     Doc,
     Entry,
     Lang,
+    Location,
     Namer,
     Severity,
     UsageError,
@@ -71,6 +72,9 @@ class Finding:
     """A severity for this finding alone, when the rule's depends on the case (a setting)."""
     hint_variant: str = "default"
     """Which of the rule's hints fits this finding (``hints`` of :func:`rule`)."""
+    location: Location | None = None
+    """Where the finding points when it is a place of the input, not a node (a row of a
+    workbook that was set apart)."""
 
 
 @dataclass(frozen=True)

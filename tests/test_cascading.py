@@ -1,0 +1,363 @@
+"""Flat cascading workbooks read through a column mapping: the real Renja evaluation form,
+an IKU table, and a hand-made matriks with Indonesian numbers and merged cells."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pohon
+from pohon.io.cascading import indonesian_number, load_mapping, read_cascading
+
+openpyxl = pytest.importorskip("openpyxl")
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
+RENJA = REAL / "deliserdang_bappedalitbang_evaluasi_renja_2025.xlsx"
+IKU = REAL / "indigo_template_laporan_perencanaan_sasaran_iku.xlsx"
+
+
+def _bytes(book: Any) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def renja() -> pohon.Plan:
+    if not RENJA.is_file():
+        pytest.skip("shared/data/real is absent")
+    return pohon.load(RENJA, mapping="evaluasi-renja")
+
+
+def test_every_data_row_of_the_real_renja_form_is_accounted_for(renja: pohon.Plan) -> None:
+    source = renja.source
+    assert sorted(source.rows) == list(range(11, 113))
+    kinds = Counter(what.split(":")[0].split(" ")[0] for what in source.rows.values())
+    assert set(kinds) <= {"node", "indikator", "dilewati"}
+    # Every row set apart is a note at its cell; the rows below the data are named once.
+    noted = {int("".join(ch for ch in n.cell if ch.isdigit())) for n in source.notes}
+    assert {r for r, what in source.rows.items() if what.startswith("dilewati")} <= noted
+    assert any("113-125" in n.message for n in source.notes)
+    levels = Counter(n.level for n in renja.nodes)
+    assert (levels["program"], levels["kegiatan"], levels["sub_kegiatan"]) == (6, 19, 72)
+    assert renja.opds[0].singkatan == "BAPPEDALITBANG"
+
+
+def test_the_renja_form_reads_as_a_planner_wrote_it(renja: pohon.Plan) -> None:
+    program = renja.node("P106")  # the program whose two indicators are on two merged rows
+    assert [i.name for i in program.indicators] == [
+        "Persentase Kebijakan Berbasis Bukti",
+        "Indeks Inovasi Daerah",
+    ]
+    assert renja.node("K27").parent_ids == ("P13",)  # a sasaran PD beside it, same program
+    # K39's formula adds up rows 40-44: they are its sub kegiatan, even where a value of
+    # one equals the next (K40 = K41).
+    assert renja.node("SK40").parent_ids == ("K39",)
+    assert renja.node("SK15").pagu == {2025: 73945400}
+    assert renja.node("SK15").indicators[0].targets == {2025: 4}
+    two = renja.node("P13").indicators
+    assert [i.name for i in two] == [
+        "Nilai LHE AKIP Perangkat Daerah",
+        "Indeks Kepuasan Masyarakat (IKM)",
+    ]
+
+
+def test_the_renja_findings_are_those_an_evaluator_would_sign(renja: pohon.Plan) -> None:
+    report = pohon.check(renja)
+    at = {(d.code, d.location.cell) for d in report}
+    assert ("PK104", "D13") in at  # the form has no tujuan RPJMD: sasaran under misi
+    assert ("PK108", "F27") in at  # a sasaran PD with no program of its own
+    assert ("PK202", "H13") in at  # the second indicator of H13 has no satuan
+    assert ("PK120", "H13") in at  # and the reading says how it split the cell
+    assert ("PK120", "G12") in at  # a grouping row, set apart with its reason
+    codes = Counter(d.code for d in report)
+    assert codes["PK502"] == 0  # the kegiatan sums hold once read right
+    assert codes["PK210"] == 0  # no target outside the Renja year
+    assert all(d.location.sheet == "Realisasi TW IV" for d in report if d.node)
+
+
+def test_the_iku_template_reads_as_a_table_of_sasaran_and_iku() -> None:
+    if not IKU.is_file():
+        pytest.skip("shared/data/real is absent")
+    empty = pohon.load(IKU, mapping="iku-sasaran")
+    assert empty.nodes == ()
+    book = openpyxl.load_workbook(IKU)
+    sheet = book.active
+    sheet.append(
+        [
+            1,
+            "S.1",
+            "Meningkatnya kualitas layanan publik",
+            50,
+            1,
+            "IKU.1",
+            "Indeks Kepuasan Masyarakat",
+            50,
+            "82,5",
+            "indeks",
+            "Maximize",
+            "Bagian Organisasi",
+        ]
+    )
+    sheet.append(
+        [
+            None,
+            None,
+            None,
+            None,
+            2,
+            "IKU.2",
+            "Jumlah pengaduan yang tidak selesai",
+            50,
+            "12",
+            "kasus",
+            "Minimize",
+            "Bagian Organisasi",
+        ]
+    )
+    sheet.merge_cells("C8:C9")
+    sheet.append(
+        [
+            2,
+            "S.2",
+            "Meningkatnya akuntabilitas kinerja",
+            50,
+            3,
+            "IKU.3",
+            "Nilai SAKIP",
+            100,
+            "BB",
+            "predikat",
+            "Maximize",
+            "Inspektorat",
+        ]
+    )
+    plan = read_cascading(_bytes(book), load_mapping("iku-sasaran"), "iku.xlsx")
+    assert [n.name for n in plan.nodes] == [
+        "Meningkatnya kualitas layanan publik",
+        "Meningkatnya akuntabilitas kinerja",
+    ]
+    first = plan.nodes[0].indicators
+    assert [(i.name, i.polarity, i.iku) for i in first] == [
+        ("Indeks Kepuasan Masyarakat", "higher", True),
+        ("Jumlah pengaduan yang tidak selesai", "lower", True),
+    ]
+    assert first[0].targets == {2025: 82.5}  # "82,5" written as text, read as a number
+    assert plan.nodes[1].indicators[0].targets == {2025: "BB"}
+
+
+def test_a_mapping_applied_to_another_form_says_so() -> None:
+    if not RENJA.is_file():
+        pytest.skip("shared/data/real is absent")
+    with pytest.raises(pohon.LoadError) as caught:
+        pohon.load(RENJA, mapping="iku-sasaran")
+    text = str(caught.value)
+    assert "!C7:" in text
+    assert "bukan formulir yang dipetakan" in text
+
+
+MAPPING = """\
+pohon-pemetaan: 1
+rows: {first: 3}
+plan: {id: kota-uji, name: Cascading Kota Uji, period: {start: 2025, end: 2026}}
+opd: {id: dinkes, name: Dinas Kesehatan}
+levels:
+  - {column: A, level: tujuan}
+  - {column: B, level: sasaran}
+  - {column: C, level: tujuan_opd}
+  - {column: D, level: sasaran_opd}
+  - column: E
+    cases:
+      - {match: '^program', level: program}
+      - {match: '^kegiatan', level: kegiatan}
+      - {level: sub_kegiatan}
+kode: F
+indicators: {name: G, satuan: H, targets: {2025: I, 2026: J}}
+pagu: {2025: K, 2026: L}
+"""
+
+
+def _handmade() -> Any:
+    """A small matriks cascading as planners make them: merged cells down the higher
+    levels, numbers written as Indonesian text, a blank row and a stray note."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Cascading"
+    sheet.append(["MATRIKS CASCADING DINAS KESEHATAN"])
+    sheet.append(
+        [
+            "Tujuan",
+            "Sasaran",
+            "Tujuan PD",
+            "Sasaran PD",
+            "Program/Kegiatan/Sub",
+            "Kode",
+            "Indikator",
+            "Satuan",
+            "Target 2025",
+            "Target 2026",
+            "Pagu 2025",
+            "Pagu 2026",
+        ]
+    )
+    sheet.append(
+        [
+            "Meningkatnya derajat kesehatan",
+            "Meningkatnya umur harapan hidup",
+            "Meningkatnya mutu layanan kesehatan",
+            "Menurunnya angka kesakitan",
+            "Program Pemenuhan Upaya Kesehatan",
+            "1.02.02",
+            "Angka kesakitan",
+            "persen",
+            "12,5",
+            "11,8",
+            "Rp 1.250.000.000",
+            "1.300.000.000",
+        ]
+    )
+    sheet.append(
+        [
+            None,
+            None,
+            None,
+            None,
+            "Kegiatan Penyediaan Layanan Kesehatan",
+            "1.02.02.2.02",
+            "Cakupan layanan",
+            "%",
+            "95%",
+            "96%",
+            "1.250.000.000",
+            "1.300.000.000",
+        ]
+    )
+    sheet.append(
+        [
+            None,
+            None,
+            None,
+            None,
+            "Operasional Pelayanan Puskesmas",
+            "1.02.02.2.02.0033",
+            "Jumlah puskesmas beroperasi",
+            "unit",
+            18,
+            18,
+            750000000,
+            "800.000.000",
+        ]
+    )
+    sheet.append(
+        [
+            None,
+            None,
+            None,
+            None,
+            "Pengadaan Obat dan Vaksin",
+            "1.02.02.2.02.0040",
+            "Jumlah paket obat",
+            "paket",
+            "1.250",
+            "1.300",
+            "Rp 500.000.000",
+            "Rp 500.000.000",
+        ]
+    )
+    sheet.append([])
+    sheet.append([None, None, None, None, None, None, None, "catatan: angka sementara"])
+    for column in "ABCD":
+        sheet.merge_cells(f"{column}3:{column}6")
+    return book
+
+
+def test_handmade_matriks_with_indonesian_numbers_and_merged_cells(tmp_path: Path) -> None:
+    (tmp_path / "pemetaan.yaml").write_text(MAPPING, encoding="utf-8")
+    plan = read_cascading(
+        _bytes(_handmade()), load_mapping(str(tmp_path / "pemetaan.yaml")), "cascading.xlsx"
+    )
+    assert [n.level for n in plan.nodes] == [
+        "tujuan",
+        "sasaran",
+        "tujuan_opd",
+        "sasaran_opd",
+        "program",
+        "kegiatan",
+        "sub_kegiatan",
+        "sub_kegiatan",
+    ]
+    program = plan.node("P3")
+    assert program.kode == "1.02.02"
+    assert program.indicators[0].targets == {2025: 12.5, 2026: 11.8}
+    assert program.pagu == {2025: 1250000000, 2026: 1300000000}
+    assert plan.node("K4").indicators[0].targets == {2025: 95, 2026: 96}
+    obat = plan.node("SK6")
+    assert obat.parent_ids == ("K4",)
+    assert obat.indicators[0].targets == {2025: 1250, 2026: 1300}
+    assert obat.pagu == {2025: 500000000, 2026: 500000000}
+    rows = plan.source.rows
+    assert rows[7] == "kosong"
+    assert rows[8].startswith("dilewati")  # the stray note is reported, not passed over
+    report = pohon.check(plan)
+    assert ("PK120", "A8") in {(d.code, d.location.cell) for d in report}
+    assert "PK502" not in {d.code for d in report}  # kegiatan = the sum of its sub kegiatan
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("73,36", 73.36),
+        ("1.250.000", 1250000),
+        ("Rp 4.320.000.000", 4320000000),
+        ("Rp. 4.320.000.000,50", 4320000000.5),
+        ("95%", 95),
+        ("0.83", 0.83),
+        ("-2,5", -2.5),
+        ("1.250", 1250),
+        ("Baik", None),
+        ("1,234.5", None),
+        ("12.34.5", None),
+    ],
+)
+def test_indonesian_numbers(text: str, number: float | None) -> None:
+    assert indonesian_number(text) == number
+
+
+def test_cli_check_and_convert_with_a_mapping(tmp_path: Path) -> None:
+    if not RENJA.is_file():
+        pytest.skip("shared/data/real is absent")
+    run = [sys.executable, "-m", "pohon"]
+    checked = subprocess.run(
+        [*run, "check", str(RENJA), "--pemetaan", "evaluasi-renja"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 1, checked.stderr
+    assert "Realisasi TW IV!D13: PK104" in checked.stdout
+    converted = subprocess.run(
+        [*run, "convert", str(RENJA), str(tmp_path / "renja.yaml"), "--pemetaan", "evaluasi-renja"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert converted.returncode == 0, converted.stderr
+    assert (
+        pohon.load(tmp_path / "renja.yaml").nodes
+        == pohon.load(RENJA, mapping="evaluasi-renja").nodes
+    )
+    missing = subprocess.run(
+        [*run, "check", str(RENJA), "--pemetaan", "tidak-ada"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 2
+    assert "tidak-ada" in missing.stdout + missing.stderr
+    assert "Traceback" not in missing.stdout + missing.stderr
