@@ -259,3 +259,44 @@ def test_matrix_workbook_counts_and_pagu(tmp_path: Path) -> None:
     assert counts.cell(row, col).value == first.count
     year = min(first.pagu)
     assert book[f"Pagu {year}"].cell(row, col).value == first.pagu[year]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_any_plan_round_trips_through_its_tables(plan: pohon.Plan) -> None:
+    assert pohon.Plan.from_records(**plan.to_tables()) == plan
+
+
+def test_tables_as_a_notebook_uses_them() -> None:
+    pd = pytest.importorskip("pandas")
+    plan = pohon.example("mojokerto")
+    targets = plan.to_frame("targets")
+    assert set(targets.columns) >= {"node", "indicator", "year", "target", "actual"}
+    ahh = targets[(targets.indicator == "T2.I1") & (targets.year == 2025)].iloc[0]
+    assert ahh.target == plan.node("T2").indicators[0].targets[2025]
+    pagu = plan.to_frame("pagu")
+    assert pagu.groupby("year").pagu.sum()[2025] == sum(n.pagu.get(2025, 0) for n in plan.nodes)
+    # DataFrames go back in as they are, empty cells (NaN) and all.
+    tables = {name: pd.DataFrame.from_records(rows) for name, rows in plan.to_tables().items()}
+    assert pohon.Plan.from_records(**tables) == plan
+
+
+def test_from_records_names_what_is_missing() -> None:
+    tables = pohon.example("mojokerto").to_tables()
+    tables["pagu"] = [*tables["pagu"], {"node": "TIDAK-ADA", "year": 2025, "pagu": 1}]
+    with pytest.raises(ValueError, match="TIDAK-ADA"):
+        pohon.Plan.from_records(**tables)
+
+
+def test_a_frame_with_gaps_keeps_its_years_whole() -> None:
+    pd = pytest.importorskip("pandas")
+    plan = pohon.example("mojokerto")
+    tables = plan.to_tables()
+    indicators = pd.DataFrame.from_records(tables["indicators"])
+    indicators.loc[0, "baseline_year"] = None  # the column becomes floats: 2024.0
+    indicators.loc[0, "baseline_value"] = None
+    tables["indicators"] = indicators  # type: ignore[assignment]
+    back = pohon.Plan.from_records(**tables)
+    first = back.nodes[[len(n.indicators) > 0 for n in back.nodes].index(True)].indicators[0]
+    assert first.baseline is None
+    assert all(type(i.baseline.year) is int for n in back.nodes for i in n.indicators if i.baseline)

@@ -444,6 +444,77 @@ class Plan(_Model, ShowsItself):
         """Where the plan was read from (a :class:`pohon.io.SourceMap`), or ``None``."""
         return self._source
 
+    def to_records(self, table: str = "nodes") -> list[dict[str, Any]]:
+        """One table of the plan as flat dicts: ``nodes``, ``indicators``, ``targets`` (one
+        row per indicator and year), ``pagu`` (one row per node and year), ``opds``,
+        ``aligns``, ``crosscutting`` or ``plan``; see :mod:`pohon.model.records`.
+
+        >>> import pohon
+        >>> pohon.example("mojokerto").to_records("pagu")[0]
+        {'node': 'P-DINKES-1.02.01', 'year': 2025, 'pagu': 18645000000}
+        """
+        from pohon.model.records import to_records
+
+        return to_records(self, table)
+
+    def to_tables(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table of :meth:`to_records`, keyed by name; :meth:`from_records` takes them
+        back: ``Plan.from_records(**plan.to_tables()) == plan``."""
+        from pohon.model.records import to_tables
+
+        return to_tables(self)
+
+    def to_frame(self, table: str = "nodes") -> Any:
+        """One table of :meth:`to_records` as a pandas DataFrame (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
+        from pohon.model.records import to_records
+
+        return pd.DataFrame.from_records(to_records(self, table))
+
+    @classmethod
+    def from_records(
+        cls,
+        *,
+        plan: Any,
+        nodes: Any,
+        opds: Any = (),
+        indicators: Any = (),
+        targets: Any = (),
+        pagu: Any = (),
+        aligns: Any = (),
+        crosscutting: Any = (),
+    ) -> Plan:
+        """A plan built from tables shaped as :meth:`to_records` gives them (lists of dicts,
+        or DataFrames: their rows are read with ``to_dict("records")``). Raises pydantic's
+        ``ValidationError`` for a value the model refuses, and ``ValueError`` for a row that
+        names a node or indicator the tables lack.
+
+        >>> import pohon
+        >>> plan = pohon.example("mojokerto")
+        >>> pohon.Plan.from_records(**plan.to_tables()) == plan
+        True
+        """
+        from pohon.model.records import plan_data
+
+        def rows(table: Any) -> Any:
+            to_dict = getattr(table, "to_dict", None)
+            return to_dict("records") if callable(to_dict) else table
+
+        data = plan_data(
+            plan=rows(plan),
+            nodes=rows(nodes),
+            opds=rows(opds),
+            indicators=rows(indicators),
+            targets=rows(targets),
+            pagu=rows(pagu),
+            aligns=rows(aligns),
+            crosscutting=rows(crosscutting),
+        )
+        return cls.model_validate(data)
+
     def node(self, node_id: str) -> Node:
         """The first node with this id; raises ``KeyError`` if there is none.
 
