@@ -314,6 +314,40 @@ def test_a_plan_too_large_to_read_is_not_laid_out() -> None:
     assert not diagram(plan, opd=one, findings=False).too_large
 
 
+def test_a_few_boxes_with_a_web_of_lines_are_not_laid_out() -> None:
+    # 300 sub kegiatan each under every one of 30 kegiatan: few boxes, 9,000 lines, which
+    # Graphviz would route for minutes.
+    kegiatan = [
+        {"id": f"K{k}", "level": "kegiatan", "name": f"Kegiatan {k}", "opd": "dinkes"}
+        for k in range(30)
+    ]
+    subs = [
+        {
+            "id": f"SK{s}",
+            "level": "sub_kegiatan",
+            "name": f"Sub kegiatan {s}",
+            "opd": "dinkes",
+            "parents": [f"K{k}" for k in range(30)],
+        }
+        for s in range(300)
+    ]
+    plan = pohon.Plan.model_validate(
+        {
+            "pohon": 1,
+            "plan": {"id": "jaring", "name": "Jaring", "period": {"start": 2025, "end": 2029}},
+            "opds": [{"id": "dinkes", "name": "Dinas Kesehatan"}],
+            "nodes": [*kegiatan, *subs],
+        }
+    )
+    drawing = diagram(plan, findings=False)
+    assert drawing.boxes < MAX_LAYOUT_BOXES
+    assert drawing.edges == 9000
+    assert drawing.too_large
+    with pytest.raises(DiagramError) as caught:
+        drawing.render("svg")
+    assert "garis" in caught.value.message
+
+
 # -- command line ---------------------------------------------------------------------------
 
 
@@ -416,3 +450,17 @@ def test_level_names_and_tooltips_from_the_plan_stay_plain_text() -> None:
     assert "VISI a\\Nb \\G c" in texts
     titles = [v for e in root.iter() for k, v in e.attrib.items() if k.endswith("title")]
     assert not [t for t in titles if "pohon" in t or "n1b" in t]
+
+
+def test_save_never_writes_over_the_plan_and_says_why_it_cannot_write(tmp_path: Path) -> None:
+    plan_file = tmp_path / "rencana.dot"  # a plan file with an odd name
+    plan_file.write_text(pohon.dumps(pohon.example("mojokerto")), encoding="utf-8")
+    plan = pohon.load(plan_file)
+    drawing = diagram(plan, opd="dinkes", findings=False)
+    with pytest.raises(DiagramError) as caught:
+        drawing.save(str(plan_file), force=True)
+    assert "tidak pernah ditimpa" in caught.value.message
+    assert plan_file.read_text(encoding="utf-8").startswith("pohon: 1")
+    with pytest.raises(DiagramError) as caught:
+        drawing.save(str(tmp_path / "tidak-ada" / "x.dot"))
+    assert "tidak bisa ditulis" in caught.value.message

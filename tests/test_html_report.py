@@ -258,3 +258,13 @@ def test_a_capability_adds_its_section_after_the_matrices() -> None:
 
         module.SECTIONS.remove(pagu_total)
     assert "Pagu &lt;program&gt;" not in html_report([_part(plan)])
+
+
+def test_a_part_without_its_check_is_checked_and_bad_parts_are_refused() -> None:
+    from pohon.render.html_report import ReportPart, html_report
+
+    plan = pohon.example("mojokerto")
+    page = html_report([ReportPart(plan)])
+    assert "PK502" in page  # the report of the check made for it
+    with pytest.raises(pohon.UsageError):
+        html_report([plan])  # type: ignore[list-item]

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pohon.findings import Diagnostic, Lang, Report, UsageError
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLOR_BY",
     "MAX_LAYOUT_BOXES",
+    "MAX_LAYOUT_EDGES",
     "VIEWS",
     "Box",
     "Diagram",
@@ -59,6 +60,9 @@ ColorBy = Literal["opd", "level", "severity"]
 COLOR_BY: tuple[str, ...] = get_args(ColorBy)
 
 MAX_LAYOUT_BOXES = 2000
+MAX_LAYOUT_EDGES = 8000
+"""Most lines laid out: a few thousand boxes with second parents everywhere make Graphviz
+route lines for minutes; a readable tree has about as many lines as boxes."""
 """Above this many boxes a diagram is not laid out (it would take minutes and could not be
 read on a page); :class:`Diagram` says which view to take instead."""
 
@@ -263,14 +267,19 @@ class Diagram:
     marked: tuple[str, ...] = ()
     """Ids of the nodes drawn with a findings badge, sorted."""
     lang: Lang = "id"
+    edges: int = 0
+    """Lines between boxes: cascade, second parents, alignments, crosscutting."""
+    inputs: tuple[str, ...] = field(default=(), repr=False)
+    """The files the plan was read from: :meth:`save` never writes over one of them."""
 
     def __repr__(self) -> str:
         return f"<Diagram {self.title!r}: {self.boxes} box>"
 
     @property
     def too_large(self) -> bool:
-        """More boxes than can be laid out readably (:data:`MAX_LAYOUT_BOXES`)."""
-        return self.boxes > MAX_LAYOUT_BOXES
+        """More boxes (:data:`MAX_LAYOUT_BOXES`) or lines (:data:`MAX_LAYOUT_EDGES`) than can
+        be laid out readably, and in bounded time."""
+        return self.boxes > MAX_LAYOUT_BOXES or self.edges > MAX_LAYOUT_EDGES
 
     def render(self, format: str = "svg") -> bytes:
         """The diagram laid out as ``svg``, ``png`` or ``pdf`` (or ``dot``: the source);
@@ -352,12 +361,16 @@ def diagram(
     with paused_gc():
         builder = _Builder(plan, graph, report, color_by, year, lang, tuple(styles), opd_ids)
         if view == "alignment":
-            return builder.alignment_view()
-        if view == "crosscutting":
-            return builder.crosscutting_view(root)
-        if cita is not None:
-            return builder.cita_view(cita)
-        return builder.tree_view(root, depth, opd)
+            drawn = builder.alignment_view()
+        elif view == "crosscutting":
+            drawn = builder.crosscutting_view(root)
+        elif cita is not None:
+            drawn = builder.cita_view(cita)
+        else:
+            drawn = builder.tree_view(root, depth, opd)
+    source = plan.source
+    files = getattr(source, "files", None) or [getattr(source, "file", None)]
+    return replace(drawn, inputs=tuple(f for f in files if f))
 
 
 def check_year(plan: Plan, year: int | None) -> None:
@@ -801,6 +814,7 @@ class _Builder:
             source="\n".join(lines) + "\n",
             title=title,
             boxes=len(self.dot_name),
+            edges=len(edges) + sum(1 for s in extra if "->" in s),
             names=dict(self.names),
             others=dict(self.others),
             marked=tuple(sorted(n.id for n in nodes if n.id in self.findings)),

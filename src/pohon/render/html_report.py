@@ -24,11 +24,11 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Any
 
-from pohon.findings import Diagnostic, Lang, Report
+from pohon.findings import Diagnostic, Lang, Report, UsageError
 from pohon.findings.catalogue import display
 from pohon.model import Plan
 from pohon.render.diagram import plain_text as _plain
@@ -41,7 +41,8 @@ class ReportPart:
     """One plan in a report: the plan, its check, and the file it came from."""
 
     plan: Plan
-    report: Report
+    report: Report | None = None
+    """Its check; ``None`` checks the plan when the report is made."""
     file: str | None = None
 
 
@@ -147,7 +148,19 @@ def html_report(
     not be read, listed at the top so that nothing given is silently left out; ``sections``
     (default: the registered :data:`SECTIONS`) follow the matrices of each plan."""
     from pohon import __version__
+    from pohon.rules import check
 
+    for part in parts:
+        if not isinstance(part, ReportPart) or not isinstance(part.plan, Plan):
+            raise UsageError(
+                "html_report() membutuhkan daftar ReportPart(plan, report), bukan "
+                f"{type(part).__name__}",
+                f"html_report() needs a list of ReportPart(plan, report), not {type(part).__name__}",
+            )
+    parts = [
+        part if part.report is not None else replace(part, report=check(part.plan, lang=lang))
+        for part in parts
+    ]
     extra = list(SECTIONS if sections is None else sections)
     blocks = [_section(k, part, lang, year, extra) for k, part in enumerate(parts)]
     names = [_e(part.plan.name) for part in parts]
@@ -192,6 +205,7 @@ def _section(
     from pohon.render.matrix import alignment_matrix, matrix_fragment, with_findings
 
     plan, report = part.plan, part.report
+    assert report is not None  # html_report checked every plan given without its report
     the_year = year if year is not None else plan.info.period.start
     s = report.summary
     summary = _w(

@@ -68,9 +68,19 @@ def layout(diagram: Diagram, format: str = "svg") -> bytes:
         )
     if format == "dot":
         return diagram.source.encode("utf-8")
-    if diagram.too_large:
-        from pohon.render.diagram import MAX_LAYOUT_BOXES
+    from pohon.render.diagram import MAX_LAYOUT_BOXES, MAX_LAYOUT_EDGES
 
+    if diagram.edges > MAX_LAYOUT_EDGES:
+        lines, most = (f"{n:,}".replace(",", ".") for n in (diagram.edges, MAX_LAYOUT_EDGES))
+        raise DiagramError(
+            f"diagram ini berisi {lines} garis, terlalu banyak untuk ditata dalam waktu wajar "
+            f"(paling banyak {most}); gambar sebagian: --opd ID, --root ID --depth N, "
+            "atau --cita KERANGKA:BUTIR, atau tulis DOT-nya (-o FILE.dot)",
+            f"this diagram has {diagram.edges:,} lines, too many to lay out in reasonable "
+            f"time (at most {MAX_LAYOUT_EDGES:,}); draw a part: --opd ID, --root ID --depth N "
+            "or --cita FRAMEWORK:ITEM, or write its DOT (-o FILE.dot)",
+        )
+    if diagram.too_large:
         boxes, most = (f"{n:,}".replace(",", ".") for n in (diagram.boxes, MAX_LAYOUT_BOXES))
         raise DiagramError(
             f"diagram ini berisi {boxes} box, terlalu banyak untuk ditata dan dibaca "
@@ -127,14 +137,32 @@ def save(diagram: Diagram, path: str, *, force: bool = False) -> None:
             f"{path}: akhiran berkas harus .svg, .png, .pdf atau .dot",
             f"{path}: the file must end in .svg, .png, .pdf or .dot",
         )
+    from pohon.io.files import os_reason, same_file
+
+    if any(os.path.lexists(path) and same_file(path, given) for given in diagram.inputs):
+        raise DiagramError(
+            f"{path} adalah berkas rencana yang digambar; berkas masukan tidak pernah ditimpa",
+            f"{path} is the plan file being drawn; an input is never overwritten",
+        )
     data = layout(diagram, fmt)
     if os.path.lexists(path) and not force:
         raise DiagramError(
-            f"{path} sudah ada; pakai --force untuk menimpanya",
-            f"{path} already exists; use --force to replace it",
+            f"{path} sudah ada; beri force=True (--force) untuk menimpanya",
+            f"{path} already exists; pass force=True (--force) to replace it",
         )
-    with open(path, "wb" if force else "xb") as handle:
-        handle.write(data)
+    try:
+        with open(path, "wb" if force else "xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        raise DiagramError(
+            f"{path} sudah ada; beri force=True (--force) untuk menimpanya",
+            f"{path} already exists; pass force=True (--force) to replace it",
+        ) from None
+    except OSError as exc:
+        raise DiagramError(
+            f"{path} tidak bisa ditulis: {os_reason(exc, 'id')}",
+            f"{path} cannot be written: {os_reason(exc, 'en')}",
+        ) from None
 
 
 def mimebundle(diagram: Diagram) -> dict[str, str]:
