@@ -464,3 +464,18 @@ def test_save_never_writes_over_the_plan_and_says_why_it_cannot_write(tmp_path: 
     with pytest.raises(DiagramError) as caught:
         drawing.save(str(tmp_path / "tidak-ada" / "x.dot"))
     assert "tidak bisa ditulis" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ({"depth": 2}, "beri juga root"),
+        ({"root": "T1", "opd": "dinkes"}, "tidak bisa dipakai bersama"),
+        ({"view": "alignment", "opd": "dinkes"}, "tidak berlaku pada tampilan alignment"),
+        ({"view": "crosscutting", "cita": "panca-cita-mojokerto-2025:1"}, "tidak berlaku"),
+    ],
+)
+def test_options_that_do_not_go_together_are_refused(options: dict[str, Any], said: str) -> None:
+    with pytest.raises(pohon.UsageError) as caught:
+        diagram(pohon.example("mojokerto"), findings=False, **options)
+    assert said in str(caught.value)

@@ -236,7 +236,38 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}: kesalahan: {message}\n")
+        self.exit(EXIT_INPUT, f"{self.prog}: kesalahan: {_argparse_words(message)}\n")
+
+
+_ARGPARSE_WORDS = (
+    (re.compile(r"invalid int value: (.+)$"), r"bukan bilangan bulat: \1"),
+    (re.compile(r"invalid float value: (.+)$"), r"bukan angka: \1"),
+    (
+        re.compile(r"invalid choice: (.+?) \(choose from (.+)\)$"),
+        r"pilihan \1 tidak dikenal (pilih dari \2)",
+    ),
+    (
+        re.compile(r"^the following arguments are required: (.+)$"),
+        r"argumen wajib belum diberikan: \1",
+    ),
+    (re.compile(r"^unrecognized arguments: (.+)$"), r"argumen tidak dikenal: \1"),
+    (re.compile(r"expected one argument$"), "butuh satu nilai"),
+    (re.compile(r"not allowed with argument (.+)$"), r"tidak boleh bersama \1"),
+    (re.compile(r"ambiguous option: (.+?) could match (.+)$"), r"opsi \1 ambigu, bisa berarti \2"),
+    (re.compile(r"^argument "), "opsi "),
+)
+"""argparse's own English, said in Indonesian (its messages are not translated)."""
+
+
+def _argparse_words(message: str) -> str:
+    """An argparse usage message in Indonesian.
+
+    >>> _argparse_words("argument --year: invalid int value: 'abc'")
+    "opsi --year: bukan bilangan bulat: 'abc'"
+    """
+    for pattern, words in _ARGPARSE_WORDS:
+        message = pattern.sub(words, message)
+    return message
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:

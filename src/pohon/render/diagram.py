@@ -341,6 +341,7 @@ def diagram(
             f"depth harus bilangan bulat 0 atau lebih, bukan {depth!r}",
             f"depth must be a whole number 0 or more, not {depth!r}",
         )
+    _check_together(view, root, depth, opd, cita)
     check_year(plan, year)
     graph = PlanGraph(plan)
     if root is not None and root not in graph:
@@ -371,6 +372,51 @@ def diagram(
     source = plan.source
     files = getattr(source, "files", None) or [getattr(source, "file", None)]
     return replace(drawn, inputs=tuple(f for f in files if f))
+
+
+def _check_together(
+    view: str, root: str | None, depth: int | None, opd: str | None, cita: str | None
+) -> None:
+    """Options that do not go together are refused, never silently ignored."""
+    given = {
+        name: value
+        for name, value in (("root", root), ("depth", depth), ("opd", opd), ("cita", cita))
+        if value is not None
+    }
+    allowed = {
+        "tree": ({"root", "depth"}, {"opd"}, {"cita"}),
+        "alignment": (set(),),
+        "crosscutting": ({"root"},),
+    }[view]
+    if any(set(given) <= group for group in allowed) and not (
+        "depth" in given and "root" not in given
+    ):
+        return
+    names = ", ".join(given)
+    if "depth" in given and "root" not in given and view == "tree" and len(given) == 1:
+        raise UsageError(
+            "depth berlaku untuk subpohon: beri juga root (--root ID --depth N)",
+            "depth applies to a subtree: give root as well (--root ID --depth N)",
+        )
+    groups = {
+        "tree": "root (dengan depth), opd, atau cita: salah satu",
+        "alignment": "tanpa root, depth, opd atau cita",
+        "crosscutting": "root (satu sasaran) saja",
+    }[view]
+    groups_en = {
+        "tree": "root (with depth), opd, or cita: one of them",
+        "alignment": "no root, depth, opd or cita",
+        "crosscutting": "root (one sasaran) only",
+    }[view]
+    if len(given) == 1:
+        raise UsageError(
+            f"{names} tidak berlaku pada tampilan {view}: tampilan ini menerima {groups}",
+            f"{names} does not apply to the {view} view: it takes {groups_en}",
+        )
+    raise UsageError(
+        f"{names} tidak bisa dipakai bersama pada tampilan {view}: tampilan ini menerima {groups}",
+        f"{names} cannot be used together in the {view} view: it takes {groups_en}",
+    )
 
 
 def check_year(plan: Plan, year: int | None) -> None:
