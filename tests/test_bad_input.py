@@ -665,6 +665,19 @@ def test_alias_bomb_is_refused_fast_and_small(tmp_path: Path, where: str) -> Non
     assert_says(err, ["alias"], ["alias"], path)
 
 
+def test_aliases_of_one_long_name_count_by_its_length(tmp_path: Path) -> None:
+    # Half a megabyte of YAML naming one 100,000-character text ten thousand times would
+    # hand the check a gigabyte of names to repeat in its report.
+    lines = [
+        "pohon: 1",
+        "plan: {id: p, name: &n " + "x" * 100_000 + ", period: {start: 2025, end: 2029}}",
+    ]
+    lines += ["nodes:", *(f"  - {{id: N{i}, level: visi, name: *n}}" for i in range(10_000))]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    err = load_error(path)
+    assert_says(err, ["alias"], ["alias"], path)
+
+
 def test_a_few_aliases_are_fine(tmp_path: Path) -> None:
     text = GOOD.replace("name: Meningkatkan layanan dasar", "name: &m Meningkatkan layanan dasar")
     text += "    notes: *m\n"

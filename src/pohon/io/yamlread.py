@@ -71,6 +71,8 @@ TEXT_LIST_KEYS = frozenset({"parents", "aligns", "frameworks", "scale", "to"})
 """Keys whose plain scalar list items are kept as written."""
 
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
+TEXT_UNIT = 8
+"""Characters of a text that count as one value against the alias budget."""
 _LONE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -303,12 +305,16 @@ def read_yaml(text: str, *, track_lines: bool = False) -> YamlDocument:
                         event.start_mark,
                         path,
                     )
+                # A text counts by its length too: an alias of a long text repeats the text,
+                # so a few thousand aliases of one long name must not pass as a few thousand
+                # values (the report would repeat the text in every finding).
+                size = 1 + len(value) // TEXT_UNIT if isinstance(value, str) else 1
                 if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1)
+                    anchors[event.anchor] = (value, size)
                 if parent is None:
                     result = value
                 else:
-                    _attach(stack, value, 1)
+                    _attach(stack, value, size)
                 continue
 
             if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
