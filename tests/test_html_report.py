@@ -146,7 +146,11 @@ def test_text_from_the_plan_never_becomes_markup() -> None:
     assert page.count("svg") == 1  # the drawing only; the name's <svg> stayed text
     data = json.loads(next(s for a, s in page.scripts if a.get("type") == "application/json"))
     names = {box["name"] for box in data["boxes"].values()}
-    assert set(HOSTILE) <= names  # kept exactly, as data
+    # Kept as written, as data, but for the marks that would reorder or hide what is shown.
+    from pohon.render.diagram import clean_text
+
+    assert {clean_text(h) for h in HOSTILE} <= names
+    assert not any("\u202e" in name for name in names)
 
 
 def _browse(page: Path, fragment: str = "") -> str:
@@ -268,3 +272,16 @@ def test_a_part_without_its_check_is_checked_and_bad_parts_are_refused() -> None
     assert "PK502" in page  # the report of the check made for it
     with pytest.raises(pohon.UsageError):
         html_report([plan])  # type: ignore[list-item]
+
+
+def test_marks_that_hide_or_reorder_text_are_cleaned_from_the_page() -> None:
+    from pohon.render.html_report import ReportPart, html_report
+
+    plan = pohon.example("mojokerto")
+    hidden = "Dinas\u202eKesehatan\u061c\U000e0041\u200b"
+    nodes = list(plan.nodes)
+    nodes[0] = nodes[0].model_copy(update={"name": hidden})
+    page = html_report([ReportPart(plan.model_copy(update={"nodes": tuple(nodes)}))])
+    for mark in ("\u202e", "\u061c", "\U000e0041", "\u200b"):
+        assert mark not in page
+    assert "DinasKesehatan" in page

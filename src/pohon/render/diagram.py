@@ -135,10 +135,30 @@ def _word(key: str, lang: Lang, **values: Any) -> str:
 
 # -- plain text -------------------------------------------------------------------------------
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
-"""Zero-width and bidirectional controls: they would reorder or hide text in a label."""
 MAX_TEXT = 400
 """Characters of one text from the plan kept for a label; a longer one is cut with ``…``."""
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters that would hide, reorder or break what is shown:
+    format characters (zero-width, bidirectional and Arabic letter marks, tag characters)
+    removed; controls, lone surrogates and line or paragraph separators as spaces.
+
+    >>> clean_text("Dinas\u202eKesehatan\u061c\U000e0041\x07!")
+    'DinasKesehatan !'
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if c.isprintable() or c == " ":
+            out.append(c)
+            continue
+        kind = unicodedata.category(c)
+        if kind == "Cf":
+            continue
+        out.append(" " if kind in ("Cc", "Cs", "Zl", "Zp", "Zs") else c)
+    return "".join(out)
 
 
 def _plain(value: object) -> str:
@@ -149,10 +169,7 @@ def _plain(value: object) -> str:
     if len(text) > MAX_TEXT * 4:
         text = text[: MAX_TEXT * 4]
     if not text.isprintable():  # the common case is checked at C speed and skips this
-        text = _INVISIBLE.sub("", text)
-        text = "".join(
-            " " if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text
-        )
+        text = clean_text(text)
     text = " ".join(text.split())
     if len(text) > MAX_TEXT:
         text = text[: MAX_TEXT - 1] + "…"

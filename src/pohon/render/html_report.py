@@ -31,6 +31,7 @@ from typing import Any
 from pohon.findings import Diagnostic, Lang, Report, UsageError
 from pohon.findings.catalogue import display
 from pohon.model import Plan
+from pohon.render.diagram import clean_text
 from pohon.render.diagram import plain_text as _plain
 
 __all__ = ["SECTIONS", "ReportPart", "Section", "html_report", "register_section"]
@@ -109,12 +110,29 @@ def _w(key: str, lang: Lang, **values: Any) -> str:
 
 
 def _e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    """A text from the plan for the page: escaped, and cleaned of the characters that would
+    hide or reorder it (bidirectional and zero-width marks, controls); line breaks stay."""
+    text = "" if value is None else str(value)
+    if not text.isprintable():
+        text = "\n".join(clean_text(line) for line in text.split("\n"))
+    return escape(text, quote=True)
+
+
+def _cleaned(data: object) -> object:
+    """``data`` with every text cleaned as :func:`_e` cleans it (the page shows them)."""
+    if isinstance(data, str):
+        return data if data.isprintable() else "\n".join(map(clean_text, data.split("\n")))
+    if isinstance(data, dict):
+        return {key: _cleaned(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_cleaned(value) for value in data]
+    return data
 
 
 def _json_for_html(data: object) -> str:
-    """JSON that cannot end the ``<script>`` element it sits in, nor start markup."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """JSON that cannot end the ``<script>`` element it sits in, nor start markup; its
+    texts cleaned of the marks that would hide or reorder them when shown."""
+    text = json.dumps(_cleaned(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
