@@ -479,3 +479,16 @@ def test_options_that_do_not_go_together_are_refused(options: dict[str, Any], sa
     with pytest.raises(pohon.UsageError) as caught:
         diagram(pohon.example("mojokerto"), findings=False, **options)
     assert said in str(caught.value)
+
+
+def test_cli_refuses_a_whole_large_plan_before_drawing_it(tmp_path: Path) -> None:
+    sys.path.insert(0, str(HERE.parent))
+    from benchmarks.synth import make_plan
+
+    (tmp_path / "besar.json").write_text(json.dumps(make_plan(MAX_LAYOUT_BOXES + 500, seed=1)))
+    done = pohon_cli("render", "besar.json", "-o", "besar.svg", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "terlalu banyak untuk digambar utuh" in done.stderr
+    assert not (tmp_path / "besar.svg").exists()
+    dot = pohon_cli("render", "besar.json", "-o", "besar.dot", cwd=tmp_path)
+    assert dot.returncode == 0, dot.stderr  # the DOT source is still written

@@ -73,6 +73,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "format {format} menulis buku kerja, bukan teks: beri -o BERKAS.{format}",
         "the {format} format writes a workbook, not text: give -o FILE.{format}",
     ),
+    "too_many_boxes": (
+        "rencana ini berisi {boxes} node, terlalu banyak untuk digambar utuh (paling banyak "
+        "{most} box); gambar sebagian: --opd ID, --root ID --depth N, atau --cita "
+        "KERANGKA:BUTIR, atau tulis DOT-nya (-o FILE.dot)",
+        "this plan has {boxes} nodes, too many to draw whole (at most {most} boxes); draw a "
+        "part: --opd ID, --root ID --depth N or --cita FRAMEWORK:ITEM, or write its DOT "
+        "(-o FILE.dot)",
+    ),
     "bad_years": (
         "periode {years!r} tidak bisa dibaca: tulis AWAL-AKHIR, misalnya 2025-2029",
         "cannot read the period {years!r}: write START-END, for example 2025-2029",
@@ -1382,7 +1390,7 @@ def _depth(text: str) -> int:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     from pohon.findings import UsageError
-    from pohon.render.diagram import diagram
+    from pohon.render.diagram import MAX_LAYOUT_BOXES, diagram
     from pohon.render.layout import FORMATS, NoEngineError, layout
 
     lang: Lang = args.lang
@@ -1395,6 +1403,18 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     plan = _load_one(args.path, lang)
     if plan is None:
+        return EXIT_INPUT
+    whole = args.view == "tree" and args.root is None and args.opd is None and args.cita is None
+    if whole and fmt != "dot" and len(plan.nodes) > MAX_LAYOUT_BOXES:
+        # Every node is a box of the whole tree: say so now, not after building the drawing.
+        _fail(
+            _msg(
+                "too_many_boxes",
+                lang,
+                boxes=f"{len(plan.nodes):,}".replace(",", "."),
+                most=MAX_LAYOUT_BOXES,
+            )
+        )
         return EXIT_INPUT
     try:
         drawing = diagram(
