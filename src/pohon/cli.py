@@ -1412,7 +1412,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
                 "too_many_boxes",
                 lang,
                 boxes=f"{len(plan.nodes):,}".replace(",", "."),
-                most=MAX_LAYOUT_BOXES,
+                most=f"{MAX_LAYOUT_BOXES:,}".replace(",", "."),
             )
         )
         return EXIT_INPUT
