@@ -300,3 +300,98 @@ def test_a_frame_with_gaps_keeps_its_years_whole() -> None:
     first = back.nodes[[len(n.indicators) > 0 for n in back.nodes].index(True)].indicators[0]
     assert first.baseline is None
     assert all(type(i.baseline.year) is int for n in back.nodes for i in n.indicators if i.baseline)
+
+
+def _rezip(data: bytes, part: str, change: Any) -> bytes:
+    """The workbook with one part's XML changed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            body = old.read(info.filename)
+            new.writestr(info, change(body) if info.filename == part else body)
+    return out.getvalue()
+
+
+def _sheet_part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        book = package.read("xl/workbook.xml").decode()
+    import re
+
+    names = re.findall(r'<sheet [^>]*name="([^"]+)"', book)
+    return f"xl/worksheets/sheet{names.index(name) + 1}.xml"
+
+
+def test_a_row_without_its_node_is_reported_not_skipped(example_xlsx: bytes) -> None:
+    book = _book(example_xlsx)
+    book["Indikator"]["A3"] = None
+    said = _error(_save(book))
+    assert "rencana.xlsx!Indikator!B3: baris ini berisi nilai tetapi kolom Node-nya kosong" in said
+
+
+def test_a_stale_sheet_size_does_not_cut_rows(example_xlsx: bytes) -> None:
+    import re
+
+    part = _sheet_part(example_xlsx, "Indikator")
+    stale = _rezip(
+        example_xlsx,
+        part,
+        lambda xml: re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:M100"', xml),
+    )
+    assert read_workbook(stale, "x.xlsx") == pohon.example("mojokerto")
+
+
+def test_merged_cells_and_formulas_without_values_are_named(example_xlsx: bytes) -> None:
+    book = _book(example_xlsx)
+    book["Node"].merge_cells("F32:F34")
+    book["Pagu"]["B3"] = "=1+1"  # openpyxl stores no value for it, as Excel would
+    said = _error(_save(book))
+    assert "rencana.xlsx!Node!F32: sel digabung (merge) F32:F34" in said
+    assert "rencana.xlsx!Pagu!B3: sel berisi rumus tanpa nilai tersimpan" in said
+
+
+def test_a_damaged_sheet_is_named_and_the_folder_goes_on(
+    tmp_path: Path, example_xlsx: bytes
+) -> None:
+    part = _sheet_part(example_xlsx, "Node")
+    cut = _rezip(example_xlsx, part, lambda xml: xml[: len(xml) // 2])
+    (tmp_path / "rusak.xlsx").write_bytes(cut)
+    (tmp_path / "baik.yaml").write_text(pohon.dumps(pohon.example("mojokerto")), encoding="utf-8")
+    done = _pohon("check", ".", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "rusak.xlsx!Node: lembar 'Node' rusak" in done.stdout
+    assert "baik.yaml:" in done.stdout  # the good plan's findings are still there
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_what_a_cell_cannot_hold_is_refused_when_writing(tmp_path: Path) -> None:
+    from pohon.io.workbook import WorkbookWriteError
+
+    plan = pohon.example("mojokerto")
+    nodes = list(plan.nodes)
+    nodes[1] = nodes[1].model_copy(update={"notes": "x" * 40_000})
+    with pytest.raises(WorkbookWriteError, match=r"32\.767"):
+        write_workbook(plan.model_copy(update={"nodes": tuple(nodes)}))
+    nodes[1] = nodes[1].model_copy(update={"notes": "bel\x07"})
+    pohon.dump(plan.model_copy(update={"nodes": tuple(nodes)}), tmp_path / "kendali.yaml")
+    done = _pohon("convert", "kendali.yaml", "kendali.xlsx", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "karakter kendali" in done.stderr
+    assert not (tmp_path / "kendali.xlsx").exists()
+
+
+def test_an_opd_id_that_looks_like_a_formula_stays_text_in_the_lists(tmp_path: Path) -> None:
+    plan = pohon.example("mojokerto")
+    evil = '=HYPERLINK("http://contoh.invalid/","klik")'
+    opds = (plan.opds[0].model_copy(update={"id": evil}), *plan.opds[1:])
+    book = _book(write_workbook(plan.model_copy(update={"opds": opds})))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(c.value == evil for c in cells if c.parent.title == "Daftar")
+
+
+def test_example_refuses_a_name_it_would_write_wrongly(tmp_path: Path) -> None:
+    done = _pohon("example", "-o", "contoh.xls", cwd=tmp_path)
+    assert done.returncode == 2
+    assert not (tmp_path / "contoh.xls").exists()
+    assert _pohon("example", "-o", "contoh.json", cwd=tmp_path).returncode == 0
+    assert pohon.load(tmp_path / "contoh.json") == pohon.example("mojokerto")

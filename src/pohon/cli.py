@@ -1022,11 +1022,22 @@ def _cmd_example(args: argparse.Namespace) -> int:
     if args.name not in EXAMPLES:
         _fail(_msg("unknown_example", lang, name=args.name, known=", ".join(EXAMPLES)))
         return EXIT_INPUT
+    if args.output not in (None, "-") and args.output.lower().endswith(
+        (".xls", ".xlsm", ".xlsb", ".ods")
+    ):
+        # A workbook name holding YAML text: no spreadsheet would open it, nor pohon read it.
+        _fail(_msg("convert_suffix", lang, path=args.output))
+        return EXIT_INPUT
     if args.output is not None and args.output.lower().endswith(".xlsx"):
         from pohon.io import example
         from pohon.io.workbook import write_workbook
 
         return _write(write_workbook(example(args.name)), args.output, lang, force=args.force)
+    if args.output is not None and args.output.lower().endswith(".json"):
+        from pohon.io import dumps, example
+
+        text = dumps(example(args.name), format="json")
+        return _write(text, args.output, lang, force=args.force)
     return _write(example_text(args.name), args.output, lang, force=args.force)
 
 
@@ -1074,7 +1085,13 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     data: str | bytes
     if target.endswith(".xlsx"):
-        data = write_workbook(plan)
+        from pohon.io.workbook import WorkbookWriteError
+
+        try:
+            data = write_workbook(plan)
+        except WorkbookWriteError as exc:
+            _fail(exc.message_en if lang == "en" else exc.message)
+            return EXIT_INPUT
     elif target.endswith(".json"):
         data = dumps(plan, format="json")
     else:

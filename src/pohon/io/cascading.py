@@ -47,7 +47,7 @@ from pohon.findings import Location
 from pohon.findings.loading import SCHEMA, UNREADABLE
 from pohon.io.errors import LoadError, Problem
 from pohon.io.messages import problems_from_validation
-from pohon.io.workbook import _refuse_package, _short
+from pohon.io.workbook import _refuse_package, _short, damaged
 from pohon.model import Plan
 
 MAPPINGS = Path(__file__).resolve().parent.parent / "data" / "pemetaan"
@@ -318,6 +318,7 @@ def indonesian_number(text: str) -> int | float | None:
 
 def read_cascading(data: bytes, mapping: CascadingMapping, file: str | None = None) -> Plan:
     """The plan in a flat cascading workbook read through ``mapping``; see the module."""
+    data = bytes(data)
     _refuse_package(data, file)
     import warnings
 
@@ -328,6 +329,8 @@ def read_cascading(data: bytes, mapping: CascadingMapping, file: str | None = No
             warnings.simplefilter("ignore")
             values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
             formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    except MemoryError:
+        raise LoadError(file, [damaged(None, "MemoryError", "")]) from None
     except Exception as exc:
         raise LoadError(
             file,
@@ -374,7 +377,16 @@ def read_cascading(data: bytes, mapping: CascadingMapping, file: str | None = No
             )
     if wrong:
         raise LoadError(file, wrong)
-    return _Cascade(mapping, sheet, formulas[name], file).read()
+    if not hasattr(sheet, "iter_rows"):
+        raise LoadError(file, [damaged(name, "Chartsheet", "a chart, not a table")])
+    try:
+        return _Cascade(mapping, sheet, formulas[name], file).read()
+    except LoadError:
+        raise
+    except MemoryError:
+        raise LoadError(file, [damaged(name, "MemoryError", "")]) from None
+    except (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise LoadError(file, [damaged(name, type(exc).__name__, str(exc))]) from None
 
 
 class _Cascade:

@@ -38,16 +38,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pohon.findings import Location
+from pohon.findings import Location, UsageError
 from pohon.findings.loading import SCHEMA, UNREADABLE
 from pohon.io.errors import LoadError, Problem
 from pohon.io.messages import problems_from_validation
 from pohon.model import BUILTIN_SCHEMES, Plan
 
-MAX_UNZIPPED = 1024 * 1024 * 1024
-"""Largest total size of a workbook's parts once unzipped (1 GiB): a 20,000-node template
+MAX_UNZIPPED = 512 * 1024 * 1024
+"""Largest total size of a workbook's parts once unzipped (512 MiB): a 20,000-node template
 is about 40 MB; far more is a zip bomb."""
 MAX_PARTS = 10_000
+MAX_PART = 256 * 1024 * 1024
+"""Largest single part unzipped (a sheet, the shared strings): beyond it openpyxl's memory
+grows past what a validation server may give one file."""
 MAX_RATIO = 300
 """A part that unzips to more than this many times its packed size (above 10 MB) is a bomb."""
 MAX_ERRORS = 50
@@ -469,13 +472,41 @@ def _text_cell(value: str | None) -> str | None:
     return value
 
 
+class WorkbookWriteError(UsageError):
+    """A plan holds a text that an Excel cell cannot hold (longer than 32,767 characters,
+    or with a control character): writing it would change it, so it is not written."""
+
+
+MAX_CELL_TEXT = 32_767
+"""The most characters an Excel cell holds."""
+
+
 def _append(sheet: Any, values: Sequence[Any]) -> None:
     """One row; every text is a text cell, so that Excel never runs one as a formula (a
-    name beginning with ``=``, ``+``, ``-`` or ``@`` is kept as written)."""
-    from openpyxl.cell.cell import Cell
+    name beginning with ``=``, ``+``, ``-`` or ``@`` is kept as written). A text a cell
+    cannot hold is refused (:class:`WorkbookWriteError`), never cut."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
     row: list[Any] = []
-    for value in values:
+    for k, value in enumerate(values, start=1):
+        if isinstance(value, str) and (
+            len(value) > MAX_CELL_TEXT or ILLEGAL_CHARACTERS_RE.search(value)
+        ):
+            cell = f"{sheet.title}!{_letter(k)}{sheet.max_row + 1}"
+            why, why_en = (
+                (
+                    f"lebih dari {MAX_CELL_TEXT:,} karakter".replace(",", "."),
+                    f"more than {MAX_CELL_TEXT:,} characters",
+                )
+                if len(value) > MAX_CELL_TEXT
+                else ("berisi karakter kendali", "holds a control character")
+            )
+            raise WorkbookWriteError(
+                f"teks untuk sel {cell} {why}, yang tidak bisa disimpan sel Excel; "
+                f"tidak ditulis agar tidak berubah ({_short(value, 60)!r}); simpan sebagai YAML",
+                f"the text for cell {cell} {why_en}, which an Excel cell cannot hold; not "
+                f"written, so that it is not changed ({_short(value, 60)!r}); save it as YAML",
+            )
         if isinstance(value, str) and value.startswith("="):
             cell = Cell(sheet, value=value)
             cell.data_type = "s"
@@ -643,8 +674,9 @@ def write_workbook(plan: Plan | None, *, years: Sequence[int] = ()) -> bytes:
     lists.append([name for name, _ in list_columns])
     longest = max(len(v) for _, v in list_columns)
     for i in range(longest):
-        lists.append(
-            [values_list[i] if i < len(values_list) else None for _, values_list in list_columns]
+        _append(
+            lists,
+            [values_list[i] if i < len(values_list) else None for _, values_list in list_columns],
         )
     for cell in lists[1]:
         cell.font = bold
@@ -837,13 +869,26 @@ def _refuse_package(data: bytes, file: str | None) -> None:
                 )
             ],
         ) from None
+    if len(infos) > MAX_PARTS:
+        raise LoadError(
+            file,
+            [
+                _problem(
+                    f"paket buku kerja ini berisi {len(infos):,} bagian (paling banyak "
+                    f"{MAX_PARTS:,}); tidak dibaca".replace(",", "."),
+                    f"this workbook package holds {len(infos):,} parts (at most {MAX_PARTS:,}); "
+                    "not read",
+                    code=UNREADABLE.code,
+                )
+            ],
+        )
     total = 0
     for info in infos:
         total += info.file_size
         bomb = info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         )
-        if len(infos) > MAX_PARTS or total > MAX_UNZIPPED or bomb:
+        if total > MAX_UNZIPPED or bomb or info.file_size > MAX_PART:
             raise LoadError(
                 file,
                 [
@@ -879,6 +924,8 @@ class _Reader:
     file: str | None
     problems: list[Problem] = field(default_factory=list)
     source: WorkbookSource = field(init=False)
+    sheet: str | None = None
+    """The sheet being read, named when it turns out to be damaged."""
 
     def __post_init__(self) -> None:
         self.source = WorkbookSource(self.file)
@@ -900,10 +947,81 @@ _RANGE = re.compile(
 )
 
 
+@dataclass
+class SheetPart:
+    """What a sheet's XML says that read-only openpyxl does not: merged ranges, and the
+    cells holding a formula with no stored value (read as empty, they would be lost)."""
+
+    merged: list[str] = field(default_factory=list)
+    formulas: list[str] = field(default_factory=list)
+
+
+_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)"')
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>[^<]")
+
+
+def scan_parts(data: bytes, file: str | None = None) -> dict[str, SheetPart]:
+    """Per sheet name, its merged ranges and its formulas without a stored value, read from
+    the sheets' XML (bounded by :func:`_refuse_package`). A part that cannot be scanned is
+    left to openpyxl, which says what is wrong with it."""
+    found: dict[str, SheetPart] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            book = package.read("xl/workbook.xml")
+            try:
+                rels = package.read("xl/_rels/workbook.xml.rels")
+            except KeyError:
+                return found
+            targets = {}
+            for match in _RELATION.finditer(rels):
+                attrs = dict(_ATTR.findall(match.group(1)))
+                if b"Id" in attrs and b"Target" in attrs:
+                    targets[attrs[b"Id"]] = attrs[b"Target"].decode("utf-8", "replace")
+            names = set(package.namelist())
+            for match in _SHEET_ENTRY.finditer(book):
+                attrs = dict(_ATTR.findall(match.group(1)))
+                rid = next((v for k, v in attrs.items() if k.endswith(b":id")), None)
+                name = attrs.get(b"name", b"").decode("utf-8", "replace")
+                target = targets.get(rid or b"")
+                if target is None:
+                    continue
+                path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                if path not in names:
+                    continue
+                xml = package.read(path)
+                part = SheetPart()
+                part.merged = [m.decode() for m in _MERGE.findall(xml)]
+                if _FORMULA.search(xml):
+                    for cell in _CELL.finditer(xml):
+                        inner = cell.group(2) or b""
+                        if _FORMULA.search(inner) and not _VALUE.search(inner):
+                            ref = dict(_ATTR.findall(cell.group(1))).get(b"r")
+                            if ref:
+                                part.formulas.append(ref.decode())
+                found[_xml_text(name)] = part
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError):
+        return found
+    return found
+
+
+def _xml_text(text: str) -> str:
+    """A sheet name as written in XML (``&amp;`` and the like) as Excel shows it."""
+    from html import unescape
+
+    return unescape(text)
+
+
 def read_workbook(data: bytes, file: str | None = None) -> Plan:
     """The plan in a template workbook's bytes; :class:`LoadError` naming sheet and cell of
     every problem found (up to 50)."""
+    data = bytes(data)
     _refuse_package(data, file)
+    parts = scan_parts(data, file)
     openpyxl = _openpyxl()
     import warnings
 
@@ -924,10 +1042,40 @@ def read_workbook(data: bytes, file: str | None = None) -> Plan:
                 )
             ],
         ) from None
+    reader = _Reader(file)
     try:
-        return _read_book(book, file)
+        return _read_book(book, reader, parts)
+    except LoadError:
+        raise
+    except MemoryError:
+        raise LoadError(file, [damaged(reader.sheet, "MemoryError", "too large to read")]) from None
+    except Exception as exc:  # a damaged sheet: bad XML, a missing shared string, ...
+        raise LoadError(file, [damaged(reader.sheet, type(exc).__name__, str(exc))]) from None
     finally:
         book.close()
+
+
+def damaged(sheet: str | None, kind: str, detail: str) -> Problem:
+    """A workbook part that cannot be read: its sheet, and the reader's own words."""
+    where = f"lembar {sheet!r}" if sheet else "buku kerja"
+    where_en = f"sheet {sheet!r}" if sheet else "the workbook"
+    if kind == "MemoryError":
+        return _problem(
+            f"{where} terlalu besar untuk dibaca dalam memori yang tersedia; bagi rencananya "
+            "menjadi beberapa berkas (pohon check --satu-rencana)",
+            f"{where_en} is too large to read in the memory available; split the plan into "
+            "several files (pohon check --one-plan)",
+            sheet,
+            code=UNREADABLE.code,
+        )
+    return _problem(
+        f"{where} rusak dan tidak bisa dibaca ({kind}: {_short(detail, 160)}); buka dan simpan "
+        "ulang di Excel",
+        f"{where_en} is damaged and cannot be read ({kind}: {_short(detail, 160)}); open it in "
+        "Excel and save it again",
+        sheet,
+        code=UNREADABLE.code,
+    )
 
 
 def _short(text: str, limit: int = 200) -> str:
@@ -935,16 +1083,55 @@ def _short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _read_book(book: Any, file: str | None) -> Plan:
-    reader = _Reader(file)
+def _read_book(book: Any, reader: _Reader, parts: Mapping[str, SheetPart]) -> Plan:
+    file = reader.file
     names = list(book.sheetnames)
-    known = {name.casefold(): name for name in names}
+    known: dict[str, str] = {}
+    for name in names:
+        if name.casefold() in known:
+            reader.fail(
+                f"dua lembar bernama sama bila huruf besar-kecil diabaikan: "
+                f"{_short(known[name.casefold()], 40)!r} dan {_short(name, 40)!r}",
+                f"two sheets with the same name but for case: "
+                f"{_short(known[name.casefold()], 40)!r} and {_short(name, 40)!r}",
+                name,
+            )
+        known.setdefault(name.casefold(), name)
+    template = {s.casefold() for s in SHEETS}
     for name in names:
         sheet = book[name]
         hidden = getattr(sheet, "sheet_state", "visible") != "visible"
         if name.startswith(_IGNORED_PREFIX):
             continue
-        if name.casefold() not in {s.casefold() for s in SHEETS}:
+        if name.casefold() in template and not hasattr(sheet, "iter_rows"):
+            reader.fail(
+                f"lembar {name!r} berisi grafik, bukan tabel templat",
+                f"sheet {name!r} holds a chart, not a template table",
+                name,
+            )
+            continue
+        part = parts.get(name)
+        if name.casefold() in template and name != "Petunjuk" and part is not None:
+            for merged in part.merged[:5]:
+                reader.fail(
+                    f"sel digabung (merge) {merged}: templat membaca satu nilai per sel; "
+                    "pisahkan gabungannya dan isi tiap baris",
+                    f"merged cells {merged}: a template reads one value per cell; unmerge "
+                    "them and fill every row",
+                    name,
+                    merged.split(":")[0],
+                )
+            for cell in part.formulas[:5]:
+                reader.fail(
+                    "sel berisi rumus tanpa nilai tersimpan (berkas tidak disimpan oleh Excel?): "
+                    "buka dan simpan di Excel agar nilainya ikut tersimpan",
+                    "the cell holds a formula with no stored value (not saved by Excel?): open "
+                    "and save it in Excel so that its value is stored",
+                    name,
+                    cell,
+                )
+        if name.casefold() not in template:
+            name = _short(name, 60)
             reader.fail(
                 f"lembar {name!r} bukan lembar templat pohon ({', '.join(SHEETS)}); "
                 f"ganti namanya dengan awalan '{_IGNORED_PREFIX}' bila itu catatan sendiri",
@@ -989,9 +1176,13 @@ def _read_book(book: Any, file: str | None) -> Plan:
         name = known.get(sheet_name.casefold())
         if name is None:
             return iter(())
+        sheet = book[name]
+        reader.sheet = name
+        # The size a sheet declares is not trusted: a stale one would cut rows or columns,
+        # a huge one would pad every row to 16,384 cells.
+        sheet.reset_dimensions()
         return (
-            (number, row)
-            for number, row in enumerate(book[name].iter_rows(values_only=True), start=1)
+            (number, row) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
         )
 
     info = _read_plan_sheet(reader, rows_of("Rencana"))
@@ -1076,6 +1267,11 @@ _EXCEL_ERRORS = {
 }
 
 
+def _cell_order(cell: str) -> tuple[int, int]:
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    return (len(letters), sum(ord(ch) for ch in letters))
+
+
 def _read_plan_sheet(
     reader: _Reader, rows: Iterator[tuple[int, tuple[Any, ...]]]
 ) -> dict[str, Any]:
@@ -1083,23 +1279,42 @@ def _read_plan_sheet(
     found: dict[str, Any] = {}
     meta: dict[str, Any] = {}
     for number, row in rows:
-        if number == 1:
-            continue
         key_cell = row[0] if row else None
         value = row[1] if len(row) > 1 else None
+        if number == 1 and _norm_header(key_cell) == "kunci":
+            continue  # the header row
+        for k, extra in enumerate(row[2:], start=3):
+            if extra is not None and str(extra).strip():
+                reader.fail(
+                    "isi di luar kolom Kunci dan Isi tidak dibaca: pindahkan ke kolom B, atau "
+                    "ke catatan",
+                    "a value outside the Kunci and Isi columns is not read: move it to column "
+                    "B, or to the notes",
+                    "Rencana",
+                    f"{_letter(k)}{number}",
+                )
         if key_cell is None and value is None:
             continue
         key = _norm_header(key_cell)
         if key.startswith("meta."):
             raw = str(key_cell).strip()[5:]
+            if raw in meta:
+                reader.fail(
+                    f"kunci meta.{_short(raw, 60)} ditulis dua kali di lembar Rencana",
+                    f"key meta.{_short(raw, 60)} is written twice on the Rencana sheet",
+                    "Rencana",
+                    f"A{number}",
+                )
+                continue
             meta[raw] = _plain_value(reader, value, "Rencana", f"B{number}")
             reader.source.plan_rows[f"meta.{raw}"] = number
             continue
         if key not in keys:
+            shown = _short(str(key_cell), 60)
             reader.fail(
-                f"kunci {key_cell!r} tidak dikenal di lembar Rencana; yang dikenal: "
+                f"kunci {shown!r} tidak dikenal di lembar Rencana; yang dikenal: "
                 f"{', '.join(keys)}, meta.KUNCI",
-                f"unknown key {key_cell!r} on the Rencana sheet; known: {', '.join(keys)}, meta.KEY",
+                f"unknown key {shown!r} on the Rencana sheet; known: {', '.join(keys)}, meta.KEY",
                 "Rencana",
                 f"A{number}",
             )
@@ -1151,10 +1366,11 @@ def _read_table(
                 if key is None:
                     expected = [c.header for c in (*table.columns, *table.tail)]
                     expected += [f"{word} TAHUN" for word, _ in table.yearly]
+                    shown = _short(str(text), 60)
                     reader.fail(
-                        f"judul kolom {str(text)!r} tidak dikenal di lembar {table.name}; "
+                        f"judul kolom {shown!r} tidak dikenal di lembar {table.name}; "
                         f"yang dikenal: {', '.join(expected)}",
-                        f"unknown column header {str(text)!r} on sheet {table.name}; "
+                        f"unknown column header {shown!r} on sheet {table.name}; "
                         f"known: {', '.join(expected)}",
                         table.name,
                         f"{letter}1",
@@ -1163,8 +1379,8 @@ def _read_table(
                     continue
                 if key in seen:
                     reader.fail(
-                        f"kolom {str(text)!r} muncul dua kali di lembar {table.name}",
-                        f"column {str(text)!r} appears twice on sheet {table.name}",
+                        f"kolom {_short(str(text), 60)!r} muncul dua kali di lembar {table.name}",
+                        f"column {_short(str(text), 60)!r} appears twice on sheet {table.name}",
                         table.name,
                         f"{letter}1",
                     )
@@ -1223,7 +1439,7 @@ def _text(
             cell,
         )
         return None
-    if kode and isinstance(value, float):
+    if kode and isinstance(value, int | float):
         reader.fail(
             f"kode ditulis sebagai angka ({value!r}); Excel membuang nol di belakang koma "
             "(1.10 menjadi 1.1): ketik kode sebagai teks (format sel Teks, atau awali dengan ')",
@@ -1304,7 +1520,7 @@ def _assemble(
 
         try:
             info["scheme"] = json.loads(scheme)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             scheme_row = source.plan_rows.get("scheme")
             reader.fail(
                 f"skema (JSON) tidak bisa dibaca: {exc}",
@@ -1391,6 +1607,15 @@ def _assemble(
         got = row.get("node")
         node_id = _text(reader, got, sheet, "node")
         if node_id is None or got is None:
+            first = min(row.values(), key=lambda v: _cell_order(v[1]))[1]
+            reader.fail(
+                "baris ini berisi nilai tetapi kolom Node-nya kosong: tulis id node yang "
+                "dimaksud, atau kosongkan barisnya",
+                "this row holds values but its Node column is empty: write the node's id, or "
+                "clear the row",
+                sheet,
+                first,
+            )
             return None
         found = index_of.get(node_id)
         if found is None:

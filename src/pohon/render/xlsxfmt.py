@@ -76,10 +76,16 @@ def _items(results: Results) -> list[Report | LoadError]:
 
 def _text_row(sheet: Any, values: Sequence[Any]) -> None:
     """Append a row whose texts are text cells (never formulas)."""
-    from openpyxl.cell.cell import Cell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
     row: list[Any] = []
     for value in values:
+        if isinstance(value, str):
+            # A report, not the plan: a control character an Excel cell cannot hold is shown
+            # as a space, a text too long for a cell is cut with a mark.
+            value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
+            if len(value) > 32_000:
+                value = value[:32_000] + "…"
         if isinstance(value, str) and value.startswith("="):
             cell = Cell(sheet, value=value)
             cell.data_type = "s"
