@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -30,7 +30,7 @@ from pohon.analysis.matrix import (
 )
 from pohon.findings import ShowsItself
 from pohon.graph import PlanGraph
-from pohon.model import Plan
+from pohon.model import Node, Plan
 
 DeclarationProblem = Literal["absent", "usulan", "ditolak"]
 
@@ -274,7 +274,10 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
     # The meeting level: the lowest Pemda level present; its nodes are the matrix rows.
     # Only a Pemda level that OPD levels may hang under can be the meeting level (sasaran or
     # tujuan in the Kota scheme): a file with only visi and misi has no sasaran to serve.
-    present = {nodes[i].level for i in index.values()}
+    # Each node is read once, into columns the passes below share: on a Provinsi plan the
+    # nodes are spread over hundreds of megabytes, and every visit to one costs a trip to it.
+    cols = _Columns(nodes)
+    present = set(cols.level)
     meeting = {p for lv in scheme.levels if lv.owner == "opd" for p in lv.parents}
     pemda_levels = [
         lv.id
@@ -282,7 +285,8 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
         if lv.owner == "pemda" and lv.id in present and lv.id in meeting
     ]
     sasaran_level = pemda_levels[-1] if pemda_levels else None
-    sasaran = [n for n, i in index.items() if nodes[i].level == sasaran_level and n not in apart]
+    level_of = cols.level
+    sasaran = [n for n, i in index.items() if level_of[i] == sasaran_level and n not in apart]
     opd_levels = {lv.id for lv in scheme.levels if lv.owner == "opd"}
     nearest = _nearest_sasaran(order, parents_of, set(sasaran))
 
@@ -295,15 +299,15 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
     shared: dict[str, dict[frozenset[str], frozenset[tuple[str, str]]]] = {}
     opd_ids = [o.id for o in plan.opds]
     seen_opds = set(opd_ids)
+    opd_of = cols.opd
     for node_id, i in index.items():
-        node = nodes[i]
-        opd = node.opd
+        opd = opd_of[i]
         if opd is None:
             continue
         if opd not in seen_opds:
             seen_opds.add(opd)
             opd_ids.append(opd)
-        if node.level not in opd_levels:
+        if level_of[i] not in opd_levels:
             continue
         opd_node.add(node_id)
         near = nearest.get(node_id)
@@ -332,7 +336,7 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
     idle = tuple(o for o in opd_ids if o not in serving) if sasaran else ()
 
     declared_at = [
-        node_id for node_id, i in index.items() if nodes[i].crosscutting and node_id not in apart
+        node_id for node_id, i in index.items() if cols.crosscutting[i] and node_id not in apart
     ]
     below = _opds_below(graph, declared_at, apart)
 
@@ -384,7 +388,7 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
         if len(serving_s) >= 2 and s not in declared_nodes:
             keroyokan.append(Keroyokan(s, tuple(serving_s), (), implicit=True))
 
-    duplicates = _duplicates(plan, graph, owners)
+    duplicates = _duplicates(plan, graph, owners, cols)
 
     result = CrosscuttingResult(
         plan=plan.id,
@@ -482,7 +486,28 @@ def _opds_below(
     return done
 
 
-def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list[Duplicate]:
+class _Columns:
+    """The fields of every node the analysis reads, as lists in the plan's order."""
+
+    def __init__(self, nodes: Sequence[Node]) -> None:
+        level: list[str] = []
+        opd: list[str | None] = []
+        kode: list[str | None] = []
+        name: list[str] = []
+        crosscutting: list[bool] = []
+        for node in nodes:
+            level.append(node.level)
+            opd.append(node.opd)
+            kode.append(node.kode)
+            name.append(node.name)
+            crosscutting.append(bool(node.crosscutting))
+        self.level, self.opd, self.kode, self.name = level, opd, kode, name
+        self.crosscutting = crosscutting
+
+
+def _duplicates(
+    plan: Plan, graph: PlanGraph, owners: Mapping[str, str], cols: _Columns | None = None
+) -> list[Duplicate]:
     """Likely duplicates across OPDs at levels with a kode pattern (program and below):
     the same kode outside the support program, or near-identical names.
 
@@ -493,7 +518,8 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
     index = graph.index
     scheme = plan.scheme
     levels = {lv.id for lv in scheme.levels if lv.owner == "opd" and (lv.kode or lv.pagu)}
-    support = _under_support(graph)
+    cols = cols or _Columns(nodes)
+    support = _under_support(graph, cols.kode)
 
     # The name index holds integers and strings only (entries are positions in three
     # lists, keys are integers, a name's words one string): nothing the garbage collector
@@ -507,28 +533,30 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
     first_at: dict[int, int] = {}
     other_at: dict[int, int] = {}  # the first entry of another OPD than the first's
     level_hash = {level: hash("\x1f" + level) for level in levels}
+    level_of, opd_of, kode_of, name_of = cols.level, cols.opd, cols.kode, cols.name
     for node_id, i in index.items():
-        node = nodes[i]
-        level = node.level
-        opd = node.opd
+        level = level_of[i]
+        opd = opd_of[i]
         if level not in levels or opd is None or node_id in support:
             continue
-        kode = node.kode.strip() if node.kode else ""
+        written = kode_of[i]
+        kode = written.strip() if written else ""
         if kode:
             kode_key = level + "\x1f" + kode
             first_kode = first_by_kode.get(kode_key)
             if first_kode is None:
                 first_by_kode[kode_key] = node_id
             else:
-                first_opd = nodes[index[first_kode]].opd or ""
+                first_opd = opd_of[index[first_kode]] or ""
                 if first_opd != opd:
                     found.append(
                         Duplicate(first_kode, node_id, first_opd, opd, level, "kode", 1.0, kode)
                     )
                     continue
-        text = words_of_name.get(node.name)
+        name = name_of[i]
+        text = words_of_name.get(name)
         if text is None:
-            text = words_of_name[node.name] = _name_words(node.name)
+            text = words_of_name[name] = _name_words(name)
         words = text.split()
         if len(words) < 2:
             continue
@@ -589,11 +617,11 @@ def _duplicates(plan: Plan, graph: PlanGraph, owners: Mapping[str, str]) -> list
     return found
 
 
-def _under_support(graph: PlanGraph) -> set[str]:
+def _under_support(graph: PlanGraph, kodes: Sequence[str | None] | None = None) -> set[str]:
     """The nodes of a support program (``U.BB.01``) or below one: the same in every OPD by
     design, so never duplicates."""
-    nodes = graph.plan.nodes
-    stack = [node_id for node_id, i in graph.index.items() if _is_support_program(nodes[i].kode)]
+    kode_of = kodes if kodes is not None else [n.kode for n in graph.plan.nodes]
+    stack = [node_id for node_id, i in graph.index.items() if _is_support_program(kode_of[i])]
     support = set(stack)
     children = graph.children
     while stack:
