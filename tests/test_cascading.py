@@ -174,8 +174,8 @@ levels:
   - {column: D, level: sasaran_opd}
   - column: E
     cases:
-      - {match: '^program', level: program}
-      - {match: '^kegiatan', level: kegiatan}
+      - {match: 'program', level: program}
+      - {match: 'kegiatan', level: kegiatan}
       - {level: sub_kegiatan}
 kode: F
 indicators: {name: G, satuan: H, targets: {2025: I, 2026: J}}
@@ -361,3 +361,46 @@ def test_cli_check_and_convert_with_a_mapping(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert "tidak-ada" in missing.stdout + missing.stderr
     assert "Traceback" not in missing.stdout + missing.stderr
+
+
+KODE_MAPPING = """\
+pohon-pemetaan: 1
+rows: {first: 2}
+plan: {id: kode-uji, name: Kode Uji, period: {start: 2025, end: 2025}}
+opd: {id: dinkes, name: Dinas Kesehatan}
+levels:
+  - column: B
+    cases:
+      - {kode_match: '\\d\\.\\d{2}\\.\\d{2}', level: program}
+      - {kode_match: '\\d\\.\\d{2}\\.\\d{2}\\.\\d\\.\\d{2}', level: kegiatan}
+      - {indent: 4, level: sub_kegiatan}
+kode: A
+"""
+
+
+def test_levels_from_kode_shape_and_indentation(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Kode", "Uraian"])
+    sheet.append(["1.02.02", "Program Pemenuhan Upaya Kesehatan"])
+    sheet.append(["1.02.02.2.02", "Penyediaan Layanan Kesehatan"])
+    sheet.append([None, "    Operasional Puskesmas"])
+    sheet.append([None, "Tanpa indentasi"])
+    (tmp_path / "kode.yaml").write_text(KODE_MAPPING, encoding="utf-8")
+    plan = read_cascading(_bytes(book), load_mapping(str(tmp_path / "kode.yaml")), "kode.xlsx")
+    assert [(n.level, n.parent_ids) for n in plan.nodes] == [
+        ("program", ()),
+        ("kegiatan", ("P2",)),
+        ("sub_kegiatan", ("K3",)),
+    ]
+    assert plan.source.rows[5].startswith("dilewati")  # matched no case: reported
+
+
+def test_a_mapping_pattern_is_safe_or_refused(tmp_path: Path) -> None:
+    bad = MAPPING.replace("{match: 'program', level: program}", "{match: '(a+)+$', level: program}")
+    (tmp_path / "jahat.yaml").write_text(bad, encoding="utf-8")
+    with pytest.raises(pohon.LoadError) as caught:
+        load_mapping(str(tmp_path / "jahat.yaml"))
+    said = str(caught.value)
+    assert "jahat.yaml:" in said
+    assert "tidak bisa dipakai" in said

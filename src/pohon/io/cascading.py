@@ -49,6 +49,7 @@ from pohon.io.errors import LoadError, Problem
 from pohon.io.messages import problems_from_validation
 from pohon.io.workbook import _refuse_package, _short, damaged
 from pohon.model import Plan
+from pohon.model.kode import MAX_KODE, KodePattern, KodePatternError
 
 MAPPINGS = Path(__file__).resolve().parent.parent / "data" / "pemetaan"
 """The mappings that ship with pohon (``--pemetaan evaluasi-renja``)."""
@@ -74,28 +75,44 @@ class Case(_Strict):
     skip: str | None = None
     """Set the row apart with this reason (a grouping row) instead of opening a node."""
     match: str | None = Field(default=None, max_length=200)
-    """A regular expression the cell's text must match (searched, case-insensitive)."""
+    """A pattern the cell's text, in lower case, must start with (``program\\s``), in the
+    safe pattern language of kode patterns (docs/format.md): matched in linear time."""
     no_indicator: bool = False
     """Fits when the row has no indicator name."""
     formula_in: str | None = None
     """Fits when this column holds a formula on the row (a kegiatan summing its rows)."""
     sums_below: str | None = None
     """Fits when this column's value equals the sum of the next rows' values."""
+    kode_match: str | None = Field(default=None, max_length=200)
+    """A pattern the row's kode (the mapping's ``kode`` column) must match in full, in the
+    same safe language: ``'\\d\\.\\d{2}\\.\\d{2}'`` for a program ``U.BB.PP``."""
+    indent: int | None = Field(default=None, ge=0, le=250)
+    """Fits when the cell is indented this much (Excel's Increase Indent, or as many
+    leading spaces): the level shown by indentation."""
 
     @field_validator("formula_in", "sums_below")
     @classmethod
     def _columns(cls, value: str | None) -> str | None:
         return None if value is None else _column(value)
 
-    @field_validator("match")
+    @field_validator("match", "kode_match")
     @classmethod
     def _pattern(cls, value: str | None) -> str | None:
         if value is not None:
             try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"pola {value!r} tidak valid: {exc}") from None
+                _safe(value, start=True)
+            except KodePatternError as exc:
+                raise ValueError(f"pola {value!r} tidak bisa dipakai: {exc.reason_id}") from None
         return value
+
+
+def _safe(pattern: str, *, start: bool = False) -> KodePattern:
+    """A mapping's pattern in the safe language of kode patterns; ``start`` matches it at the
+    start of a text (anything may follow)."""
+    if start:
+        body = pattern[1:] if pattern.startswith("^") else pattern
+        return KodePattern.compile(f"(?:{body}).*")
+    return KodePattern.compile(pattern)
 
 
 class LevelColumn(_Strict):
@@ -462,6 +479,17 @@ class _Cascade:
                 Problem(message, message_en, sheet=self.sheet.title, cell=cell, code=SCHEMA.code)
             )
 
+    def indent(self, column: str, row: int) -> int:
+        """How far a cell is indented: Excel's indent level, or its leading spaces."""
+        cell = self.sheet[f"{column}{row}"]
+        level = int(getattr(cell.alignment, "indent", 0) or 0)
+        if level:
+            return level
+        value = cell.value
+        if isinstance(value, str):
+            return len(value) - len(value.lstrip(" "))
+        return 0
+
     def is_formula(self, column: str, row: int) -> bool:
         value = self.formulas[f"{column}{row}"].value
         return isinstance(value, str) and value.startswith("=")
@@ -630,7 +658,15 @@ class _Cascade:
             return lc.level, ""
         ind = self.m.indicators
         for case in lc.cases:
-            if case.match is not None and not re.search(case.match, text, re.IGNORECASE):
+            if case.match is not None:
+                head = " ".join(text.split())[:MAX_KODE].casefold()
+                if _safe(case.match, start=True).fullmatch(head) is None:
+                    continue
+            if case.kode_match is not None:
+                kode = self.text(self.m.kode, row) if self.m.kode else None
+                if kode is None or _safe(case.kode_match).fullmatch(kode) is None:
+                    continue
+            if case.indent is not None and self.indent(lc.column, row) != case.indent:
                 continue
             if case.no_indicator and (ind is None or self.text(ind.name, row)):
                 continue
