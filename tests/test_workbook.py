@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import zipfile
@@ -395,3 +396,19 @@ def test_example_refuses_a_name_it_would_write_wrongly(tmp_path: Path) -> None:
     assert not (tmp_path / "contoh.xls").exists()
     assert _pohon("example", "-o", "contoh.json", cwd=tmp_path).returncode == 0
     assert pohon.load(tmp_path / "contoh.json") == pohon.example("mojokerto")
+
+
+def test_sarif_and_json_name_the_cell(tmp_path: Path) -> None:
+    assert _pohon("example", "-o", "contoh.xlsx", cwd=tmp_path).returncode == 0
+    sarif = json.loads(_pohon("check", "contoh.xlsx", "--format", "sarif", cwd=tmp_path).stdout)
+    places = [
+        loc["logicalLocations"][0]["name"]
+        for result in sarif["runs"][0]["results"]
+        for loc in result.get("locations", [])
+        if "logicalLocations" in loc
+    ]
+    assert any(name.startswith("Pagu!") for name in places)
+    data = json.loads(_pohon("check", "contoh.xlsx", "--format", "json", cwd=tmp_path).stdout)
+    cells = [d["location"] for d in data["diagnostics"] if d["node"]]
+    assert cells
+    assert all(c["sheet"] and c["cell"] and c["line"] is None for c in cells)
