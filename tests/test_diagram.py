@@ -492,3 +492,11 @@ def test_cli_refuses_a_whole_large_plan_before_drawing_it(tmp_path: Path) -> Non
     assert not (tmp_path / "besar.svg").exists()
     dot = pohon_cli("render", "besar.json", "-o", "besar.dot", cwd=tmp_path)
     assert dot.returncode == 0, dot.stderr  # the DOT source is still written
+
+
+def test_opds_sharing_a_singkatan_keep_their_own_legend_entries() -> None:
+    plan = pohon.example("mojokerto")
+    opds = tuple(o.model_copy(update={"singkatan": "DINAS"}) for o in plan.opds)
+    drawing = diagram(plan.model_copy(update={"opds": opds}), findings=False)
+    assert "DINAS (dinkes)" in drawing.source
+    assert "DINAS (dinsos)" in drawing.source

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -517,9 +518,16 @@ class _Builder:
         self.owner = {lv.id: lv.owner for lv in scheme.levels}
         self.opd_ids = opd_ids
         by_id = {o.id: o for o in plan.opds}
-        self.opd_label = {
+        labels = {
             o: _plain(by_id[o].singkatan or by_id[o].name) if o in by_id else _plain(o)
             for o in opd_ids
+        }
+        # Two OPDs shown under one name (a shared singkatan) would share one legend entry
+        # and hide each other's colour: such names get the OPD's id beside them.
+        seen = Counter(label.casefold() for label in labels.values())
+        self.opd_label = {
+            o: f"{label} ({_plain(o)})" if seen[label.casefold()] > 1 else label
+            for o, label in labels.items()
         }
         # Colours follow the sorted ids, so the order the OPDs are listed in changes nothing.
         self.opd_fill = {o: _OPD_FILLS[k % len(_OPD_FILLS)] for k, o in enumerate(sorted(opd_ids))}
