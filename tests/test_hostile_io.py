@@ -700,3 +700,12 @@ def test_no_kode_pattern_hangs_the_check(tmp_path: Path, pattern: str) -> None:
 def test_kode_patterns_keep_their_meaning(pattern: str, kode: str, fits: bool) -> None:
     report = pohon.check(pohon.loads(scheme_plan(pattern, kode)), select=["PK504"])
     assert (not any(d.code == "PK504" for d in report)) == fits
+
+
+def test_an_output_that_is_a_folder_is_named_as_one(tmp_path: Path) -> None:
+    (tmp_path / "hasil").mkdir()
+    for extra in ((), ("--force",)):
+        done = pohon_cli("example", "-o", "hasil", *extra, cwd=tmp_path)
+        assert done.returncode == 2
+        assert "hasil adalah folder" in done.stderr
+        assert "--force" not in done.stderr

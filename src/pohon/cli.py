@@ -135,6 +135,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "berkas tidak bisa dibaca sebagai rencana ({kind}: {detail})",
         "the file cannot be read as a plan ({kind}: {detail})",
     ),
+    "output_is_folder": (
+        "{path} adalah folder: beri -o nama berkas di dalamnya, misalnya {path}/hasil",
+        "{path} is a folder: give -o a file name inside it, such as {path}/result",
+    ),
     "not_a_file": (
         "PATH harus satu berkas rencana, bukan folder",
         "PATH must be one plan file, not a folder",
@@ -836,6 +840,9 @@ def _refuse_output(output: str, lang: Lang, *, force: bool, inputs: Sequence[str
         if same_file(output, source):
             _fail(_msg("is_input", lang, path=output, input=source))
             return True
+    if os.path.isdir(output):
+        _fail(_msg("output_is_folder", lang, path=output))
+        return True
     if force or not os.path.lexists(output):
         return False
     try:
@@ -1450,7 +1457,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     except NoEngineError as exc:
         _fail(exc.message_en if lang == "en" else exc.message)
         dot_path = os.path.splitext(output)[0] + ".dot"
-        if _write(drawing.source, dot_path, lang, inputs=[args.path]) == EXIT_OK:
+        if _write(drawing.source, dot_path, lang, force=args.force, inputs=[args.path]) == EXIT_OK:
             print(_msg("dot_instead", lang, path=dot_path), file=sys.stderr)
         return EXIT_INPUT
     except UsageError as exc:
