@@ -47,7 +47,7 @@ from pohon.findings import Location
 from pohon.findings.loading import SCHEMA, UNREADABLE
 from pohon.io.errors import LoadError, Problem
 from pohon.io.messages import problems_from_validation
-from pohon.io.workbook import _refuse_package, _short, damaged
+from pohon.io.workbook.package import _refuse_package, _short, damaged
 from pohon.model import Plan
 from pohon.model.kode import MAX_KODE, KodePattern, KodePatternError
 
@@ -733,7 +733,7 @@ class _Cascade:
         if ind.polarity is not None:
             word = self.text(ind.polarity, row)
             if word is not None:
-                from pohon.io.workbook import _POLARITY_WORDS
+                from pohon.io.workbook.layout import _POLARITY_WORDS
 
                 polarity = _POLARITY_WORDS.get(" ".join(word.split()).casefold())
                 if polarity is None:
