@@ -1176,15 +1176,19 @@ def _matrix_xlsx(
     data = matrix_workbook(matrix, lang=lang, title=title, row_heading=heading)
     status = _write(data, args.output, lang, force=args.force, inputs=[args.path])
     if status == EXIT_OK:
-        summary = _msg(
-            "matrix_summary",
-            lang,
-            rows=len(matrix.rows),
-            columns=len(matrix.columns),
-            gaps=len(matrix.gaps),
-        )
-        print(_msg("written", lang, path=args.output, summary=summary), file=sys.stderr)
+        _say_matrix_written(args.output, matrix, lang)
     return status
+
+
+def _say_matrix_written(output: str, matrix: Matrix, lang: Lang) -> None:
+    summary = _msg(
+        "matrix_summary",
+        lang,
+        rows=len(matrix.rows),
+        columns=len(matrix.columns),
+        gaps=len(matrix.gaps),
+    )
+    print(_msg("written", lang, path=output, summary=summary), file=sys.stderr)
 
 
 def _cmd_matrix(args: argparse.Namespace) -> int:
@@ -1245,14 +1249,7 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
             matrix = with_findings(cross.matrix(), findings)
     status = _write(text, args.output, lang, force=args.force, inputs=[path])
     if status == EXIT_OK and matrix is not None:
-        summary = _msg(
-            "matrix_summary",
-            lang,
-            rows=len(matrix.rows),
-            columns=len(matrix.columns),
-            gaps=len(matrix.gaps),
-        )
-        print(_msg("written", lang, path=args.output, summary=summary), file=sys.stderr)
+        _say_matrix_written(args.output, matrix, lang)
     return status
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from pohon.findings import Lang, Report
 from pohon.io import LoadError
+from pohon.io.workbook.package import text_cell
 from pohon.render._common import problems
 
 Results = Report | LoadError | Iterable[Report | LoadError]
@@ -76,7 +77,7 @@ def _items(results: Results) -> list[Report | LoadError]:
 
 def _text_row(sheet: Any, values: Sequence[Any]) -> None:
     """Append a row whose texts are text cells (never formulas)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     row: list[Any] = []
     for value in values:
@@ -86,12 +87,7 @@ def _text_row(sheet: Any, values: Sequence[Any]) -> None:
             value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
             if len(value) > 32_000:
                 value = value[:32_000] + "…"
-        if isinstance(value, str) and value.startswith("="):
-            cell = Cell(sheet, value=value)
-            cell.data_type = "s"
-            row.append(cell)
-        else:
-            row.append(value)
+        row.append(text_cell(sheet, value))
     sheet.append(row)
 
 

@@ -243,3 +243,15 @@ def _letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+def text_cell(sheet: Any, value: Any) -> Any:
+    """What to append for ``value``: a text beginning with ``=`` as a text cell (openpyxl
+    would store it as a formula, which Excel would run), anything else as it is."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell.cell import Cell
+
+        cell = Cell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value

@@ -25,7 +25,7 @@ from pohon.io.workbook.layout import (
     YES,
     Column,
 )
-from pohon.io.workbook.package import _letter, _openpyxl, _short
+from pohon.io.workbook.package import _letter, _openpyxl, _short, text_cell
 from pohon.model import BUILTIN_SCHEMES, Plan
 
 
@@ -72,7 +72,7 @@ def _append(sheet: Any, values: Sequence[Any]) -> None:
     """One row; every text is a text cell, so that Excel never runs one as a formula (a
     name beginning with ``=``, ``+``, ``-`` or ``@`` is kept as written). A text a cell
     cannot hold is refused (:class:`WorkbookWriteError`), never cut."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     row: list[Any] = []
     for k, value in enumerate(values, start=1):
@@ -94,12 +94,7 @@ def _append(sheet: Any, values: Sequence[Any]) -> None:
                 f"the text for cell {cell} {why_en}, which an Excel cell cannot hold; not "
                 f"written, so that it is not changed ({_short(value, 60)!r}); save it as YAML",
             )
-        if isinstance(value, str) and value.startswith("="):
-            cell = Cell(sheet, value=value)
-            cell.data_type = "s"
-            row.append(cell)
-        else:
-            row.append(value)
+        row.append(text_cell(sheet, value))
     sheet.append(row)
 
 
