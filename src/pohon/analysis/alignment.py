@@ -306,12 +306,22 @@ def alignment(
     index = graph.index
     scheme = plan.scheme
 
+    # Each node is read once, into the columns the passes below share (on a Provinsi plan
+    # every visit to a node object is a trip through hundreds of megabytes).
+    aligns_of: list[tuple[str, ...]] = []
+    opd_of: list[str | None] = []
+    level_of: list[str] = []
+    for node in nodes:
+        aligns_of.append(node.aligns)
+        opd_of.append(node.opd)
+        level_of.append(node.level)
+
     # Direct alignments of each node, with the references that cannot be used.
     own: dict[str, frozenset[str]] = {}
     bad: list[BadReference] = []
     for node_id, i in index.items():
         refs = []
-        for ref in nodes[i].aligns:
+        for ref in aligns_of[i]:
             parsed = parse_ref(ref)
             if parsed is None:
                 bad.append(BadReference(node_id, ref, "format"))
@@ -379,7 +389,7 @@ def alignment(
                 direct.setdefault(ref, []).append(node_id)
             else:
                 inherited_by.setdefault(ref, []).append(node_id)
-        opd = nodes[i].opd
+        opd = opd_of[i]
         if opd is not None:
             for ref in supported:
                 opds_of_item.setdefault(ref, set()).add(opd)
@@ -427,9 +437,9 @@ def alignment(
     required_prefixes = tuple(f"{fw}:" for fw in required)
     unaligned = []
     if required:
+        wanted = {lv.id for lv in scheme.levels if lv.owner == "pemda" and lv.indicator != "none"}
         for node_id, i in index.items():
-            spec = scheme.level(nodes[i].level)
-            if spec.owner != "pemda" or spec.indicator == "none" or node_id in apart:
+            if level_of[i] not in wanted or node_id in apart:
                 continue
             if not any(ref.startswith(required_prefixes) for ref in effective.get(node_id, ())):
                 unaligned.append(node_id)
@@ -444,8 +454,8 @@ def alignment(
         bad_references=tuple(bad),
         stray=tuple(stray),
         unknown_frameworks=unknown,
-        opds=tuple(sorted({o for n in nodes if (o := n.opd) is not None})),
-        node_opd={node_id: nodes[i].opd for node_id, i in index.items()},
+        opds=tuple(sorted({o for o in opd_of if o is not None})),
+        node_opd={node_id: opd_of[i] for node_id, i in index.items()},
         opd_names={o.id: o.name for o in plan.opds},
         crosswalk_loop=loop,
         set_apart=set_apart,
