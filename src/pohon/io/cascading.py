@@ -592,7 +592,7 @@ class _Cascade:
                 opened.append(len(self.nodes))
                 source.node_cells.append(cell)
                 self.nodes.append(node)
-            target = opened[-1] if opened else self.current(open_at, ranks)
+            target = opened[-1] if opened else self.current(open_at)
             has_indicator = m.indicators is not None and self.text(m.indicators.name, row)
             if opened:
                 source.rows[row] = "node " + ", ".join(self.nodes[i]["id"] for i in opened)
@@ -632,7 +632,7 @@ class _Cascade:
             raise LoadError(self.file, self.problems)
         return self.plan()
 
-    def current(self, open_at: Mapping[str, int], ranks: Mapping[str, int]) -> int | None:
+    def current(self, open_at: Mapping[str, int]) -> int | None:
         if not open_at:
             return None
         return max(open_at.values())

@@ -237,10 +237,6 @@ def _read_book(book: Any, reader: _Reader, parts: Mapping[str, SheetPart]) -> Pl
     return plan
 
 
-def _cell_name(letter: str, row: int) -> str:
-    return f"{letter}{row}"
-
-
 def _plain_value(reader: _Reader, value: Any, sheet: str, cell: str) -> Any:
     """A cell's value as the model reads it, or a problem for what a plan cannot hold."""
     if isinstance(value, str):
@@ -296,6 +292,15 @@ def _cell_order(cell: str) -> tuple[int, int]:
     return (len(letters), sum(ord(ch) for ch in letters))
 
 
+def _twice(reader: _Reader, key: str, number: int) -> None:
+    reader.fail(
+        f"kunci {key!r} ditulis dua kali di lembar Rencana",
+        f"key {key!r} is written twice on the Rencana sheet",
+        "Rencana",
+        f"A{number}",
+    )
+
+
 def _read_plan_sheet(
     reader: _Reader, rows: Iterator[tuple[int, tuple[Any, ...]]]
 ) -> dict[str, Any]:
@@ -323,12 +328,7 @@ def _read_plan_sheet(
         if key.startswith("meta."):
             raw = str(key_cell).strip()[5:]
             if raw in meta:
-                reader.fail(
-                    f"kunci meta.{_short(raw, 60)} ditulis dua kali di lembar Rencana",
-                    f"key meta.{_short(raw, 60)} is written twice on the Rencana sheet",
-                    "Rencana",
-                    f"A{number}",
-                )
+                _twice(reader, f"meta.{_short(raw, 60)}", number)
                 continue
             meta[raw] = _plain_value(reader, value, "Rencana", f"B{number}")
             reader.source.plan_rows[f"meta.{raw}"] = number
@@ -345,17 +345,10 @@ def _read_plan_sheet(
             continue
         model_key = keys[key]
         if model_key in found:
-            reader.fail(
-                f"kunci {key!r} ditulis dua kali di lembar Rencana",
-                f"key {key!r} is written twice on the Rencana sheet",
-                "Rencana",
-                f"A{number}",
-            )
+            _twice(reader, key, number)
             continue
         found[model_key] = _plain_value(reader, value, "Rencana", f"B{number}")
-        reader.source.plan_rows[
-            {"format": "format", "start": "start", "end": "end"}.get(model_key, model_key)
-        ] = number
+        reader.source.plan_rows[model_key] = number
     if meta:
         found["meta"] = meta
     return found

@@ -46,17 +46,11 @@ def _years_of(plan: Plan | None, key: str) -> list[int]:
 def _value_cell(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return f"{_number_text(value[0])} {RANGE_WORD} {_number_text(value[1])}"
-    if isinstance(value, str):
-        return _text_cell(value)
     return value
 
 
 def _number_text(value: Any) -> str:
     return repr(value) if isinstance(value, float) else str(value)
-
-
-def _text_cell(value: str | None) -> str | None:
-    return value
 
 
 class WorkbookWriteError(UsageError):
@@ -327,7 +321,7 @@ def _plan_rows(
             "singkatan": opd.singkatan,
             "notes": opd.notes,
         }
-        rows[_OPD.name].append([_text_cell(data.get(k)) for k in keys(_OPD.name)])
+        rows[_OPD.name].append([data.get(k) for k in keys(_OPD.name)])
     node_keys = keys(_NODE.name)
     ind_keys = keys(_INDICATOR.name)
     pagu_keys = keys(_PAGU.name)
@@ -345,7 +339,7 @@ def _plan_rows(
             "kode": node.kode,
             "notes": node.notes,
         }
-        rows[_NODE.name].append([_text_cell(data.get(k)) for k in node_keys])
+        rows[_NODE.name].append([data.get(k) for k in node_keys])
         for ind in node.indicators:
             base = ind.baseline
             idata: dict[str, Any] = {
@@ -377,14 +371,14 @@ def _plan_rows(
                 pdata[f"pagu:{year}"] = value
             rows[_PAGU.name].append([_value_cell(pdata.get(k)) for k in pagu_keys])
         for ref in node.aligns:
-            rows[_ALIGN.name].append([_text_cell(node.id), _text_cell(ref)])
+            rows[_ALIGN.name].append([node.id, ref])
         for decl in node.crosscutting:
             rows[_CROSS.name].append(
                 [
-                    _text_cell(node.id),
-                    _text_cell(decl.opd),
-                    _text_cell(decl.agency),
+                    node.id,
+                    decl.opd,
+                    decl.agency,
                     decl.status,
-                    _text_cell(decl.note),
+                    decl.note,
                 ]
             )
