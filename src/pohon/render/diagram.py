@@ -203,31 +203,32 @@ def _text(value: object) -> str:
 
 def _wrapped(value: object, width: int, lines: int) -> list[str]:
     """A text from the plan wrapped to ``width`` characters, at most ``lines`` lines: words
-    fill a line greedily, and a word longer than a line is cut."""
+    fill a line greedily, and a word longer than a line is cut. When the text needs more
+    lines, the last one shown ends in "…".
+
+    Each line is found by one search for the last space that still fits, so the time goes
+    with the lines drawn, not with the words of the text.
+    """
+    text = _plain(value)
     out: list[str] = []
-    line = ""
-    for word in _plain(value).split(" "):
-        while len(word) > width:
-            if line:
-                out.append(line)
-                line = ""
-            out.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
+    start, end = 0, len(text)
+    while end - start > width:
+        if len(out) == lines:
+            last = out[-1]
+            out[-1] = (last[: width - 1] if len(last) >= width else last).rstrip(" ,;:-") + "…"
+            return out
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:  # no space fits: the word is cut
+            out.append(text[start : start + width])
+            start += width
         else:
-            out.append(line)
-            line = word
-        if len(out) > lines:
-            break
-    if line or not out:
-        out.append(line)
-    if len(out) > lines:
-        out = out[:lines]
+            out.append(text[start:cut])
+            start = cut + 1
+    if len(out) == lines:
         last = out[-1]
         out[-1] = (last[: width - 1] if len(last) >= width else last).rstrip(" ,;:-") + "…"
+        return out
+    out.append(text[start:])
     return out
 
 
@@ -361,7 +362,8 @@ def diagram(
         )
     _check_together(view, root, depth, opd, cita)
     check_year(plan, year)
-    graph = PlanGraph(plan)
+    with paused_gc():
+        graph = PlanGraph(plan)
     if root is not None and root not in graph:
         raise _unknown("root", root, [n.id for n in plan.nodes])
     opd_ids = [o.id for o in plan.opds] + sorted(
@@ -540,26 +542,33 @@ class _Builder:
         self.others: dict[str, str] = {}
         # Node ids and the diagram's own boxes (OPDs, framework items) are kept apart: a
         # node whose id is "opd:dinsos" is not the Dinsos box.
-        self.dot_name: dict[tuple[bool, str], str] = {}
+        self.node_dot: dict[str, str] = {}
+        self.other_dot: dict[str, str] = {}
         self.edge_kinds: set[str] = set()
         self.fills_used: dict[str, tuple[tuple[int, str], str]] = {}
 
     # -- nodes ------------------------------------------------------------------------
     def _name(self, node_id: str) -> str:
         """The DOT name of a node's box."""
-        return self._named(node_id, node=True)
+        name = self.node_dot.get(node_id)
+        if name is None:
+            name = self._new_name()
+            self.node_dot[node_id] = name
+            self.names[name] = node_id
+        return name
 
     def _other(self, key: str) -> str:
         """The DOT name of one of the diagram's own boxes (an OPD, a framework item)."""
-        return self._named(key, node=False)
-
-    def _named(self, key: str, *, node: bool) -> str:
-        name = self.dot_name.get((node, key))
+        name = self.other_dot.get(key)
         if name is None:
-            name = f"n{len(self.dot_name) + 1}"
-            self.dot_name[(node, key)] = name
-            (self.names if node else self.others)[name] = key
+            name = self._new_name()
+            self.other_dot[key] = name
+            self.others[name] = key
         return name
+
+    def _new_name(self) -> str:
+        """The next DOT name: boxes are numbered in the order they are first named."""
+        return f"n{len(self.node_dot) + len(self.other_dot) + 1}"
 
     def _worst(self, node_id: str) -> str | None:
         found = self.findings.get(node_id)
@@ -633,20 +642,22 @@ class _Builder:
             + "".join(rows)
             + "</TABLE>>"
         )
+        name = self._name(node.id)
         attrs: dict[str, str] = {
             "label": label,
             "fillcolor": _quoted(fill),
             "fontcolor": _quoted(ink),
             "tooltip": '" "',  # Graphviz expands \\N and the like in tooltips: none
-            "id": _quoted(f"box-{self._name(node.id)}"),
+            "id": f'"box-{name}"',
         }
         if worst is not None:
             attrs["color"] = _quoted(_SEVERITY_BORDER[worst])
             attrs["penwidth"] = "2.5"
-        box = Box(node, level, opd_name, found, self.year)
-        for style in self.styles:
-            attrs.update(_style_attrs(style(box)))
-        return f"  {self._name(node.id)} [{_attrs(attrs)}];"
+        if self.styles:
+            box = Box(node, level, opd_name, found, self.year)
+            for style in self.styles:
+                attrs.update(_style_attrs(style(box)))
+        return f"  {name} [{_attrs(attrs)}];"
 
     # -- views ------------------------------------------------------------------------
     def tree_view(self, root: str | None, depth: int | None, opd: str | None) -> Diagram:
@@ -828,10 +839,14 @@ class _Builder:
         crosscutting: bool = True,
     ) -> Diagram:
         graph = self.graph
-        nodes = sorted(
-            (graph.node(n) for n in keep),
-            key=lambda n: (self.level_rank.get(n.level, 99), _kode_key(n)),
-        )
+        # Nodes are read once each in file order, where a large plan keeps them side by side
+        # in memory, and drawn in level and kode order: a walk in drawing order over 50,000
+        # nodes would fetch each from far away and make the build grow faster than the plan.
+        plan_nodes = self.plan.nodes
+        nodes = [plan_nodes[at] for node_id, at in graph.index.items() if node_id in keep]
+        rank = self.level_rank
+        keys = [(rank.get(node.level, 99), _kode_key(node)) for node in nodes]
+        order = sorted(range(len(nodes)), key=keys.__getitem__)
         lines = [
             "digraph pohon {",
             f"  graph [rankdir=TB, newrank=true, nodesep=0.25, ranksep=0.5, "
@@ -844,39 +859,28 @@ class _Builder:
         # Names are given in drawing order: the framework items first, then the boxes.
         for key in top:
             self._other(key)
-        for node in nodes:
-            self._name(node.id)
+        ids = [node.id for node in nodes]
+        for i in order:
+            self._name(ids[i])
         statements = [self.node_statement(node) for node in nodes]
+        cascades = [self._cascade(node, keep) for node in nodes]
+        levels = [node.level for node in nodes]
+        dots = [self.node_dot[node_id] for node_id in ids]
         lines += [s for s in extra if "->" not in s]
-        lines += statements
+        lines += [statements[i] for i in order]
         # One rank per level.
         by_level: dict[str, list[str]] = {}
-        for node in nodes:
-            by_level.setdefault(node.level, []).append(self._name(node.id))
+        for i in order:
+            by_level.setdefault(levels[i], []).append(dots[i])
         if top:
             lines.append("  { rank=min; " + " ".join(self._other(k) for k in top) + " }")
         for level in sorted(by_level, key=lambda lv: self.level_rank.get(lv, 99)):
             lines.append("  { rank=same; " + " ".join(by_level[level]) + " }")
-        # Cascade: the first parent solid; further parents dashed and not used for layout.
-        edges: list[str] = []
-        for node in nodes:
-            first = True
-            for parent in dict.fromkeys(p.id for p in node.parents):
-                if parent not in keep or parent not in graph:
-                    first = False
-                    continue
-                if first:
-                    self.edge_kinds.add("cascade")
-                    edges.append(f"  {self._name(parent)} -> {self._name(node.id)};")
-                else:
-                    self.edge_kinds.add("second")
-                    edges.append(
-                        f"  {self._name(parent)} -> {self._name(node.id)} "
-                        '[style=dashed, color="#999999", constraint=false];'
-                    )
-                first = False
+        edges = [edge for i in order for edge in cascades[i]]
         if crosscutting:
-            edges += self._crosscutting_edges(nodes, keep)
+            declaring = [i for i, node in enumerate(nodes) if node.crosscutting]
+            declaring.sort(key=keys.__getitem__)
+            edges += self._crosscutting_edges([nodes[i] for i in declaring], keep)
         lines += edges
         lines += [s for s in extra if "->" in s]
         lines.append(self._legend())
@@ -884,13 +888,34 @@ class _Builder:
         return Diagram(
             source="\n".join(lines) + "\n",
             title=title,
-            boxes=len(self.dot_name),
+            boxes=len(self.node_dot) + len(self.other_dot),
             edges=len(edges) + sum(1 for s in extra if "->" in s),
             names=dict(self.names),
             others=dict(self.others),
             marked=tuple(sorted(n.id for n in nodes if n.id in self.findings)),
             lang=self.lang,
         )
+
+    def _cascade(self, node: Node, keep: set[str]) -> list[str]:
+        """The cascade edges into ``node``: from its first parent solid; from further
+        parents dashed and not used for the layout."""
+        out: list[str] = []
+        first = True
+        for parent in dict.fromkeys(p.id for p in node.parents):
+            if parent not in keep or parent not in self.graph:
+                first = False
+                continue
+            if first:
+                self.edge_kinds.add("cascade")
+                out.append(f"  {self._name(parent)} -> {self._name(node.id)};")
+            else:
+                self.edge_kinds.add("second")
+                out.append(
+                    f"  {self._name(parent)} -> {self._name(node.id)} "
+                    '[style=dashed, color="#999999", constraint=false];'
+                )
+            first = False
+        return out
 
     def _crosscutting_edges(self, nodes: Sequence[Node], keep: set[str]) -> list[str]:
         """A dotted line from a node to each OPD it declares crosscutting with: to the
@@ -916,7 +941,7 @@ class _Builder:
                         )
                     continue
                 key = f"opd:{party}"
-                first = (False, key) not in self.dot_name
+                first = key not in self.other_dot
                 name = self._other(key)
                 if first:
                     label = self.opd_label.get(party, _plain(party))
