@@ -68,6 +68,33 @@ def test_the_renja_form_reads_as_a_planner_wrote_it(renja: pohon.Plan) -> None:
     ]
 
 
+def test_the_renja_form_gives_the_budget_spent_in_2025(renja: pohon.Plan) -> None:
+    # Column AC ("Rp." of column 13) is the year's realisasi anggaran: the four triwulan
+    # (R, U, X, AA) added up, read on every row that gets pagu.
+    sheet = openpyxl.load_workbook(RENJA, data_only=True)["Realisasi TW IV"]
+    sub = [n for n in renja.nodes if n.level == "sub_kegiatan"]
+    spent = [n for n in sub if n.realisasi_anggaran]
+    assert len(spent) >= 60
+    for node in spent:
+        row = int(node.id.removeprefix("SK"))
+        quarters = sum(sheet[f"{col}{row}"].value or 0 for col in ("R", "U", "X", "AA"))
+        assert node.realisasi_anggaran == {2025: quarters}, node.id
+        assert node.realisasi_anggaran[2025] <= node.pagu[2025], node.id
+    # Rows with no figures give none: nothing invented.
+    for node in sub:
+        if sheet[f"AC{int(node.id.removeprefix('SK'))}"].value is None:
+            assert node.realisasi_anggaran == {}, node.id
+    # A kegiatan's realisasi is the sum of its sub kegiatan's, as the form adds them up.
+    kegiatan = renja.node("K14")
+    children = [n for n in sub if n.parent_ids == ("K14",)]
+    assert kegiatan.realisasi_anggaran[2025] == sum(n.realisasi_anggaran[2025] for n in children)
+    assert renja.node("SK15").indicators[0].actuals == {2025: 4}
+    # A finding on the realisasi anggaran of a node points at its cell.
+    at = renja.node_index()["SK15"]
+    assert renja.source.location(at, field="realisasi_anggaran").cell == "AC15"
+    assert renja.source.location(at, field="pagu").cell == "O15"
+
+
 def test_the_renja_findings_are_those_an_evaluator_would_sign(renja: pohon.Plan) -> None:
     report = pohon.check(renja)
     at = {(d.code, d.location.cell) for d in report}
@@ -307,6 +334,66 @@ def test_handmade_matriks_with_indonesian_numbers_and_merged_cells(tmp_path: Pat
     report = pohon.check(plan)
     assert ("PK120", "A8") in {(d.code, d.location.cell) for d in report}
     assert "PK502" not in {d.code for d in report}  # kegiatan = the sum of its sub kegiatan
+
+
+def _with_pk_and_spending(book: Any, spent: list[Any], signed: list[Any]) -> bytes:
+    """The handmade matriks with two more columns: the 2025 PK target (M) and the budget
+    spent in 2025 (N), one value per data row from row 3."""
+    sheet = book.active
+    sheet["M2"], sheet["N2"] = "Target PK 2025", "Realisasi Anggaran 2025"
+    for row, (pk, rp) in enumerate(zip(signed, spent, strict=True), start=3):
+        sheet[f"M{row}"], sheet[f"N{row}"] = pk, rp
+    return _bytes(book)
+
+
+SPENDING = (
+    MAPPING.replace(
+        "targets: {2025: I, 2026: J}}", "targets: {2025: I, 2026: J}, pk_targets: {2025: M}}"
+    )
+    + "realisasi_anggaran: {2025: N}\n"
+)
+
+
+def test_realisasi_anggaran_and_pk_targets_read_as_indonesian_numbers(tmp_path: Path) -> None:
+    (tmp_path / "pemetaan.yaml").write_text(SPENDING, encoding="utf-8")
+    data = _with_pk_and_spending(
+        _handmade(),
+        ["Rp 1.187.500.000", "1.187.500.000", 687500000, "Rp 1.250.000"],
+        ["12,0", "95%", 18, None],
+    )
+    plan = read_cascading(data, load_mapping(str(tmp_path / "pemetaan.yaml")), "cascading.xlsx")
+    assert plan.node("P3").realisasi_anggaran == {2025: 1187500000}
+    assert plan.node("K4").realisasi_anggaran == {2025: 1187500000}
+    assert plan.node("SK5").realisasi_anggaran == {2025: 687500000}
+    assert plan.node("SK6").realisasi_anggaran == {2025: 1250000}
+    assert plan.node("P3").indicators[0].pk_targets == {2025: 12}
+    assert plan.node("K4").indicators[0].pk_targets == {2025: 95}
+    assert plan.node("SK6").indicators[0].pk_targets == {}
+    # Findings on them point at their cells: the realisasi on its row, PK at the indicator.
+    at = plan.node_index()["SK6"]
+    assert plan.source.location(at, field="realisasi_anggaran").cell == "N6"
+    assert plan.source.location(at, indicator_id="SK6.I1", field="pk_targets").cell == "G6"
+    # Converted to YAML and back, the new fields are kept.
+    again = pohon.loads(pohon.dumps(plan))
+    assert again.node("SK6").realisasi_anggaran == {2025: 1250000}
+    assert again.node("K4").indicators[0].pk_targets == {2025: 95}
+
+
+def test_a_realisasi_anggaran_that_is_no_number_is_named_at_its_cell(tmp_path: Path) -> None:
+    (tmp_path / "pemetaan.yaml").write_text(SPENDING, encoding="utf-8")
+    mapping = load_mapping(str(tmp_path / "pemetaan.yaml"))
+    data = _with_pk_and_spending(_handmade(), [1, "belum ada", 2, 3], [None] * 4)
+    with pytest.raises(pohon.LoadError) as caught:
+        read_cascading(data, mapping, "cascading.xlsx")
+    assert "cascading.xlsx!Cascading!N4: realisasi anggaran 'belum ada' bukan angka" in str(
+        caught.value
+    )
+    # Too large for any APBD (a wrong unit, digits typed twice): refused at its own cell,
+    # not at the node's name.
+    data = _with_pk_and_spending(_handmade(), [1, 2, 3, 4 * 10**18], [None] * 4)
+    with pytest.raises(pohon.LoadError) as caught:
+        read_cascading(data, mapping, "cascading.xlsx")
+    assert "cascading.xlsx!Cascading!N6: " in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -412,3 +412,155 @@ def test_sarif_and_json_name_the_cell(tmp_path: Path) -> None:
     cells = [d["location"] for d in data["diagnostics"] if d["node"]]
     assert cells
     assert all(c["sheet"] and c["cell"] and c["line"] is None for c in cells)
+
+
+def _plain_tables() -> dict[str, list[dict[str, Any]]]:
+    """The example's tables without any PK target or realisasi anggaran: a plan as the
+    template held before those columns."""
+    tables = pohon.example("mojokerto").to_tables()
+    for row in tables["targets"]:
+        row["pk_target"], row["has_pk_target"] = None, False
+    for row in tables["pagu"]:
+        row["realisasi_anggaran"] = None
+    return tables
+
+
+def _with_pk_and_spending() -> pohon.Plan:
+    """The example with what a year of execution adds: the targets signed in the 2025
+    Perjanjian Kinerja (one of them not the Renstra's) and the budget spent in 2025 and 2026
+    (on one node a 2026 realisasi with no 2026 pagu)."""
+    tables = _plain_tables()
+    for k, row in enumerate(tables["targets"]):
+        if row["year"] == 2025 and row["has_target"]:
+            row["pk_target"] = row["target"]
+            row["has_pk_target"] = True
+            if k == 0 and isinstance(row["target"], int | float):
+                row["pk_target"] = row["target"] + 1
+    for row in tables["pagu"]:
+        if row["year"] in (2025, 2026):
+            row["realisasi_anggaran"] = row["pagu"] * 9 // 10
+    tables["pagu"][1]["pagu"] = None
+    return pohon.Plan.from_records(**tables)
+
+
+def test_pk_targets_and_realisasi_anggaran_round_trip_through_a_workbook() -> None:
+    plan = _with_pk_and_spending()
+    unplanned = [n for n in plan.nodes if 2026 in n.realisasi_anggaran and 2026 not in n.pagu]
+    assert len(unplanned) == 1
+    data = write_workbook(plan)
+    book = _book(data)
+    assert "Target PK 2025" in [c.value for c in book["Indikator"][1]]
+    pagu_headers = [c.value for c in book["Pagu"][1]]
+    assert pagu_headers[:2] == ["Node", "Pagu 2025"]
+    assert "Realisasi 2025" in pagu_headers
+    guide = {(r[0], r[1]): r[3] for r in book["Petunjuk"].iter_rows(values_only=True)}
+    assert "Perjanjian Kinerja" in guide[("Indikator", "Target PK TAHUN")]
+    assert "Realisasi anggaran" in guide[("Pagu", "Realisasi TAHUN")]
+    back = read_workbook(data, "pk.xlsx")
+    assert back == plan
+    # XLSX -> YAML -> XLSX -> YAML: the same text, with the new fields in it.
+    first = pohon.dumps(back)
+    assert "pk_targets:" in first
+    assert "realisasi_anggaran:" in first
+    again = read_workbook(write_workbook(pohon.loads(first)), "lagi.xlsx")
+    assert pohon.dumps(again) == first
+
+
+def test_an_empty_template_offers_the_pk_and_realisasi_anggaran_columns() -> None:
+    book = _book(write_workbook(None, years=[2025, 2026]))
+    headers = [c.value for c in book["Indikator"][1]]
+    assert headers.index("Target PK 2025") > headers.index("Realisasi 2026")
+    assert headers.index("Target PK 2026") < headers.index("Definisi")
+    assert [c.value for c in book["Pagu"][1]] == [
+        "Node",
+        "Pagu 2025",
+        "Pagu 2026",
+        "Realisasi 2025",
+        "Realisasi 2026",
+    ]
+
+
+def _column_of(sheet: Any, header: str) -> str:
+    return next(c.column_letter for c in sheet[1] if c.value == header)
+
+
+def test_a_realisasi_anggaran_cell_shown_in_rupiah_reads_its_number() -> None:
+    book = _book(write_workbook(pohon.example("mojokerto")))
+    sheet = book["Pagu"]
+    cell = sheet[f"{_column_of(sheet, 'Realisasi 2025')}2"]
+    cell.value = 1250000
+    cell.number_format = '"Rp" #,##0'  # Excel shows Rp 1.250.000 in an Indonesian locale
+    plan = read_workbook(_save(book), "realisasi.xlsx")
+    assert plan.node(sheet["A2"].value).realisasi_anggaran == {2025: 1250000}
+
+
+def test_old_templates_without_the_new_columns_read_unchanged() -> None:
+    plain = pohon.Plan.from_records(**_plain_tables())
+    assert not any(n.realisasi_anggaran for n in plain.nodes)
+    book = _book(write_workbook(plain))
+    for name, word in (("Indikator", "Target PK "), ("Pagu", "Realisasi ")):
+        sheet = book[name]
+        for k in sorted(
+            (c.column for c in sheet[1] if str(c.value).startswith(word)), reverse=True
+        ):
+            sheet.delete_cols(k)
+    assert not any(str(c.value).startswith("Realisasi") for c in book["Pagu"][1])
+    assert read_workbook(_save(book), "lama.xlsx") == plain
+
+
+def test_a_bad_realisasi_anggaran_is_reported_at_its_cell_never_skipped() -> None:
+    book = _book(write_workbook(pohon.example("mojokerto")))
+    sheet = book["Pagu"]
+    letter = _column_of(sheet, "Realisasi 2025")
+    sheet[f"{letter}3"] = "Rp 1.250.000"  # text, not a number: said, never guessed
+    sheet[f"{letter}4"] = "belum ada"
+    said = _error(_save(book))
+    assert f"rencana.xlsx!Pagu!{letter}3: " in said
+    assert "'Rp 1.250.000'" in said
+    assert f"rencana.xlsx!Pagu!{letter}4: " in said
+
+
+def test_findings_on_pk_targets_and_realisasi_anggaran_point_at_their_cells() -> None:
+    plan = _with_pk_and_spending()
+    data = write_workbook(plan)
+    back = read_workbook(data, "pk.xlsx")
+    book = _book(data)
+    spent = next(i for i, n in enumerate(back.nodes) if n.realisasi_anggaran)
+    where = back.source.location(spent, field="realisasi_anggaran")
+    assert where.sheet == "Pagu"
+    pagu = book["Pagu"]
+    assert where.cell == f"{_column_of(pagu, 'Realisasi 2025')}{where.cell[1:]}"
+    assert pagu[f"A{where.cell[1:]}"].value == back.nodes[spent].id
+    assert back.source.location(spent, field="pagu").cell == f"B{where.cell[1:]}"
+    signed = next(
+        (i, ind) for i, n in enumerate(back.nodes) for ind in n.indicators if ind.pk_targets
+    )
+    where = back.source.location(signed[0], indicator_id=signed[1].id, field="pk_targets")
+    indicators = book["Indikator"]
+    letter = _column_of(indicators, "Target PK 2025")
+    assert where.sheet == "Indikator"
+    assert where.cell.startswith(letter)
+    row = int(where.cell[len(letter) :])
+    assert indicators[f"B{row}"].value == signed[1].id
+    assert indicators[f"{letter}{row}"].value == signed[1].pk_targets[2025]
+
+
+def test_every_finding_on_a_new_field_names_a_cell_of_its_column(example_xlsx: bytes) -> None:
+    book = _book(example_xlsx)
+    headers = {
+        (name, c.column_letter): str(c.value)
+        for name in ("Indikator", "Pagu")
+        for c in book[name][1]
+    }
+    report = pohon.check(read_workbook(example_xlsx, "contoh.xlsx"))
+    expected = {
+        "pk_targets": ("Indikator", "Target PK "),
+        "realisasi_anggaran": ("Pagu", "Realisasi "),
+    }
+    for d in report:
+        if d.field not in expected:
+            continue
+        sheet, word = expected[d.field]
+        letter = d.location.cell.rstrip("0123456789")
+        assert d.location.sheet == sheet, d
+        assert headers[(sheet, letter)].startswith(word), d

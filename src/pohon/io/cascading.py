@@ -3,9 +3,9 @@
 Bappeda and OPD keep their cascading, Renstra tables and Renja evaluations as one sheet with
 one row per node: the level is the column that is filled (Visi, Misi, Sasaran, Tujuan PD,
 Sasaran PD, Program/Kegiatan/Sub Kegiatan), parents are the nodes of the rows above, and
-indicators, targets and pagu sit in columns beside them. A small YAML file, the
-*pemetaan*, says which column holds what (``docs/excel.md``; ``pohon/data/pemetaan/`` ships
-an example for the Evaluasi Renja form)::
+indicators, targets, realisasi, pagu and realisasi anggaran sit in columns beside them. A
+small YAML file, the *pemetaan*, says which column holds what (``docs/excel.md``;
+``pohon/data/pemetaan/`` ships an example for the Evaluasi Renja form)::
 
     pohon-pemetaan: 1
     sheet: Realisasi TW IV
@@ -22,6 +22,7 @@ an example for the Evaluasi Renja form)::
           - {level: sub_kegiatan}
     indicators: {name: H, satuan: I, targets: {2025: N}, actuals: {2025: AB}}
     pagu: {2025: O}
+    realisasi_anggaran: {2025: AC}
 
 Every row from ``first`` to ``last`` is accounted for: it opens one or more nodes, adds an
 indicator to the node above (a row with only indicator cells), or is set apart with a
@@ -137,13 +138,15 @@ class IndicatorColumns(_Strict):
     """Every indicator read is an Indikator Kinerja Utama (an IKU table)."""
     targets: dict[int, str] = Field(default_factory=dict)
     actuals: dict[int, str] = Field(default_factory=dict)
+    pk_targets: dict[int, str] = Field(default_factory=dict)
+    """Targets as signed in the year's Perjanjian Kinerja, where the form has them."""
 
     @field_validator("name", "satuan", "polarity")
     @classmethod
     def _col(cls, value: str | None) -> str | None:
         return None if value is None else _column(value)
 
-    @field_validator("targets", "actuals")
+    @field_validator("targets", "actuals", "pk_targets")
     @classmethod
     def _cols(cls, value: dict[int, str]) -> dict[int, str]:
         return {year: _column(col) for year, col in value.items()}
@@ -173,12 +176,14 @@ class CascadingMapping(_Strict):
     levels: tuple[LevelColumn, ...] = Field(min_length=1)
     indicators: IndicatorColumns | None = None
     pagu: dict[int, str] = Field(default_factory=dict)
+    realisasi_anggaran: dict[int, str] = Field(default_factory=dict)
+    """Budget spent per year, in rupiah, read on the rows that get pagu."""
     kode: str | None = None
     expect: dict[str, str] = Field(default_factory=dict)
     """Header cells and the text they must hold (``{C7: Sasaran}``), so that a mapping is
     never applied to another form by mistake."""
 
-    @field_validator("pagu")
+    @field_validator("pagu", "realisasi_anggaran")
     @classmethod
     def _cols(cls, value: dict[int, str]) -> dict[int, str]:
         return {year: _column(col) for year, col in value.items()}
@@ -249,6 +254,8 @@ class CascadingSource:
     node_cells: list[str] = field(default_factory=list)
     indicator_cells: dict[tuple[int, str], str] = field(default_factory=dict)
     pagu_cells: dict[int, str] = field(default_factory=dict)
+    realisasi_cells: dict[int, str] = field(default_factory=dict)
+    """The cell of each node's realisasi anggaran (its first year's)."""
     notes: list[Note] = field(default_factory=list)
     rows: dict[int, str] = field(default_factory=dict)
     """Every row of the data range: what it became (``node P13``, ``indikator``, ``dilewati:
@@ -268,6 +275,8 @@ class CascadingSource:
             cell = self.indicator_cells.get((index, indicator_id))
         if cell is None and field == "pagu":
             cell = self.pagu_cells.get(index)
+        if cell is None and field == "realisasi_anggaran":
+            cell = self.realisasi_cells.get(index)
         if cell is None and 0 <= index < len(self.node_cells):
             cell = self.node_cells[index]
         return Location(self.file, sheet=self.sheet, cell=cell, path=path)
@@ -287,6 +296,9 @@ _ID_PREFIX = {
     "kegiatan": "K",
     "sub_kegiatan": "SK",
 }
+
+_AMOUNTS = ("pagu", "realisasi_anggaran")
+"""The yearly amounts of a node, in rupiah, each mapped like ``pagu: {2025: O}``."""
 
 _RUPIAH = re.compile(r"^\s*(?:rp\.?\s*)?([-+]?[\d.,\s]+?)\s*(%?)\s*$", re.IGNORECASE)
 
@@ -420,6 +432,8 @@ class _Cascade:
         self.last = mapping.rows.last or sheet.max_row
         self.covered = 0
         """The last row added up by the formula of a row read through ``formula_in``."""
+        self.amount_rows: dict[int, int] = {}
+        """The row each node's pagu and realisasi anggaran were read from."""
 
     def value(self, column: str, row: int) -> Any:
         return self.sheet[f"{column}{row}"].value
@@ -615,19 +629,12 @@ class _Cascade:
             if target is not None:
                 if has_indicator:
                     self.indicators(target, row)
-                if opened and m.pagu:
+                if opened and (m.pagu or m.realisasi_anggaran):
                     level = self.nodes[target]["level"]
                     if level in pagu_levels:
                         self.pagu(target, row)
-                    elif any(self.value(col, row) is not None for col in m.pagu.values()):
-                        col = next(iter(m.pagu.values()))
-                        self.note(
-                            f"{col}{row}",
-                            f"pagu baris {row} tidak dibaca: {level} tidak diberi pagu (baris "
-                            "ini menjumlah baris di bawahnya)",
-                            f"the pagu of row {row} is not read: a {level} gets no pagu (the "
-                            "row sums the rows below it)",
-                        )
+                    else:
+                        self.no_pagu(level, row)
         if self.problems:
             raise LoadError(self.file, self.problems)
         return self.plan()
@@ -719,6 +726,11 @@ class _Cascade:
             for y, col in ind.actuals.items()
             if (v := self.number(col, row, "realisasi")) is not None
         }
+        pk_targets = {
+            y: v
+            for y, col in ind.pk_targets.items()
+            if (v := self.number(col, row, "target PK")) is not None
+        }
         if len(names) > 1:
             self.note(
                 cell,
@@ -758,26 +770,65 @@ class _Cascade:
                     indicator["targets"] = targets
                 if actuals:
                     indicator["actuals"] = actuals
+                if pk_targets:
+                    indicator["pk_targets"] = pk_targets
             found.append(indicator)
             self.source.indicator_cells[(target, indicator["id"])] = cell
 
     def pagu(self, target: int, row: int) -> None:
-        amounts = {}
-        for year, col in self.m.pagu.items():
-            value = self.number(col, row, "pagu")
-            if value is None:
-                continue
-            if isinstance(value, str):
-                self.fail(
-                    f"{col}{row}",
-                    f"pagu {value!r} bukan angka",
-                    f"the pagu {value!r} is not a number",
-                )
-                continue
-            amounts[year] = value
-        if amounts:
-            self.nodes[target]["pagu"] = amounts
-            self.source.pagu_cells[target] = f"{next(iter(self.m.pagu.values()))}{row}"
+        """The row's pagu and realisasi anggaran, in rupiah: a text that is no number is a
+        problem at its cell, never skipped."""
+        for key, columns, cells, what, what_en in (
+            ("pagu", self.m.pagu, self.source.pagu_cells, "pagu", "pagu"),
+            (
+                "realisasi_anggaran",
+                self.m.realisasi_anggaran,
+                self.source.realisasi_cells,
+                "realisasi anggaran",
+                "realisasi anggaran (budget spent)",
+            ),
+        ):
+            amounts = {}
+            for year, col in columns.items():
+                value = self.number(col, row, what)
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    self.fail(
+                        f"{col}{row}",
+                        f"{what} {value!r} bukan angka",
+                        f"the {what_en} {value!r} is not a number",
+                    )
+                    continue
+                amounts[year] = value
+            if amounts:
+                self.nodes[target][key] = amounts
+                cells[target] = f"{next(iter(columns.values()))}{row}"
+                self.amount_rows[target] = row
+
+    def no_pagu(self, level: str, row: int) -> None:
+        """A note on the amounts of a row whose level gets no pagu: they are not read."""
+        written = [
+            (what, col)
+            for what, columns in (
+                ("pagu", self.m.pagu),
+                ("realisasi anggaran", self.m.realisasi_anggaran),
+            )
+            for col in columns.values()
+            if self.value(col, row) is not None
+        ]
+        if not written:
+            return
+        whats = list(dict.fromkeys(what for what, _ in written))
+        what = " dan ".join(whats)
+        what_en = " and ".join(whats)
+        self.note(
+            f"{written[0][1]}{row}",
+            f"{what} baris {row} tidak dibaca: {level} tidak diberi pagu (baris ini menjumlah "
+            "baris di bawahnya)",
+            f"the {what_en} of row {row} is not read: a {level} gets no pagu (the row sums the "
+            "rows below it)",
+        )
 
     def plan(self) -> Plan:
         m = self.m
@@ -808,6 +859,14 @@ class _Cascade:
 
     def place(self, loc: tuple[Hashable, ...]) -> tuple[str | None, str | None]:
         if len(loc) > 1 and loc[0] == "nodes" and isinstance(loc[1], int):
+            row = self.amount_rows.get(loc[1])
+            if len(loc) > 3 and loc[2] in _AMOUNTS and row is not None:
+                # A refused amount (too large) at its own year's cell.
+                year = loc[3]
+                columns: dict[int, str] = getattr(self.m, str(loc[2]))
+                column = columns.get(year) if isinstance(year, int) else None
+                if column is not None:
+                    return self.sheet.title, f"{column}{row}"
             cells = self.source.node_cells
             if loc[1] < len(cells):
                 return self.sheet.title, cells[loc[1]]

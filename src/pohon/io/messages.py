@@ -184,11 +184,12 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
     ):
         if any(d["type"] == "finite_number" for d in details):
             return _nan(shown)
-        if "pagu" in loc or "weight" in loc:
+        rupiah = "pagu" in loc or "realisasi_anggaran" in loc
+        if rupiah or "weight" in loc:
             return (
                 f"'{field}' harus berupa angka, bukan {shown} (tulis rupiah tanpa titik ribuan: "
                 "12500000000)"
-                if "pagu" in loc
+                if rupiah
                 else f"'{field}' harus berupa angka, bukan {shown}",
                 f"'{field}' must be a number, not {shown}",
             )
@@ -337,10 +338,12 @@ def _describe(loc: tuple[Hashable, ...], details: list[ErrorDetails]) -> tuple[s
         )
     if kind == "pagu_too_large":
         top = ctx.get("max", 0)
+        what = "realisasi anggaran" if "realisasi_anggaran" in loc else "pagu"
+        what_en = "budget realisation" if "realisasi_anggaran" in loc else "pagu"
         return (
-            f"pagu {shown} terlalu besar: paling besar {_ribu(top)} rupiah (10^18); periksa satuan "
-            "atau digit yang berlebih",
-            f"pagu {shown} is too large: at most {top:,} rupiah (10^18); check the unit or "
+            f"{what} {shown} terlalu besar: paling besar {_ribu(top)} rupiah (10^18); periksa "
+            "satuan atau digit yang berlebih",
+            f"{what_en} {shown} is too large: at most {top:,} rupiah (10^18); check the unit or "
             "extra digits",
         )
     if kind == "duplicate_item":

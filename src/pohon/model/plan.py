@@ -179,6 +179,9 @@ class Indicator(_Model):
     baseline: Baseline | None = None
     targets: dict[YearKey, Value] = Field(default_factory=dict)
     actuals: dict[YearKey, Value] = Field(default_factory=dict)
+    pk_targets: dict[YearKey, Value] = Field(default_factory=dict)
+    """Targets as signed in the year's Perjanjian Kinerja, where one is recorded: a target
+    that differs from ``targets`` for the same year is a finding (PK606)."""
     definisi: Text | None = None
     formula: Text | None = None
     sumber_data: Text | None = None
@@ -239,6 +242,8 @@ class Node(_Model):
     crosscutting: tuple[Crosscutting, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     pagu: dict[YearKey, Pagu] = Field(default_factory=dict)
+    realisasi_anggaran: dict[YearKey, Pagu] = Field(default_factory=dict)
+    """Budget actually spent per year, in rupiah (realisasi anggaran), beside ``pagu``."""
     notes: Text | None = None
 
     @field_validator("parents", mode="before", json_schema_input_type=list[Id | ParentRef])
@@ -451,7 +456,7 @@ class Plan(_Model, ShowsItself):
 
         >>> import pohon
         >>> pohon.example("mojokerto").to_records("pagu")[0]
-        {'node': 'P-DINKES-1.02.01', 'year': 2025, 'pagu': 18645000000}
+        {'node': 'P-DINKES-1.02.01', 'year': 2025, 'pagu': 18645000000, 'realisasi_anggaran': None}
         """
         from pohon.model.records import to_records
 
@@ -551,10 +556,14 @@ class Plan(_Model, ShowsItself):
 
 def _years_near(node: Node, near: frozenset[int]) -> bool:
     """Whether every year the node writes is one of ``near``."""
-    if not near.issuperset(node.pagu):
+    if not (near.issuperset(node.pagu) and near.issuperset(node.realisasi_anggaran)):
         return False
     for ind in node.indicators:
-        if not (near.issuperset(ind.targets) and near.issuperset(ind.actuals)):
+        if not (
+            near.issuperset(ind.targets)
+            and near.issuperset(ind.actuals)
+            and near.issuperset(ind.pk_targets)
+        ):
             return False
         if ind.baseline is not None and ind.baseline.year not in near:
             return False
@@ -564,6 +573,8 @@ def _years_near(node: Node, near: frozenset[int]) -> bool:
 def _years_of(node: Node) -> Iterator[tuple[tuple[str | int, ...], int]]:
     for year in node.pagu:
         yield ("pagu", year), year
+    for year in node.realisasi_anggaran:
+        yield ("realisasi_anggaran", year), year
     for j, ind in enumerate(node.indicators):
         if ind.baseline is not None:
             yield ("indicators", j, "baseline", "year"), ind.baseline.year
@@ -571,3 +582,5 @@ def _years_of(node: Node) -> Iterator[tuple[tuple[str | int, ...], int]]:
             yield ("indicators", j, "targets", year), year
         for year in ind.actuals:
             yield ("indicators", j, "actuals", year), year
+        for year in ind.pk_targets:
+            yield ("indicators", j, "pk_targets", year), year

@@ -102,7 +102,7 @@ def to_records(plan: Plan, table: str = "nodes") -> list[dict[str, Any]]:
                 )
         elif table == "targets":
             for ind in node.indicators:
-                for year in sorted({*ind.targets, *ind.actuals}):
+                for year in sorted({*ind.targets, *ind.actuals, *ind.pk_targets}):
                     rows.append(
                         {
                             "node": node.id,
@@ -110,13 +110,23 @@ def to_records(plan: Plan, table: str = "nodes") -> list[dict[str, Any]]:
                             "year": year,
                             "target": _value(ind.targets.get(year)),
                             "actual": _value(ind.actuals.get(year)),
+                            "pk_target": _value(ind.pk_targets.get(year)),
                             "has_target": year in ind.targets,
                             "has_actual": year in ind.actuals,
+                            "has_pk_target": year in ind.pk_targets,
                         }
                     )
         elif table == "pagu":
-            for year, amount in node.pagu.items():
-                rows.append({"node": node.id, "year": year, "pagu": amount})
+            spent = node.realisasi_anggaran
+            for year in sorted({*node.pagu, *spent}):
+                rows.append(
+                    {
+                        "node": node.id,
+                        "year": year,
+                        "pagu": node.pagu.get(year),
+                        "realisasi_anggaran": spent.get(year),
+                    }
+                )
         elif table == "aligns":
             for ref in node.aligns:
                 rows.append({"node": node.id, "ref": ref})
@@ -145,7 +155,7 @@ def to_tables(plan: Plan) -> dict[str, list[dict[str, Any]]]:
     return {table: to_records(plan, table) for table in TABLES}
 
 
-_WHOLE = {"year", "baseline_year", "start", "end", "format"}
+_WHOLE = {"year", "baseline_year", "start", "end", "format", "pagu", "realisasi_anggaran"}
 """Columns of whole numbers: a DataFrame column with an empty cell holds them as floats."""
 
 
@@ -237,9 +247,13 @@ def plan_data(
             found.setdefault("targets", {})[year] = row.get("target")
         if row.get("has_actual", "actual" in row):
             found.setdefault("actuals", {})[year] = row.get("actual")
+        if row.get("has_pk_target", "pk_target" in row):
+            found.setdefault("pk_targets", {})[year] = row.get("pk_target")
     for record in pagu:
         row = _clean(record)
-        owner(row).setdefault("pagu", {})[row["year"]] = row["pagu"]
+        for key in ("pagu", "realisasi_anggaran"):
+            if row.get(key) is not None:
+                owner(row).setdefault(key, {})[row["year"]] = row[key]
     for record in aligns:
         row = _clean(record)
         owner(row).setdefault("aligns", []).append(row["ref"])

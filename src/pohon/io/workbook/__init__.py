@@ -9,8 +9,10 @@ column):
 * ``Node``: one row per node: id, level, nama, induk (parent ids separated by ``;``, with
   their weights in ``Bobot induk`` in the same order), OPD, kode, catatan;
 * ``Indikator``: one row per indicator, under the node it measures, with one ``Target
-  YYYY`` and one ``Realisasi YYYY`` column per year;
-* ``Pagu``: one row per node with pagu, one ``Pagu YYYY`` column per year;
+  YYYY``, one ``Realisasi YYYY`` and one ``Target PK YYYY`` (the target signed in that
+  year's Perjanjian Kinerja) column per year;
+* ``Pagu``: one row per node with pagu or realisasi anggaran, one ``Pagu YYYY`` and one
+  ``Realisasi YYYY`` (budget spent) column per year, in rupiah;
 * ``Keselarasan``: one row per alignment (node, ``kerangka:butir``);
 * ``Crosscutting``: one row per crosscutting declaration;
 * ``Daftar``: the lists the drop-downs offer (levels, OPDs, framework items, words).

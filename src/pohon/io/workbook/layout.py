@@ -67,12 +67,22 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Yearly:
+    """Year columns of a template sheet: one column ``WORD YEAR`` per year, filling ``key``."""
+
+    word: str
+    key: str
+    help: str
+    example: str = ""
+
+
+@dataclass(frozen=True)
 class Sheet:
     name: str
     help: str
     columns: tuple[Column, ...]
-    yearly: tuple[tuple[str, str], ...] = ()
-    """Year columns after the fixed ones: (header word, key), one column per year each."""
+    yearly: tuple[Yearly, ...] = ()
+    """Year columns after the fixed ones, one group per kind, one column per year each."""
     tail: tuple[Column, ...] = ()
     """Columns after the year columns."""
 
@@ -139,7 +149,7 @@ _NODE = Sheet(
 )
 _INDICATOR = Sheet(
     "Indikator",
-    "Satu baris per indikator; target dan realisasi satu kolom per tahun.",
+    "Satu baris per indikator; target, realisasi dan target PK satu kolom per tahun.",
     (
         Column("Node", "node", "Id node yang diukur indikator ini.", True, "T1", 18),
         Column("ID", "id", "Id indikator, unik dalam node.", True, "T1.I1", 14),
@@ -168,7 +178,32 @@ _INDICATOR = Sheet(
         Column("Tahun dasar", "baseline_year", "Tahun nilai dasar (baseline).", False, "2024"),
         Column("Nilai dasar", "baseline_value", "Nilai dasar (baseline).", False, "73,36"),
     ),
-    yearly=(("Target", "targets"), ("Realisasi", "actuals")),
+    yearly=(
+        Yearly(
+            "Target",
+            "targets",
+            "Target tahun itu menurut dokumen rencana ini (RPJMD, Renstra, Renja); satu kolom "
+            "per tahun (Target 2025, Target 2026, ...); angka, teks, atau rentang "
+            f"'70 {RANGE_WORD} 80'.",
+            "75",
+        ),
+        Yearly(
+            "Realisasi",
+            "actuals",
+            "Realisasi kinerja (capaian) tahun itu; satu kolom per tahun (Realisasi 2025, "
+            f"Realisasi 2026, ...); angka, teks, atau rentang '70 {RANGE_WORD} 80'.",
+            "73,5",
+        ),
+        Yearly(
+            "Target PK",
+            "pk_targets",
+            "Target yang ditandatangani dalam Perjanjian Kinerja (PK) tahun itu; satu kolom per "
+            "tahun (Target PK 2025, Target PK 2026, ...); angka, teks, atau rentang "
+            f"'70 {RANGE_WORD} 80'. Kosongkan bila PK tahun itu belum ada; target PK yang "
+            "berbeda dari kolom Target tahun yang sama dilaporkan pemeriksaan.",
+            "75",
+        ),
+    ),
     tail=(
         Column("Definisi", "definisi", "Definisi operasional.", False, "", 30),
         Column("Formula", "formula", "Cara menghitung.", False, "", 30),
@@ -179,9 +214,27 @@ _INDICATOR = Sheet(
 )
 _PAGU = Sheet(
     "Pagu",
-    "Satu baris per node yang punya pagu; satu kolom per tahun, dalam rupiah.",
+    "Satu baris per node yang punya pagu atau realisasi anggaran; satu kolom per tahun, "
+    "dalam rupiah.",
     (Column("Node", "node", "Id node.", True, "SK-1", 22),),
-    yearly=(("Pagu", "pagu"),),
+    yearly=(
+        Yearly(
+            "Pagu",
+            "pagu",
+            "Pagu anggaran tahun itu, dalam rupiah; satu kolom per tahun (Pagu 2025, Pagu "
+            "2026, ...). Isi sebagai angka, bukan teks: 'Rp' dan titik ribuan cukup sebagai "
+            "format sel.",
+            "1250000000",
+        ),
+        Yearly(
+            "Realisasi",
+            "realisasi_anggaran",
+            "Realisasi anggaran tahun itu (belanja yang benar-benar terserap), dalam rupiah; "
+            "satu kolom per tahun (Realisasi 2025, Realisasi 2026, ...). Isi sebagai angka, "
+            "seperti pagu; kosongkan tahun yang belum berjalan.",
+            "1187500000",
+        ),
+    ),
 )
 _ALIGN = Sheet(
     "Keselarasan",
@@ -211,6 +264,10 @@ _CROSS = Sheet(
         Column("Catatan", "note", "Catatan.", False, "", 30),
     ),
 )
+_INDICATOR_YEARLY = frozenset(y.key for y in _INDICATOR.yearly)
+"""The yearly fields of an indicator (``targets``, ``actuals``, ``pk_targets``)."""
+_NODE_YEARLY = frozenset(y.key for y in _PAGU.yearly)
+"""The yearly fields of a node, on the Pagu sheet (``pagu``, ``realisasi_anggaran``)."""
 TABLES = (_OPD, _NODE, _INDICATOR, _PAGU, _ALIGN, _CROSS)
 SHEETS = ("Petunjuk", "Rencana", *(t.name for t in TABLES), "Daftar")
 """The sheets of a template workbook, in order."""

@@ -71,7 +71,8 @@ def _norm_header(text: Any) -> str:
     return " ".join(str(text).split()).casefold() if text is not None else ""
 
 
-_YEAR_HEADER = re.compile(r"^(target|realisasi|pagu)\s+(\d{4})$")
+_YEAR_HEADER = re.compile(r"^(\S.*?)\s+(\d{4})$")
+"""A year column's header, normalised: its word (``target pk``) and its year."""
 _RANGE = re.compile(
     r"^\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*s\.\s*d\.?\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$"
 )
@@ -359,7 +360,7 @@ def _read_table(
 ) -> list[tuple[int, dict[str, tuple[Any, str]]]]:
     """The data rows of one table sheet: per row its number and, per key, value and cell."""
     fixed = {_norm_header(c.header): c for c in (*table.columns, *table.tail)}
-    yearly = {_norm_header(word): key for word, key in table.yearly}
+    yearly = {_norm_header(y.word): y.key for y in table.yearly}
     out: list[tuple[int, dict[str, tuple[Any, str]]]] = []
     header: list[str | None] = []
     letters: dict[str, str] = {}
@@ -382,7 +383,7 @@ def _read_table(
                         key = f"{yearly[match.group(1)]}:{int(match.group(2))}"
                 if key is None:
                     expected = [c.header for c in (*table.columns, *table.tail)]
-                    expected += [f"{word} TAHUN" for word, _ in table.yearly]
+                    expected += [f"{y.word} TAHUN" for y in table.yearly]
                     shown = _short(str(text), 60)
                     reader.fail(
                         f"judul kolom {shown!r} tidak dikenal di lembar {table.name}; "
@@ -687,7 +688,7 @@ def _assemble(
             if value_got is not None:
                 base["value"] = _target(value_got[0])
             ind["baseline"] = base
-        for kind in ("targets", "actuals"):
+        for kind in (y.key for y in _INDICATOR.yearly):
             per_year = {
                 int(key.split(":")[1]): _target(value)
                 for key, (value, _) in row.items()
@@ -706,23 +707,25 @@ def _assemble(
         at = owner(row, _PAGU.name)
         if at is None:
             continue
-        pagu = {
-            int(key.split(":")[1]): value
-            for key, (value, _) in row.items()
-            if key.startswith("pagu:") and value is not None
-        }
         if at in source.pagu_rows:
             reader.fail(
-                f"pagu node {nodes[at].get('id')!r} sudah ditulis di baris {source.pagu_rows[at]}",
+                f"pagu node {nodes[at].get('id')!r} sudah ditulis di baris {source.pagu_rows[at]}: "
+                "tulis pagu dan realisasi anggaran sebuah node dalam satu baris",
                 f"the pagu of node {nodes[at].get('id')!r} is already written on row "
-                f"{source.pagu_rows[at]}",
+                f"{source.pagu_rows[at]}: write a node's pagu and realisasi anggaran on one row",
                 _PAGU.name,
                 row["node"][1],
             )
             continue
         source.pagu_rows[at] = number
-        if pagu:
-            nodes[at]["pagu"] = pagu
+        for kind in (y.key for y in _PAGU.yearly):
+            amounts = {
+                int(key.split(":")[1]): value
+                for key, (value, _) in row.items()
+                if key.startswith(kind + ":") and value is not None
+            }
+            if amounts:
+                nodes[at][kind] = amounts
 
     for number, row in tables[_ALIGN.name]:
         at = owner(row, _ALIGN.name)

@@ -6,7 +6,16 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from pohon.findings import Location
-from pohon.io.workbook.layout import _ALIGN, _CROSS, _INDICATOR, _NODE, _OPD, _PAGU
+from pohon.io.workbook.layout import (
+    _ALIGN,
+    _CROSS,
+    _INDICATOR,
+    _INDICATOR_YEARLY,
+    _NODE,
+    _NODE_YEARLY,
+    _OPD,
+    _PAGU,
+)
 
 
 @dataclass
@@ -32,6 +41,11 @@ class WorkbookSource:
         letter = self.columns.get(sheet, {}).get(key) or "A"
         return f"{letter}{row}"
 
+    def _first_year(self, sheet: str, key: str, otherwise: str) -> str:
+        """The column of the first year of ``key`` on the sheet (``pagu:2025``), else the
+        column ``otherwise``: a finding on a yearly field points at its first year."""
+        return next((k for k in self.columns.get(sheet, {}) if k.startswith(key + ":")), otherwise)
+
     def place(
         self, index: int, *, indicator_id: str | None = None, field: str | None = None
     ) -> tuple[str, str] | None:
@@ -42,18 +56,12 @@ class WorkbookSource:
             row = self.indicator_rows.get((index, indicator_id))
             if row is not None:
                 key = _INDICATOR_FIELDS.get(field or "", "id")
-                if key in ("targets", "actuals"):
-                    key = next(
-                        (k for k in self.columns.get(_INDICATOR.name, {}) if k.startswith(key)),
-                        "id",
-                    )
+                if key in _INDICATOR_YEARLY:
+                    key = self._first_year(_INDICATOR.name, key, "id")
                 return _INDICATOR.name, self._cell(_INDICATOR.name, key, row)
-        if field == "pagu" and index in self.pagu_rows:
-            row = self.pagu_rows[index]
-            first = next(
-                (k for k in self.columns.get(_PAGU.name, {}) if k.startswith("pagu:")), "node"
-            )
-            return _PAGU.name, self._cell(_PAGU.name, first, row)
+        if field in _NODE_YEARLY and index in self.pagu_rows:
+            first = self._first_year(_PAGU.name, field, "node")
+            return _PAGU.name, self._cell(_PAGU.name, first, self.pagu_rows[index])
         if field == "aligns" and self.align_rows.get(index):
             return _ALIGN.name, self._cell(_ALIGN.name, "ref", self.align_rows[index][0])
         if field == "crosscutting" and self.cross_rows.get(index):
@@ -110,7 +118,7 @@ class WorkbookSource:
                 if row is None:
                     return _INDICATOR.name, None
                 key = str(rest[2]) if len(rest) > 2 else "id"
-                if key in ("targets", "actuals") and len(rest) > 3:
+                if key in _INDICATOR_YEARLY and len(rest) > 3:
                     key = f"{key}:{rest[3]}"
                 elif key == "baseline":
                     key = (
@@ -122,8 +130,8 @@ class WorkbookSource:
                 if letter is None:
                     letter = self.columns.get(_INDICATOR.name, {}).get("id", "A")
                 return _INDICATOR.name, f"{letter}{row}"
-            if rest and rest[0] == "pagu" and index in self.pagu_rows:
-                key = f"pagu:{rest[1]}" if len(rest) > 1 else "node"
+            if rest and rest[0] in _NODE_YEARLY and index in self.pagu_rows:
+                key = f"{rest[0]}:{rest[1]}" if len(rest) > 1 else "node"
                 return _PAGU.name, self._cell(_PAGU.name, key, self.pagu_rows[index])
             if rest and rest[0] == "aligns" and self.align_rows.get(index):
                 k = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else 0
@@ -162,6 +170,7 @@ _INDICATOR_FIELDS = {
     "baseline": "baseline_value",
     "targets": "targets",
     "actuals": "actuals",
+    "pk_targets": "pk_targets",
     "definisi": "definisi",
     "formula": "formula",
     "sumber_data": "sumber_data",

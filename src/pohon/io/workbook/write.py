@@ -13,6 +13,7 @@ from pohon.io.workbook.layout import (
     _IGNORED_PREFIX,
     _INDICATOR,
     _NODE,
+    _NODE_YEARLY,
     _OPD,
     _PAGU,
     MEASURES,
@@ -35,11 +36,11 @@ def _years_of(plan: Plan | None, key: str) -> list[int]:
         return []
     years = set(plan.period.years)
     for node in plan.nodes:
-        if key == "pagu":
-            years.update(node.pagu)
+        if key in _NODE_YEARLY:
+            years.update(getattr(node, key))
         else:
             for ind in node.indicators:
-                years.update(ind.targets if key == "targets" else ind.actuals)
+                years.update(getattr(ind, key))
     return sorted(years)
 
 
@@ -123,8 +124,10 @@ def write_workbook(plan: Plan | None, *, years: Sequence[int] = ()) -> bytes:
     sheet_columns: dict[str, list[tuple[Column | None, str, str]]] = {}
     for table in TABLES:
         cols: list[tuple[Column | None, str, str]] = [(c, c.header, c.key) for c in table.columns]
-        for word, key in table.yearly:
-            cols += [(None, f"{word} {y}", f"{key}:{y}") for y in years_for(key)]
+        for yearly in table.yearly:
+            cols += [
+                (None, f"{yearly.word} {y}", f"{yearly.key}:{y}") for y in years_for(yearly.key)
+            ]
         cols += [(c, c.header, c.key) for c in table.tail]
         sheet_columns[table.name] = cols
 
@@ -139,17 +142,8 @@ def write_workbook(plan: Plan | None, *, years: Sequence[int] = ()) -> bytes:
         guide.append([table.name, "", "", table.help, ""])
         for c in table.columns:
             guide.append([table.name, c.header, YES if c.required else "", c.help, c.example])
-        for word, _key in table.yearly:
-            guide.append(
-                [
-                    table.name,
-                    f"{word} TAHUN",
-                    "",
-                    f"Satu kolom per tahun ({word} 2025, {word} 2026, ...); angka, teks, atau "
-                    f"rentang '70 {RANGE_WORD} 80'.",
-                    "",
-                ]
-            )
+        for yearly in table.yearly:
+            guide.append([table.name, f"{yearly.word} TAHUN", "", yearly.help, yearly.example])
         for c in table.tail:
             guide.append([table.name, c.header, YES if c.required else "", c.help, c.example])
     guide.append(
@@ -360,15 +354,15 @@ def _plan_rows(
                 "penanggung_jawab": ind.penanggung_jawab,
                 "notes": ind.notes,
             }
-            for year, value in ind.targets.items():
-                idata[f"targets:{year}"] = value
-            for year, value in ind.actuals.items():
-                idata[f"actuals:{year}"] = value
+            for yearly in _INDICATOR.yearly:
+                for year, value in getattr(ind, yearly.key).items():
+                    idata[f"{yearly.key}:{year}"] = value
             rows[_INDICATOR.name].append([_value_cell(idata.get(k)) for k in ind_keys])
-        if node.pagu:
+        if node.pagu or node.realisasi_anggaran:
             pdata: dict[str, Any] = {"node": node.id}
-            for year, value in node.pagu.items():
-                pdata[f"pagu:{year}"] = value
+            for yearly in _PAGU.yearly:
+                for year, value in getattr(node, yearly.key).items():
+                    pdata[f"{yearly.key}:{year}"] = value
             rows[_PAGU.name].append([_value_cell(pdata.get(k)) for k in pagu_keys])
         for ref in node.aligns:
             rows[_ALIGN.name].append([node.id, ref])
