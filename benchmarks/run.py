@@ -12,7 +12,12 @@ Run it with ``make bench`` or ``python benchmarks/run.py``. For each size a synt
 * **load+check**: load of the JSON text and check, timed as one operation;
 * **alignment** / **crosscutting**: ``pohon.alignment`` / ``pohon.crosscutting`` on a freshly
   loaded plan (only the analysis is timed; its cached result is cleared first, so each run
-  computes it, graph included).
+  computes it, graph included);
+* **dot**: the DOT text of the whole plan (``pohon.diagram``, no findings marked);
+* **capaian**: ``pohon.capaian`` on a freshly loaded plan: every indicator's capaian and
+  predikat, the roll-up through the cascade, the period figures and the budget absorption
+  per node, OPD, Pemda sasaran and framework item (the synthetic plans carry a first-year
+  realisasi anggaran on nine sub kegiatan in ten).
 
 It prints the times, their ratios to the floor, the analyses against the check, their growth
 from the smallest to the largest size, the peak memory per node of load+check
@@ -56,6 +61,8 @@ TARGET_GROWTH = 11.0
 """From 5,000 to 50,000 nodes (ten times the plan) a time grows at most this much; other
 spans scale it (22 times for twenty times the plan)."""
 TARGET_ANALYSES = 2.0
+TARGET_CAPAIAN = 1.0
+"""Capaian, roll-up and budget of every indicator at most the time of the check."""
 """Alignment + crosscutting of the largest plan take at most this many times its check."""
 TARGET_PROCESS = 4.0
 """The whole ``pohon check`` process on a plan file takes at most this many times the floor
@@ -67,7 +74,7 @@ CYCLE_SIZE = 50_000
 TARGET_SHAPE_GROWTH = 5.0
 """A chain or cycle four times as long takes at most this many times as long (linear)."""
 ANALYSES = ("alignment", "crosscutting")
-STEPS = ("floor", "load_json", "load_yaml", "check", "load_check", *ANALYSES, "dot")
+STEPS = ("floor", "load_json", "load_yaml", "check", "load_check", *ANALYSES, "dot", "capaian")
 LAYOUT_SECONDS = 2.0
 """Laying out and writing the SVG of the example's whole tree, and of a 300-node subtree,
 each takes at most this long with the Graphviz engine found (pygraphviz's from PyPI here)."""
@@ -129,6 +136,10 @@ def _alignment(plan: pohon.Plan) -> pohon.AlignmentResult:
 
 def _crosscutting(plan: pohon.Plan) -> pohon.CrosscuttingResult:
     return pohon.crosscutting(plan)
+
+
+def _capaian(plan: pohon.Plan) -> pohon.CapaianResult:
+    return pohon.capaian(plan)
 
 
 def _dot(plan: pohon.Plan) -> pohon.Diagram:
@@ -199,6 +210,7 @@ def measure_size(
         "alignment": best_on_fresh(json_text, _alignment, repeat),
         "crosscutting": best_on_fresh(json_text, _crosscutting, repeat),
         "dot": best_on_fresh(json_text, _dot, repeat),
+        "capaian": best_on_fresh(json_text, _capaian, repeat),
     }
     return {
         "nodes": n,
@@ -375,6 +387,7 @@ def measure(
             "load_check": t["load_check"] / t["floor"],
             "load_yaml": t["load_yaml"] / t["floor"],
             "analyses/check": (t["alignment"] + t["crosscutting"]) / t["check"],
+            "capaian/check": t["capaian"] / t["check"],
         }
         results["sizes"][str(n)] = figures
     results["memory"] = memory_figures
@@ -420,11 +433,20 @@ def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
             "pass": analyses <= TARGET_ANALYSES,
         }
     )
+    measured = results["sizes"][large]["ratios"]["capaian/check"]
+    targets.append(
+        {
+            "name": f"capaian {int(large):,} node <= {TARGET_CAPAIAN:g}x check",
+            "value": measured,
+            "limit": TARGET_CAPAIAN,
+            "pass": measured <= TARGET_CAPAIAN,
+        }
+    )
     growth = results["growth"]
     if growth is not None:
         # 11x for ten times the plan: a growth at most 1.1 times the plan's.
         limit = TARGET_GROWTH * growth["nodes"] / 10
-        for step in ("load_check", "load_json", "check", "analyses", "dot"):
+        for step in ("load_check", "load_json", "check", "analyses", "dot", "capaian"):
             targets.append(
                 {
                     "name": f"growth {growth['from']:,} -> {growth['to']:,} of {_label(step)} "
@@ -533,7 +555,16 @@ def format_results(results: dict[str, Any]) -> str:
     out.extend(_table(head, rows))
     out.append("")
     out.append("Analisis (ms, terbaik dari k ulangan, rencana baru dimuat tiap ulangan)")
-    head = ["size", "check", "alignment", "crosscutting", "alignment+crosscutting", "/ check"]
+    head = [
+        "size",
+        "check",
+        "alignment",
+        "crosscutting",
+        "alignment+crosscutting",
+        "/ check",
+        "capaian",
+        "/ check",
+    ]
     rows = []
     for key, f in results["sizes"].items():
         t = f["seconds"]
@@ -543,6 +574,8 @@ def format_results(results: dict[str, Any]) -> str:
                 *(f"{t[s] * 1000:,.0f}" for s in ("check", *ANALYSES)),
                 f"{(t['alignment'] + t['crosscutting']) * 1000:,.0f}",
                 f"{f['ratios']['analyses/check']:.2f}x",
+                f"{t['capaian'] * 1000:,.0f}",
+                f"{f['ratios']['capaian/check']:.2f}x",
             ]
         )
     out.extend(_table(head, rows))

@@ -529,6 +529,8 @@ class _Builder:
         self.n = n_nodes
         self.seed = seed
         self.rng = random.Random(seed)
+        self.spending = random.Random(seed + 1)
+        """Draws the realisasi anggaran apart from ``rng``, so adding it changed no other value."""
         self.provinsi = n_nodes >= PROVINSI_FROM
         self.k_digit = "1" if self.provinsi else "2"
         self.pemda = "Provinsi Nusantara Sintetis" if self.provinsi else "Kota Sintetis"
@@ -843,6 +845,12 @@ class _Builder:
                         sub_id, "output", kind, few=True, parent=keg_id
                     )
                     sub["pagu"] = pagu
+                    # The first year is spent (88-99 % of the pagu) by nine OPD in ten.
+                    if self.spending.random() < 0.9:
+                        share = self.spending.uniform(0.88, 0.99)
+                        sub["realisasi_anggaran"] = {
+                            START: round(pagu[START] * share / 1_000) * 1_000
+                        }
                     self.nodes.append(sub)
                 kegiatan["pagu"] = keg_totals
                 for year, amount in keg_totals.items():

@@ -116,10 +116,11 @@ def test_measure_runs_on_a_tiny_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert all(value > 0 for value in figures["seconds"].values())
     assert results["memory"]["peak_bytes"] > 0
     assert results["growth"] is None
-    # load+check, analyses, the process, workbook read and write, chain, cycle; and the two
-    # layouts with an engine.
+    # load+check, analyses, capaian, the process, workbook read and write, chain, cycle; and
+    # the two layouts with an engine.
     layouts = 2 if results["layout"]["engine"] else 0
-    assert len(results["targets"]) == 7 + layouts
+    assert len(results["targets"]) == 8 + layouts
+    assert any(t["name"].startswith("capaian ") for t in results["targets"])
     book = results["workbook"]
     assert book["nodes"] == N
     assert book["read_ratio"] == pytest.approx(book["read"] / book["read_floor"])

@@ -70,6 +70,7 @@ class Ind:
     polarity: str = "higher"
     cumulative: bool = False
     actual: Value | None = None
+    pk_target: Value | None = None
     scale: tuple[str, ...] | None = None
     iku: bool = False
     manual: Manual | None = None
@@ -98,6 +99,7 @@ class Node:
     kode: str | None = None
     indicators: list[Ind] = field(default_factory=list)
     pagu: dict[int, int] = field(default_factory=dict)
+    realisasi_anggaran: dict[int, int] = field(default_factory=dict)
     crosscutting: list[Cross] = field(default_factory=list)
     notes: str | None = None
 
@@ -371,7 +373,7 @@ def pemda_nodes() -> list[Node]:
                 12.8,
                 [11.5, 10.5, 9.5, 8.5, 7.5],
                 polarity="lower",
-                actual=11.9,
+                actual=13.1,
                 iku=True,
                 manual=Manual(
                     "Persentase balita dengan tinggi badan menurut umur di bawah -2 SD"
@@ -865,7 +867,7 @@ def opd_dinkes() -> Opd:
                         9.6,
                         step(8.8, -0.8, 1),
                         polarity="lower",
-                        actual=8.9,
+                        actual=11.9,
                         iku=True,
                         manual=Manual(
                             "Persentase balita yang diukur di posyandu dengan tinggi badan"
@@ -3242,6 +3244,14 @@ FLAWS: dict[tuple[str, str | None], str] = {
     ("P-BPKPD-5.02.02.I1", "baseline"): "tahun baseline 2026 sesudah tahun target pertama 2025",
     ("S9.I1", "iku"): "IKU tanpa definisi operasional dan formula",
     ("SK-DINKES-1.02.02.2.02.0016", "name"): "nama berisi baris baru dan spasi ganda",
+    (
+        "SO-DINKES-1.I1",
+        "actuals",
+    ): "realisasi 2025 jauh dari target padahal seluruh program di bawahnya tercapai",
+    (
+        "SO-DINKES-2.I2",
+        "pk_targets",
+    ): "target Perjanjian Kinerja 2025 (64.0) diturunkan dari target Renstra",
 }
 
 
@@ -3253,6 +3263,100 @@ def apply_flaws(nodes: list[Node]) -> None:
     # jumlah kegiatan, sehingga hanya satu selisih yang muncul.
     by_id["K-DIKBUD-1.01.02.2.01"].pagu[2026] += 150 * JUTA
     by_id["P-DIKBUD-1.01.02"].pagu[2026] += 150 * JUTA
+
+
+# --------------------------------------------------------------------------- realisasi 2025
+
+# Realisasi 2025 rekaan bagi Dinkes dan Dikbud. Di bawah SO-DINKES-1 semua keluaran
+# tercapai, tetapi stunting tidak turun (indikator sasaran itu ditulis di pembangunnya);
+# satu sub kegiatan Dikbud tersendat: kinerja dan serapan anggarannya rendah.
+ACTUALS_2025: dict[str, Value] = {
+    "K-DINKES-1.02.02.2.01.I1": 3,
+    "SK-DINKES-1.02.02.2.01.0006.I1": 1,
+    "SK-DINKES-1.02.02.2.01.0014.I1": 8,
+    "K-DINKES-1.02.02.2.02.I1": 6,
+    "SK-DINKES-1.02.02.2.02.0001.I1": 1868,
+    "SK-DINKES-1.02.02.2.02.0016.I1": 2,
+    "TO-DIKBUD-1.I1": 0.751,
+    "SO-DIKBUD-1.I2": 98.45,
+    "SO-DIKBUD-2.I1": 48.5,
+    "P-DIKBUD-1.01.01.I1": 72.8,
+    "K-DIKBUD-1.01.01.2.01.I1": 8,
+    "SK-DIKBUD-1.01.01.2.01.0001.I1": 3,
+    "SK-DIKBUD-1.01.01.2.01.0006.I1": 5,
+    "K-DIKBUD-1.01.01.2.02.I1": 12,
+    "SK-DIKBUD-1.01.01.2.02.0001.I1": 1142,
+    "P-DIKBUD-1.01.02.I1": 72.4,
+    "K-DIKBUD-1.01.02.2.01.I1": 52,
+    "SK-DIKBUD-1.01.02.2.01.0047.I1": 4,
+    "SK-DIKBUD-1.01.02.2.01.0009.I1": 52,
+    "K-DIKBUD-1.01.02.2.02.I1": 15,
+    "SK-DIKBUD-1.01.02.2.02.0025.I1": 4,
+    "SK-DIKBUD-1.01.02.2.02.0009.I1": 16,
+    "P-DIKBUD-2.22.05.I1": 45.2,
+    "K-DIKBUD-2.22.05.2.02.I1": 4,
+    "SK-DIKBUD-2.22.05.2.02.0001.I1": 3,
+    "SK-DIKBUD-2.22.05.2.02.0002.I1": 1,
+}
+PK_TARGETS_2025: dict[str, Value] = {
+    "SO-DINKES-2.I1": 3,
+    "SO-DINKES-2.I2": 64.0,
+}
+SPENT_2025: dict[str, int] = {
+    "SK-DINKES-1.02.01.2.01.0001": 81_237_500,
+    "SK-DINKES-1.02.01.2.01.0006": 56_418_000,
+    "SK-DINKES-1.02.01.2.10.0001": 17_873_250_000,
+    "SK-DINKES-1.02.02.2.01.0006": 2_521_893_000,
+    "SK-DINKES-1.02.02.2.01.0014": 3_897_615_400,
+    "SK-DINKES-1.02.02.2.02.0001": 398_712_500,
+    "SK-DINKES-1.02.02.2.02.0016": 641_905_000,
+    "SK-DINKES-1.02.03.2.03.0001": 327_460_000,
+    "SK-DIKBUD-1.01.01.2.01.0001": 80_915_000,
+    "SK-DIKBUD-1.01.01.2.01.0006": 57_250_000,
+    "SK-DIKBUD-1.01.01.2.02.0001": 59_873_450_000,
+    "SK-DIKBUD-1.01.02.2.01.0047": 1_318_742_000,
+    "SK-DIKBUD-1.01.02.2.01.0009": 9_512_680_000,
+    "SK-DIKBUD-1.01.02.2.02.0025": 688_125_000,
+    "SK-DIKBUD-1.01.02.2.02.0009": 5_236_920_000,
+    "SK-DIKBUD-2.22.05.2.02.0001": 251_630_000,
+    "SK-DIKBUD-2.22.05.2.02.0002": 162_375_000,
+}
+NOTES_2025: dict[str, str] = {
+    "SO-DINKES-1": (
+        "Realisasi 2025 ilustratif (rekaan): seluruh program, kegiatan dan sub kegiatan di"
+        " bawah sasaran ini mencapai target keluarannya, tetapi persentase balita stunting"
+        " hasil e-PPGBM justru naik menjadi 11,9% dari target 8,8% (capaian 64,77%). Keluaran"
+        " tercapai tanpa menurunkan stunting: hubungan sebab-akibat pohon kinerja ini perlu"
+        " ditinjau."
+    ),
+    "SK-DIKBUD-1.01.02.2.02.0025": (
+        "Realisasi 2025 ilustratif (rekaan): pekerjaan rehabilitasi dua ruang kelas terhenti"
+        " setelah kontraknya diputus, sehingga hanya 4 dari 6 ruang kelas selesai dan serapan"
+        " anggaran 55,05%."
+    ),
+}
+
+
+def apply_realisasi(nodes: list[Node]) -> None:
+    """Realisasi, target PK, realisasi anggaran dan catatan 2025 (hanya tahun bertarget)."""
+    by_id = {node.id: node for node in nodes}
+    indicators = {ind.id: ind for node in nodes for ind in node.indicators}
+    year = YEARS[0]
+    for ind_id, value in ACTUALS_2025.items():
+        ind = indicators[ind_id]
+        if ind.actual is not None or ind.targets[0] is None:
+            raise ValueError(f"{ind_id}: sudah ada realisasi, atau tanpa target {year}")
+        ind.actual = value
+    for ind_id, value in PK_TARGETS_2025.items():
+        indicators[ind_id].pk_target = value
+    for node_id, amount in SPENT_2025.items():
+        node = by_id[node_id]
+        if node.level != "sub_kegiatan" or not 0 < amount <= node.pagu.get(year, 0):
+            raise ValueError(f"{node_id}: bukan sub kegiatan, atau realisasi di atas pagu")
+        node.realisasi_anggaran = {year: amount}
+    for node_id, text in NOTES_2025.items():
+        node = by_id[node_id]
+        node.notes = f"{node.notes}. {text}" if node.notes else text
 
 
 # --------------------------------------------------------------------------- YAML text
@@ -3427,6 +3531,8 @@ def render_node(w: Writer, node: Node) -> None:
             render_indicator(w, indicator)
     if node.pagu:
         w.field(ind, node.id, "pagu", flow_years(node.pagu))
+    if node.realisasi_anggaran:
+        w.field(ind, node.id, "realisasi_anggaran", flow_years(node.realisasi_anggaran))
     if node.crosscutting:
         w.line(ind, "crosscutting:")
         for cross in node.crosscutting:
@@ -3459,6 +3565,8 @@ def render_indicator(w: Writer, ind: Ind) -> None:
     w.field(i, ind.id, "targets", flow_years(dict(zip(YEARS, ind.targets, strict=True))))
     if ind.actual is not None:
         w.field(i, ind.id, "actuals", flow_years({YEARS[0]: ind.actual}))
+    if ind.pk_target is not None:
+        w.field(i, ind.id, "pk_targets", flow_years({YEARS[0]: ind.pk_target}))
     w.field(i, ind.id, "iku", "true" if ind.iku else "false")
     if ind.manual is not None:
         for name in ("definisi", "formula", "sumber_data", "penanggung_jawab"):
@@ -3478,6 +3586,7 @@ def build() -> str:
     for opd in opds:
         nodes.extend(opd_nodes(opd))
     apply_flaws(nodes)
+    apply_realisasi(nodes)
     validate(opds, nodes)
     return render(opds, nodes)
 

@@ -17,10 +17,15 @@ from pohon import render as _render  # noqa: F401  (Jupyter drawings, output for
 from pohon._version import __version__
 from pohon.analysis import (
     AlignmentResult,
+    CapaianResult,
     CrosscuttingResult,
     Matrix,
+    PerjanjianKinerja,
+    PredikatScale,
     alignment,
+    capaian,
     crosscutting,
+    perjanjian_kinerja,
 )
 from pohon.findings import CATALOGUE, Diagnostic, Location, Report, UsageError
 from pohon.graph import PlanGraph
@@ -79,6 +84,7 @@ __all__ = [
     "TEMATIK",
     "AlignmentResult",
     "Baseline",
+    "CapaianResult",
     "Crosscutting",
     "CrosscuttingResult",
     "Diagnostic",
@@ -93,9 +99,11 @@ __all__ = [
     "Node",
     "ParentRef",
     "Period",
+    "PerjanjianKinerja",
     "Plan",
     "PlanGraph",
     "PlanInfo",
+    "PredikatScale",
     "Report",
     "UnknownFrameworkError",
     "UsageError",
@@ -103,6 +111,7 @@ __all__ = [
     "alignment",
     "builtin_crosswalks",
     "builtin_frameworks",
+    "capaian",
     "check",
     "crosscutting",
     "diagram",
@@ -115,6 +124,7 @@ __all__ = [
     "load_crosswalk",
     "load_framework",
     "loads",
+    "perjanjian_kinerja",
     "plan_schema",
     "to_networkx",
 ]

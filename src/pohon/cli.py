@@ -69,6 +69,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "untuk memeriksanya",
         "note: {path} skipped: .xls/.ods workbooks are not read; save it as .xlsx to check it",
     ),
+    "capaian_summary": (
+        "{indicators} indikator terukur dari {rows} untuk {years}",
+        "{indicators} indicators measured of {rows} for {years}",
+    ),
+    "pk_summary": (
+        "Perjanjian Kinerja {year} {who}: {sasaran} sasaran, {targets} indikator, "
+        "{programs} program",
+        "Perjanjian Kinerja {year} {who}: {sasaran} objectives, {targets} indicators, "
+        "{programs} programs",
+    ),
     "binary_needs_output": (
         "format {format} menulis buku kerja, bukan teks: beri -o BERKAS.{format}",
         "the {format} format writes a workbook, not text: give -o FILE.{format}",
@@ -504,6 +514,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_matrix(sub)
     _add_render(sub)
     _add_report(sub)
+    _add_capaian(sub)
+    _add_pk(sub)
     return parser
 
 
@@ -1305,9 +1317,19 @@ def _add_render(sub: Any) -> None:
     )
     render.add_argument(
         "--color-by",
-        choices=("opd", "level", "severity"),
+        choices=("opd", "level", "severity", "capaian"),
         default="opd",
-        help="warna kotak menurut OPD (bawaan), level, atau temuan terberat",
+        help=(
+            "warna kotak menurut OPD (bawaan), level, temuan terberat, atau predikat capaian "
+            "(tahun --year, bawaan tahun realisasi terakhir)"
+        ),
+    )
+    render.add_argument(
+        "--skala",
+        "--scale",
+        dest="scale",
+        metavar="SKALA",
+        help="dengan --color-by capaian: skala predikat lkjip (bawaan), dasbor, atau berkas YAML",
     )
     render.add_argument(
         "--year",
@@ -1449,6 +1471,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             year=args.year,
             findings=not args.no_findings,
             lang=lang,
+            scale=args.scale,
         )
         data = layout(drawing, fmt)
     except NoEngineError as exc:
@@ -1467,6 +1490,193 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return status
 
 
+# -- pohon capaian and pohon pk ------------------------------------------------------------
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"harus tahun, bukan {text!r}") from None
+    if not 1945 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"harus tahun 1945-2100, bukan {value}")
+    return value
+
+
+def _add_capaian(sub: Any) -> None:
+    capaian = sub.add_parser(
+        "capaian",
+        help="capaian kinerja per indikator, node dan anggaran, dengan predikat",
+        description=(
+            "Hitung capaian setiap indikator (realisasi dibanding target menurut polaritasnya),\n"
+            "capaian node dan roll-up ke atas pohon, predikat menurut skala, dan serapan\n"
+            "anggaran per OPD, sasaran Pemda dan butir kerangka. Kode keluar 0 bila hasil\n"
+            "tertulis, 2 bila berkas tak terbaca atau pemakaian salah."
+        ),
+        epilog=(
+            "contoh:\n"
+            "  pohon capaian rpjmd.yaml --year 2025\n"
+            "  pohon capaian rpjmd.yaml --opd dinkes --format html -o capaian-dinkes.html\n"
+            "  pohon capaian rpjmd.yaml --skala dasbor --batas 120 --format json"
+        ),
+    )
+    capaian.add_argument("path", metavar="PATH", help="satu berkas rencana (.yaml, .json, .xlsx)")
+    capaian.add_argument(
+        "--year",
+        metavar="TAHUN",
+        type=_year,
+        help="satu tahun (bawaan: tahun yang ada realisasinya)",
+    )
+    capaian.add_argument("--opd", metavar="ID", help="bagian satu OPD saja")
+    capaian.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json", "csv", "html", "xlsx"),
+        default="text",
+        help=(
+            "text (tabel, bawaan), json (kontrak: indicators, nodes, periods, budget), csv "
+            "(satu baris per indikator dan tahun), html (satu halaman), xlsx (perlu -o)"
+        ),
+    )
+    capaian.add_argument(
+        "--skala",
+        "--scale",
+        dest="scale",
+        metavar="SKALA",
+        help="skala predikat: lkjip (bawaan), dasbor, atau berkas YAML skala sendiri",
+    )
+    capaian.add_argument(
+        "--batas",
+        "--cap",
+        dest="cap",
+        metavar="PERSEN",
+        type=float,
+        help="batasi capaian tiap tahun paling tinggi PERSEN (mis. 120); bawaan tanpa batas",
+    )
+    capaian.add_argument("-o", "--output", metavar="FILE", help="tulis ke berkas ini")
+    _add_force(capaian)
+    _add_lang(capaian)
+
+
+def _add_pk(sub: Any) -> None:
+    pk = sub.add_parser(
+        "pk",
+        help="Perjanjian Kinerja satu OPD (atau kepala daerah) untuk satu tahun",
+        description=(
+            "Tulis Perjanjian Kinerja menurut format PermenPAN-RB 53/2014: naskah, blok tanda\n"
+            "tangan (nama dan NIP dibiarkan kosong untuk diisi), dan lampiran sasaran,\n"
+            "indikator, target, program dan anggaran. Tanpa --opd: PK kepala daerah."
+        ),
+        epilog=(
+            "contoh:\n"
+            "  pohon pk rpjmd.yaml --opd dinkes --year 2025 -o pk-dinkes-2025.html\n"
+            "  pohon pk rpjmd.yaml --year 2025 -o pk-walikota-2025.html\n"
+            "  pohon pk rpjmd.yaml --opd dinkes --year 2025 -o pk-dinkes-2025.xlsx"
+        ),
+    )
+    pk.add_argument("path", metavar="PATH", help="satu berkas rencana (.yaml, .json, .xlsx)")
+    pk.add_argument("--opd", metavar="ID", help="id OPD (tanpa ini: PK kepala daerah)")
+    pk.add_argument("--year", metavar="TAHUN", type=_year, required=True, help="tahun PK")
+    pk.add_argument(
+        "-f",
+        "--format",
+        choices=("html", "json", "xlsx"),
+        help="html (siap cetak A4, bawaan), json, atau xlsx; bawaan menurut akhiran -o",
+    )
+    pk.add_argument(
+        "-o", "--output", metavar="FILE", help="tulis ke berkas ini (.html, .json, .xlsx)"
+    )
+    _add_force(pk)
+    _add_lang(pk)
+
+
+def _cmd_capaian(args: argparse.Namespace) -> int:
+    from pohon.analysis import capaian
+    from pohon.findings import UsageError
+    from pohon.render.capaian import capaian_workbook, render_capaian
+
+    lang: Lang = args.lang
+    if args.format == "xlsx" and args.output in (None, "-"):
+        _fail(_msg("binary_needs_output", lang, format="xlsx"))
+        return EXIT_INPUT
+    if args.output not in (None, "-") and _refuse_output(
+        args.output, lang, force=args.force, inputs=[args.path]
+    ):
+        return EXIT_INPUT
+    plan = _load_one(args.path, lang)
+    if plan is None:
+        return EXIT_INPUT
+    try:
+        result = capaian(plan, year=args.year, opd=args.opd, scale=args.scale, cap=args.cap)
+        data: str | bytes
+        if args.format == "xlsx":
+            data = capaian_workbook(result, lang=lang)
+        else:
+            width = _text_width(args.output) or 120
+            data = render_capaian(result, args.format, lang=lang, width=width)
+    except UsageError as exc:
+        _fail(exc.message_en if lang == "en" else exc.message)
+        return EXIT_INPUT
+    status = _write(data, args.output, lang, force=args.force, inputs=[args.path])
+    if status == EXIT_OK and args.output not in (None, "-"):
+        measured = sum(1 for r in result.indicators if r.capaian is not None)
+        years = ", ".join(str(y) for y in result.years) or "-"
+        summary = _msg(
+            "capaian_summary", lang, indicators=measured, rows=len(result.indicators), years=years
+        )
+        print(_msg("written", lang, path=args.output, summary=summary), file=sys.stderr)
+    return status
+
+
+def _cmd_pk(args: argparse.Namespace) -> int:
+    import json
+
+    from pohon.analysis import perjanjian_kinerja
+    from pohon.findings import UsageError
+    from pohon.render.pk import pk_html, pk_workbook
+
+    lang: Lang = args.lang
+    fmt = args.format
+    if fmt is None:
+        ext = os.path.splitext(args.output or "")[1].lstrip(".").lower()
+        fmt = ext if ext in ("html", "json", "xlsx") else "html"
+    if fmt == "xlsx" and args.output in (None, "-"):
+        _fail(_msg("binary_needs_output", lang, format="xlsx"))
+        return EXIT_INPUT
+    if args.output not in (None, "-") and _refuse_output(
+        args.output, lang, force=args.force, inputs=[args.path]
+    ):
+        return EXIT_INPUT
+    plan = _load_one(args.path, lang)
+    if plan is None:
+        return EXIT_INPUT
+    try:
+        pk = perjanjian_kinerja(plan, year=args.year, opd=args.opd)
+    except UsageError as exc:
+        _fail(exc.message_en if lang == "en" else exc.message)
+        return EXIT_INPUT
+    data: str | bytes
+    if fmt == "xlsx":
+        data = pk_workbook(pk, lang=lang)
+    elif fmt == "json":
+        data = json.dumps(pk.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    else:
+        data = pk_html(pk, lang=lang)
+    status = _write(data, args.output, lang, force=args.force, inputs=[args.path])
+    if status == EXIT_OK and args.output not in (None, "-"):
+        summary = _msg(
+            "pk_summary",
+            lang,
+            year=pk.year,
+            who=pk.opd_name or pk.pemda,
+            sasaran=len(pk.sasaran),
+            targets=sum(len(s.targets) for s in pk.sasaran),
+            programs=len(pk.programs),
+        )
+        print(_msg("written", lang, path=args.output, summary=summary), file=sys.stderr)
+    return status
+
+
 # -- entry point --------------------------------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -1480,6 +1690,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": _cmd_report,
     "template": _cmd_template,
     "convert": _cmd_convert,
+    "capaian": _cmd_capaian,
+    "pk": _cmd_pk,
 }
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
 from pohon.findings.lang import Lang, pick
@@ -232,6 +233,8 @@ def display(value: Any, lang: Lang = "id") -> str:
 
     >>> display(73.36), display(73.36, "en"), display(True), display(None)
     ('73,36', '73.36', 'ya', '-')
+    >>> display(Decimal("1234.5")), display(Decimal("89.473684"), "en")
+    ('1.234,50', '89.47')
     >>> display("Persentase balita" + chr(10) + "stunting")
     'Persentase balita stunting'
     """
@@ -242,6 +245,12 @@ def display(value: Any, lang: Lang = "id") -> str:
     if isinstance(value, int):
         text = f"{value:,}"
         return text.replace(",", ".") if lang == "id" else text
+    if isinstance(value, Decimal):
+        # A computed figure (a capaian, a percentage): always two decimals, as in an LKjIP.
+        text = f"{value.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP):,}"
+        if lang == "id":
+            text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+        return text
     if isinstance(value, float):
         text = repr(value)
         if lang == "id" and "e" not in text:
@@ -264,6 +273,9 @@ def _one_line(text: str) -> str:
     return text if text.isprintable() else _BREAKS.sub(" ", text)
 
 
+_TWO_PLACES = Decimal("0.01")
+
+
 def jsonable(value: Any) -> Any:
     """``value`` as JSON-ready data: tuples as lists, keys as text, other objects as text."""
     if isinstance(value, tuple | list):
@@ -272,4 +284,6 @@ def jsonable(value: Any) -> Any:
         return {str(k): jsonable(v) for k, v in value.items()}
     if value is None or isinstance(value, str | int | float | bool):
         return value
+    if isinstance(value, Decimal) and value.is_finite():
+        return float(value.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP))
     return str(value)

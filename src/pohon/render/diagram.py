@@ -57,7 +57,7 @@ __all__ = [
 
 View = Literal["tree", "alignment", "crosscutting"]
 VIEWS: tuple[str, ...] = get_args(View)
-ColorBy = Literal["opd", "level", "severity"]
+ColorBy = Literal["opd", "level", "severity", "capaian"]
 COLOR_BY: tuple[str, ...] = get_args(ColorBy)
 
 MAX_LAYOUT_BOXES = 2000
@@ -126,6 +126,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "warning": ("warning", "warning"),
     "info": ("info", "info"),
     "more_boxes": ("+{n} box lagi", "+{n} more boxes"),
+    "unmeasured": ("belum terukur", "not measured"),
+    "capaian": ("capaian {year}: {value}% · {band}", "achievement {year}: {value}% · {band}"),
 }
 
 
@@ -336,8 +338,13 @@ def diagram(
     findings: bool = True,
     lang: Lang = "id",
     styles: Sequence[Style] = (),
+    scale: Any = None,
 ) -> Diagram:
     """The DOT drawing of ``plan``; see the module for the views and options.
+
+    ``color_by="capaian"`` colours each box by the predikat of its capaian in ``year``
+    (default: the last year with a realisasi), on ``scale`` (default ``lkjip``), and shows
+    the figure in the box.
 
     ``report`` is the check whose findings are marked; without it the plan is checked
     (``findings=False`` draws no findings). Misuse (an unknown view, node, OPD or item)
@@ -377,10 +384,14 @@ def diagram(
         report = check(plan, lang=lang)
     if not findings:
         report = None
+    achieved = None
+    if color_by == "capaian":
+        achieved, year = _achievement(plan, graph, year, scale, lang)
     # The drawing makes many small objects and no cycles: the collector is paused, as for a
     # check, so that its passes over a large plan's heap do not make the build superlinear.
     with paused_gc():
         builder = _Builder(plan, graph, report, color_by, year, lang, tuple(styles), opd_ids)
+        builder.achieved = achieved
         if view == "alignment":
             drawn = builder.alignment_view()
         elif view == "crosscutting":
@@ -392,6 +403,36 @@ def diagram(
     source = plan.source
     files = getattr(source, "files", None) or [getattr(source, "file", None)]
     return replace(drawn, inputs=tuple(f for f in files if f))
+
+
+def _is_dark(fill: str) -> bool:
+    """Whether white text reads better than black on ``#rrggbb`` (relative luminance)."""
+    try:
+        r, g, b = (int(fill[k : k + 2], 16) / 255 for k in (1, 3, 5))
+    except ValueError:
+        return False
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45
+
+
+def _achievement(
+    plan: Plan, graph: PlanGraph, year: int | None, scale: Any, lang: Lang
+) -> tuple[dict[str, tuple[str, str, str, int]], int | None]:
+    """Per node: its capaian as shown, predikat, colour and band place; and the year."""
+    from pohon.analysis.capaian import capaian
+
+    result = capaian(plan, year=year, scale=scale, budget=False, graph=graph)
+    chosen = year if year is not None else (result.years[-1] if result.years else None)
+    bands = result.scale.bands
+    out: dict[str, tuple[str, str, str, int]] = {}
+    for row in result.nodes:
+        value = row.capaian
+        if row.year != chosen or value is None:
+            continue
+        band = result.scale.band(value)
+        place = next(k for k, b in enumerate(bands) if b is band)
+        fill = band.color or _LEVEL_FILLS[-1]
+        out[row.node] = (display(value, lang), band.label_in(lang), fill, place)
+    return out, chosen
 
 
 def _check_together(
@@ -546,6 +587,9 @@ class _Builder:
         self.other_dot: dict[str, str] = {}
         self.edge_kinds: set[str] = set()
         self.fills_used: dict[str, tuple[tuple[int, str], str]] = {}
+        self.achieved: Mapping[str, tuple[str, str, str, int]] | None = None
+        """With ``color_by="capaian"``: per node its capaian as shown, its predikat, the
+        band's colour and the band's place on the scale."""
 
     # -- nodes ------------------------------------------------------------------------
     def _name(self, node_id: str) -> str:
@@ -578,6 +622,12 @@ class _Builder:
 
     def _fill(self, node: Node) -> tuple[str, str, tuple[int, str]]:
         """Fill colour of a box, the legend entry it stands for, and the entry's place."""
+        if self.achieved is not None:
+            got = self.achieved.get(node.id)
+            if got is None:
+                return "#eeeeee", _word("unmeasured", self.lang), (99, "")
+            _, label, fill, place = got
+            return fill, label, (place, "")
         if self.color_by == "severity":
             worst = self._worst(node.id)
             label = _word(worst, self.lang) if worst else _word("none", self.lang)
@@ -597,7 +647,7 @@ class _Builder:
         opd_name = self.opd_label.get(node.opd) if node.opd is not None else None
         fill, legend, place = self._fill(node)
         self.fills_used.setdefault(legend, (place, fill))
-        dark = fill in _LEVEL_FILLS[:2]
+        dark = fill in _LEVEL_FILLS[:2] or (self.achieved is not None and _is_dark(fill))
         ink = "#ffffff" if dark else "#1b1b1b"
         soft = "#e8e8e8" if dark else "#555555"
 
@@ -630,6 +680,13 @@ class _Builder:
             rows.append(
                 f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">'
                 f"• {body}</FONT></TD></TR>"
+            )
+        if self.achieved is not None and node.id in self.achieved:
+            value, band, _, _ = self.achieved[node.id]
+            figure = _word("capaian", self.lang, year=self.year, value=value, band=band)
+            rows.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="9"><B>{_html(figure)}</B>'
+                "</FONT></TD></TR>"
             )
         extra = len(node.indicators) - INDICATORS_SHOWN
         if extra > 0:

@@ -16,7 +16,7 @@ openpyxl is imported when a workbook is written (the ``excel`` extra).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pohon.findings import Lang, Report
@@ -246,6 +246,41 @@ def matrix_workbook(
     for d in matrix.gaps:
         _text_row(gaps, [d.code, d.severity, d.node, d.message, d.hint])
     _style_sheet(gaps, (10, 10, 18, 80, 60))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def table_workbook(
+    sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]], Mapping[int, str]]],
+    *,
+    title: str | None = None,
+) -> bytes:
+    """Tables as a workbook (``.xlsx`` bytes): per sheet its name, headers, rows and the
+    number format of some columns (by 0-based position, ``"0.00"``, ``"#,##0"``). Texts are
+    text cells, headers frozen and filtered, A4 landscape; ``title`` goes into the
+    workbook's properties."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    if title:
+        book.properties.title = title[:250]
+    first = True
+    for name, headers, rows, formats in sheets:
+        sheet = book.active if first else book.create_sheet()
+        first = False
+        sheet.title = name[:31]
+        _text_row(sheet, list(headers))
+        for row in rows:
+            _text_row(sheet, list(row))
+        for position, number_format in formats.items():
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=position + 1, max_col=position + 1):
+                cell.number_format = number_format
+        widths = [
+            min(60, max([len(str(h)) for h in headers[k : k + 1]] + [10]) + 2)
+            for k in range(len(headers))
+        ]
+        _style_sheet(sheet, widths)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -3,7 +3,7 @@
 - :mod:`pohon.rules.registry`: rules, their catalogue entries, settings, selection;
 - :mod:`pohon.rules.context`: what a rule sees (plan, graph, analyses, shared columns);
 - :mod:`pohon.rules.engine`: :func:`check`, the runner;
-- one module per family (structure, indicators, alignment, crosscutting, pagu),
+- one module per family (structure, indicators, alignment, crosscutting, pagu, capaian),
   :mod:`pohon.rules.wording` for the indicators family's checks of names and satuan, and
   :mod:`pohon.rules.opd_only` for PK117 (structure), the plan that holds a Renstra only,
   and :mod:`pohon.rules.imported` for PK120, the notes of reading a cascading workbook.
@@ -12,6 +12,7 @@
 from pohon.findings import Diagnostic, Location, Report, display
 from pohon.rules import (
     alignment,  # noqa: F401
+    capaian,  # noqa: F401
     crosscutting,  # noqa: F401
     imported,  # noqa: F401
     indicators,  # noqa: F401

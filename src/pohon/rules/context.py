@@ -52,6 +52,8 @@ class NodeColumns:
     """The Python types among the pagu values (``{int}`` when they are whole rupiah)."""
     pagu_low: Sequence[int | float | None]
     """The lowest pagu value, or ``None`` when the node has no pagu."""
+    spent: Sequence[dict[int, int | float]]
+    """The realisasi anggaran per year (empty for most nodes)."""
     positions: Mapping[str, Sequence[int]]
     """Level id → positions of the nodes at that level, in file order."""
 
@@ -91,6 +93,8 @@ class IndicatorColumns:
     targets_in_order: Sequence[bool]
     """Whether the targets are written in year order (as they nearly always are)."""
     actual_years: Sequence[frozenset[int]]
+    pk_targets: Sequence[dict[int, Any]]
+    """The targets of the Perjanjian Kinerja per year (empty for most indicators)."""
     baseline_year: Sequence[int | None]
     # Facts about the values, worked out while the values are read anyway: a rule can pass
     # over an indicator with nothing to report without reading its values again.
@@ -314,6 +318,7 @@ class Context:
         pagu_written: list[tuple[int, ...]] = []
         pagu_types: list[frozenset[type]] = []
         pagu_low: list[int | float | None] = []
+        spent: list[dict[int, int | float]] = []
         positions: dict[str, list[int]] = {}
         child: list[int] = []
         ref_ids: list[str] = []
@@ -332,6 +337,7 @@ class Context:
             indicator_count.append(len(node.indicators))
             pagu = node.pagu
             pagus.append(pagu)
+            spent.append(node.realisasi_anggaran)
             if pagu:
                 written = tuple(pagu)
                 if written not in years_of:
@@ -376,6 +382,7 @@ class Context:
             pagu_written=pagu_written,
             pagu_types=pagu_types,
             pagu_low=pagu_low,
+            spent=spent,
             positions=positions,
         )
         links = LinkColumns(child=child, id=ref_ids, weight=weights, parent=parent)
@@ -402,6 +409,7 @@ class Context:
         first_target_year: list[int | None] = []
         targets_in_order: list[bool] = []
         actual_years: list[frozenset[int]] = []
+        pk_targets: list[dict[int, Any]] = []
         baseline_year: list[int | None] = []
         lows: list[int | float | None] = []
         highs: list[int | float | None] = []
@@ -437,6 +445,7 @@ class Context:
                 if written not in years_of:
                     years_of[written] = _years_facts(written)
                 actual_years.append(years_of[written][0])
+                pk_targets.append(ind.pk_targets)
                 if frozen <= _NUMBERS:
                     lows.append(min(values, default=None))
                     highs.append(max(values, default=None))
@@ -485,6 +494,7 @@ class Context:
             first_target_year=first_target_year,
             targets_in_order=targets_in_order,
             actual_years=actual_years,
+            pk_targets=pk_targets,
             baseline_year=baseline_year,
             low=lows,
             high=highs,

@@ -938,3 +938,69 @@ def program_outside_opd_bidang(ctx: Context) -> Iterator[Finding]:
             variant="support" if support else "default",
             node_index=i,
         )
+
+
+# -- PK511 ----------------------------------------------------------------------------------
+
+
+@rule(
+    "PK511",
+    "pagu-year-outside-period",
+    family="pagu",
+    severity="warning",
+    title="Pagu di luar periode rencana",
+    title_en="Pagu outside the plan period",
+    message={
+        "pagu": (
+            "{node} punya pagu untuk {years_text}, di luar periode rencana {start}-{end}",
+            "{node} has a pagu for {years_text}, outside the plan period {start}-{end}",
+        ),
+        "realisasi_anggaran": (
+            "{node} punya realisasi anggaran untuk {years_text}, di luar periode rencana "
+            "{start}-{end}",
+            "{node} has a budget realisation for {years_text}, outside the plan period "
+            "{start}-{end}",
+        ),
+    },
+    hint="Betulkan tahunnya (salah ketik?), atau pindahkan angkanya ke rencana periode itu; "
+    "jumlah pagu lima tahunan dan serapan anggaran menjadi keliru.",
+    hint_en="Correct the year (a typo?), or move the amount to the plan of that period; the "
+    "five-year pagu totals and the budget absorption are wrong otherwise.",
+)
+def pagu_year_outside_period(ctx: Context) -> Iterator[Finding]:
+    """Apa:
+    Pagu atau realisasi anggaran sebuah node untuk tahun di luar periode rencana. Satu
+    temuan per node per isian, dengan daftar tahunnya.
+
+    Mengapa:
+    Matriks pagu per tahun, jumlah lima tahunan dan serapan anggaran hanya menghitung tahun
+    dalam periode: angka di luar periode tidak terlihat di mana pun, padahal biasanya
+    salah ketik tahun (2052 untuk 2025) atau sisa salinan rencana lama.
+
+    Contoh:
+    Periode 2025-2029 dengan ``pagu: {2024: 450000000, 2025: 475000000}``.
+
+    Perbaikan:
+    Hapus pagu 2024 (milik rencana sebelumnya) atau betulkan tahunnya.
+    """
+    start, end = ctx.years.start, ctx.years.stop - 1
+    every_year = frozenset(ctx.years)
+    columns = ctx.columns
+    for i, (years, spent) in enumerate(zip(columns.pagu_years, columns.spent, strict=True)):
+        if years <= every_year and not spent:
+            continue
+        for field, values in (("pagu", years), ("realisasi_anggaran", spent)):
+            outside = sorted(y for y in values if not start <= y <= end)
+            if outside:
+                yield Finding(
+                    columns.id[i],
+                    {
+                        "years": outside,
+                        "years_text": years_text(outside),
+                        "start": start,
+                        "end": end,
+                    },
+                    field=field,
+                    variant=field,
+                    node_index=i,
+                )

@@ -45,6 +45,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "alignment": ("Keselarasan", "Alignment"),
     "crosscutting": ("Crosscutting", "Crosscutting"),
     "pagu": ("Pagu dan kode", "Pagu and kode"),
+    "capaian": ("Capaian", "Achievement"),
 }
 
 RuleDoc = Doc

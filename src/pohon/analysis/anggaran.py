@@ -1,0 +1,260 @@
+"""Budget: realisasi anggaran against pagu, per node and per group, each rupiah once.
+
+Per node, a figure is the node's own where written, else the sum of its children's, each
+child's rupiah split over its parents by its shares (its link's weight over the sum of its
+links' weights; equal shares where none are given). Per OPD, Pemda sasaran, framework item
+and for the whole Pemda, each rupiah is counted once along the cascade, as the matrices
+count pagu (:func:`pohon.analysis.matrix.pagu_by_group`).
+
+A realisasi that was not written is not taken as zero: absorption (*serapan*) compares the
+realisasi with the pagu of the nodes that report one for that year (``pagu_reported``), and
+*cakupan* says how much of the whole pagu that is. A Pemda where only two OPDs have entered
+their spending so far shows their absorption, covering a small share of the budget, not a
+city that spent half its money. Efficiency is capaian against absorption:
+``capaian / serapan``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+from pohon.analysis.matrix import pagu_by_group
+from pohon.analysis.measure import HUNDRED, as_decimal
+from pohon.analysis.predikat import rounded
+from pohon.graph import PlanGraph
+from pohon.model import Plan
+
+if TYPE_CHECKING:
+    from pohon.analysis.capaian import NodeCapaian
+
+GroupKind = Literal["node", "opd", "sasaran", "item", "pemda"]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Pagu against realisasi anggaran of one node or group in one year."""
+
+    kind: GroupKind
+    id: str
+    year: int
+    pagu: Decimal | None
+    """The whole pagu of the node or group, each rupiah once."""
+    realisasi: Decimal | None
+    pagu_reported: Decimal | None = None
+    """The pagu of the nodes that report a realisasi anggaran for the year."""
+    capaian: Decimal | None = None
+    """The performance the money bought, for the efficiency figure."""
+
+    @property
+    def serapan(self) -> Decimal | None:
+        """Absorption in percent: realisasi anggaran against the pagu that reports one."""
+        base = self.pagu_reported
+        if base is None or self.realisasi is None or base <= 0:
+            return None
+        return self.realisasi / base * HUNDRED
+
+    @property
+    def cakupan(self) -> Decimal | None:
+        """The share of the pagu (percent) whose realisasi is reported."""
+        if self.pagu is None or self.pagu_reported is None or self.pagu <= 0:
+            return None
+        return self.pagu_reported / self.pagu * HUNDRED
+
+    @property
+    def efisiensi(self) -> Decimal | None:
+        """Capaian against absorption (above 1: more performance than money spent)."""
+        serapan = self.serapan
+        if self.capaian is None or serapan is None or serapan == 0:
+            return None
+        return self.capaian / serapan
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "year": self.year,
+            "pagu": _number(self.pagu, money=True),
+            "realisasi": _number(self.realisasi, money=True),
+            "pagu_reported": _number(self.pagu_reported, money=True),
+            "serapan": _number(self.serapan),
+            "cakupan": _number(self.cakupan),
+            "capaian": _number(self.capaian),
+            "efisiensi": _number(self.efisiensi),
+        }
+
+
+def _number(value: Decimal | None, *, money: bool = False) -> float | int | None:
+    """A Decimal for JSON: rupiah whole where whole, a capaian rounded to two decimals."""
+    if value is None:
+        return None
+    if money:
+        whole = value.to_integral_value()
+        return int(whole) if whole == value else float(rounded(value))
+    shown = rounded(value)
+    return int(shown) if shown == shown.to_integral_value() else float(shown)
+
+
+def _money(values: Mapping[int, int | float]) -> dict[int, Decimal]:
+    out: dict[int, Decimal] = {}
+    for year, value in values.items():
+        amount = as_decimal(value)
+        if amount is not None:
+            out[year] = amount
+    return out
+
+
+def budget_rows(
+    plan: Plan,
+    graph: PlanGraph,
+    order: Sequence[str],
+    shares: Mapping[str, tuple[tuple[str, Decimal], ...]],
+    years: Sequence[int],
+    node_rows: Sequence[NodeCapaian],
+    opd: str | None,
+    keep: set[str] | None,
+) -> list[Budget]:
+    nodes = plan.nodes
+    index = graph.index
+    pagu_of: dict[str, Mapping[int, int | float]] = {}
+    spent_of: dict[str, Mapping[int, int | float]] = {}
+    for node_id, at in index.items():
+        node = nodes[at]
+        if node.pagu:
+            pagu_of[node_id] = node.pagu
+        if node.realisasi_anggaran:
+            spent_of[node_id] = node.realisasi_anggaran
+    if not spent_of or not years:
+        return []
+    # The pagu behind each reported realisasi: the same node, the same year.
+    reported_of: dict[str, Mapping[int, int | float]] = {}
+    for node_id, spent_years in spent_of.items():
+        own_pagu = pagu_of.get(node_id, {})
+        paired = {y: own_pagu[y] for y in spent_years if y in own_pagu}
+        if paired:
+            reported_of[node_id] = paired
+    wanted = set(years)
+    value_of = {(r.node, r.year): r.capaian for r in node_rows}
+
+    # Per node and year: its own figure where written, else the sum of its children's,
+    # each child's rupiah split over its parents by its shares.
+    rolled_pagu: dict[str, dict[int, Decimal]] = {}
+    rolled_spent: dict[str, dict[int, Decimal]] = {}
+    rolled_reported: dict[str, dict[int, Decimal]] = {}
+    for source, rolled in (
+        (pagu_of, rolled_pagu),
+        (spent_of, rolled_spent),
+        (reported_of, rolled_reported),
+    ):
+        below: dict[str, dict[int, Decimal]] = {}
+        for node_id in reversed(order):
+            mine = below.pop(node_id, {})
+            written = source.get(node_id)
+            if written:
+                mine.update(_money(written))
+            if not mine:
+                continue
+            rolled[node_id] = mine
+            for parent, share in shares.get(node_id, ()):
+                slot = below.setdefault(parent, {})
+                for y, amount in mine.items():
+                    slot[y] = slot.get(y, Decimal(0)) + amount * share
+    out: list[Budget] = []
+    for node_id in order:
+        if keep is not None and node_id not in keep:
+            continue
+        total, spent = rolled_pagu.get(node_id, {}), rolled_spent.get(node_id, {})
+        reported = rolled_reported.get(node_id, {})
+        for y in years:
+            if y in spent:
+                out.append(
+                    Budget(
+                        "node",
+                        node_id,
+                        y,
+                        total.get(y),
+                        spent[y],
+                        reported.get(y),
+                        value_of.get((node_id, y)),
+                    )
+                )
+
+    # Groups, each rupiah once: OPD, Pemda sasaran, framework item, the whole Pemda.
+    from pohon.analysis.alignment import alignment
+    from pohon.analysis.crosscutting import crosscutting
+
+    groups: dict[str, dict[str, set[str]]] = {"opd": {}, "sasaran": {}, "item": {}}
+    for node_id, at in index.items():
+        owner = nodes[at].opd
+        if owner is not None and (opd is None or owner == opd):
+            groups["opd"].setdefault(node_id, set()).add(owner)
+    cross = crosscutting(plan)
+    for cell in cross.cells:
+        if opd is None or cell.opd == opd:
+            for member in cell.nodes:
+                groups["sasaran"].setdefault(member, set()).add(cell.sasaran)
+    if plan.info.frameworks:
+        for item in alignment(plan).items:
+            for member in item.nodes:
+                if keep is None or member in keep:
+                    groups["item"].setdefault(member, set()).add(item.ref)
+    parents_of = graph.parents_of
+    whole = {n: frozenset({"pemda"}) for n in index if keep is None or n in keep}
+    tops = _top_values(plan, graph, node_rows, opd)
+    for kind, members in (*groups.items(), ("pemda", {})):
+        groups_of = whole if kind == "pemda" else {n: frozenset(g) for n, g in members.items()}
+        pagu_sums = pagu_by_group(order, parents_of, groups_of, pagu_of)
+        spent_sums = pagu_by_group(order, parents_of, groups_of, spent_of)
+        reported_sums = pagu_by_group(order, parents_of, groups_of, reported_of)
+        for group in sorted(spent_sums):
+            for y in years:
+                if y not in wanted or y not in spent_sums[group]:
+                    continue
+                p = pagu_sums.get(group, {}).get(y)
+                r = reported_sums.get(group, {}).get(y)
+                out.append(
+                    Budget(
+                        kind,  # type: ignore[arg-type]
+                        str(group),
+                        y,
+                        as_decimal(p) if p is not None else None,
+                        as_decimal(spent_sums[group][y]),
+                        as_decimal(r) if r is not None else None,
+                        tops.get((kind, str(group), y)),
+                    )
+                )
+    return out
+
+
+def _top_values(
+    plan: Plan, graph: PlanGraph, node_rows: Sequence[NodeCapaian], opd: str | None
+) -> dict[tuple[str, str, int], Decimal]:
+    """The capaian each group delivered in a year: an OPD's, the mean of its top nodes (its
+    nodes whose parents are not its own); a sasaran's and an item's, their nodes' own."""
+    value = {(r.node, r.year): r.capaian for r in node_rows if r.capaian is not None}
+    nodes = plan.nodes
+    opd_of = {n: nodes[at].opd for n, at in graph.index.items()}
+    collected: dict[tuple[str, str, int], list[Decimal]] = {}
+    for (node_id, y), v in value.items():
+        owner = opd_of.get(node_id)
+        if owner is not None and (opd is None or owner == opd):
+            parents = graph.parents_of.get(node_id, ())
+            if not any(opd_of.get(p) == owner for p in parents):
+                collected.setdefault(("opd", owner, y), []).append(v)
+        else:
+            collected.setdefault(("sasaran", node_id, y), []).append(v)
+    years = sorted({y for (_, y) in value})
+    for root in graph.roots():
+        for y in years:
+            got = value.get((root, y))
+            if got is not None:
+                collected.setdefault(("pemda", "pemda", y), []).append(got)
+    for node in nodes:
+        for ref in node.aligns:
+            for y in years:
+                got = value.get((node.id, y))
+                if got is not None:
+                    collected.setdefault(("item", ref, y), []).append(got)
+    return {k: sum(v, Decimal(0)) / len(v) for k, v in collected.items()}
