@@ -429,3 +429,21 @@ def test_unreported_realisasi_is_not_taken_as_zero() -> None:
     assert opd.serapan == Decimal(90)
     assert opd.cakupan == Decimal(60)
     assert opd.to_dict()["pagu_reported"] == 600_000_000
+
+
+def test_sasaran_groups_are_the_crosscutting_cells() -> None:
+    from pohon.analysis.crosscutting import sasaran_served
+
+    plan = pohon.example("mojokerto")
+    graph = pohon.PlanGraph(plan)
+    opd_levels = {lv.id for lv in plan.scheme.levels if lv.owner == "opd"}
+    served: dict[str, set[str]] = {}
+    for node_id, near in sasaran_served(plan, graph).items():
+        node = graph.node(node_id)
+        if node.level in opd_levels and node.opd is not None:
+            for sasaran in near:
+                served.setdefault(sasaran, set()).add(node_id)
+    cells: dict[str, set[str]] = {}
+    for cell in pohon.crosscutting(plan).cells:
+        cells.setdefault(cell.sasaran, set()).update(cell.nodes)
+    assert served == cells

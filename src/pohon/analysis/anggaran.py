@@ -183,18 +183,20 @@ def budget_rows(
 
     # Groups, each rupiah once: OPD, Pemda sasaran, framework item, the whole Pemda.
     from pohon.analysis.alignment import alignment
-    from pohon.analysis.crosscutting import crosscutting
+    from pohon.analysis.crosscutting import sasaran_served
 
     groups: dict[str, dict[str, set[str]]] = {"opd": {}, "sasaran": {}, "item": {}}
     for node_id, at in index.items():
         owner = nodes[at].opd
         if owner is not None and (opd is None or owner == opd):
             groups["opd"].setdefault(node_id, set()).add(owner)
-    cross = crosscutting(plan)
-    for cell in cross.cells:
-        if opd is None or cell.opd == opd:
-            for member in cell.nodes:
-                groups["sasaran"].setdefault(member, set()).add(cell.sasaran)
+    # A node of an OPD level counts for the sasaran nearest above it, as in the
+    # crosscutting matrix's cells.
+    opd_levels = {lv.id for lv in plan.scheme.levels if lv.owner == "opd"}
+    for node_id, near in sasaran_served(plan, graph).items():
+        node = nodes[index[node_id]]
+        if node.level in opd_levels and node.opd is not None and (opd is None or node.opd == opd):
+            groups["sasaran"].setdefault(node_id, set()).update(near)
     if plan.info.frameworks:
         for item in alignment(plan).items:
             for member in item.nodes:

@@ -277,14 +277,7 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
     # Each node is read once, into columns the passes below share: on a Provinsi plan the
     # nodes are spread over hundreds of megabytes, and every visit to one costs a trip to it.
     cols = _Columns(nodes)
-    present = set(cols.level)
-    meeting = {p for lv in scheme.levels if lv.owner == "opd" for p in lv.parents}
-    pemda_levels = [
-        lv.id
-        for lv in scheme.levels
-        if lv.owner == "pemda" and lv.id in present and lv.id in meeting
-    ]
-    sasaran_level = pemda_levels[-1] if pemda_levels else None
+    sasaran_level = meeting_level(plan, set(cols.level))
     level_of = cols.level
     sasaran = [n for n, i in index.items() if level_of[i] == sasaran_level and n not in apart]
     opd_levels = {lv.id for lv in scheme.levels if lv.owner == "opd"}
@@ -408,6 +401,31 @@ def crosscutting(plan: Plan, *, graph: PlanGraph | None = None) -> CrosscuttingR
         opd_only=plan.opd_only,
     )
     return result
+
+
+def meeting_level(plan: Plan, present: set[str]) -> str | None:
+    """The level whose nodes are the Pemda sasaran OPDs serve: the lowest Pemda level
+    present (in ``present``, the levels the plan's nodes are at) that OPD levels may hang
+    under (sasaran, or tujuan in the Kota scheme); ``None`` when there is none."""
+    scheme = plan.scheme
+    meeting = {p for lv in scheme.levels if lv.owner == "opd" for p in lv.parents}
+    pemda_levels = [
+        lv.id
+        for lv in scheme.levels
+        if lv.owner == "pemda" and lv.id in present and lv.id in meeting
+    ]
+    return pemda_levels[-1] if pemda_levels else None
+
+
+def sasaran_served(plan: Plan, graph: PlanGraph) -> dict[str, frozenset[str]]:
+    """The nearest Pemda sasaran above each node (the rows of the crosscutting matrix a
+    node counts in), without the rest of the crosscutting analysis."""
+    nodes = plan.nodes
+    index = graph.index
+    level = meeting_level(plan, {node.level for node in nodes})
+    apart = frozenset(graph.set_apart())
+    sasaran = {n for n, i in index.items() if nodes[i].level == level and n not in apart}
+    return _nearest_sasaran(graph.judged(), graph.parents_of, sasaran)
 
 
 def _nearest_sasaran(
