@@ -68,17 +68,39 @@ def test_range_target_inside_and_outside() -> None:
     assert display(above) == "85,71"
     assert display(below) == "80,00"
     assert range_capaian(Decimal(3), Decimal(2), Decimal("2.5"))[0] == 100  # bounds swapped
+    # A reversed range in the plan is a fault (PK216), not measured.
+    assert measure(ind, [3.5, 2.5], 3) == (None, "range_reversed")
+    assert measure(_ind(), 5.5, [5.1, 5.4]) == (None, "actual_range")
+
+
+def test_absurd_figures_are_shown_not_a_crash() -> None:
+    value, _ = measure(_ind(), 0.00001, 1e21)
+    assert value is not None
+    assert display(value).endswith(",00")
+    assert builtin_scale("lkjip").label(value) == "Sangat Tinggi"
+    plan = _plan(
+        "  - {id: V1, level: visi, name: Kota Uji}\n"
+        "  - {id: M1, level: misi, name: Misi, parents: [V1]}\n"
+        "  - id: T1\n    level: tujuan\n    name: Tujuan\n    parents: [M1]\n"
+        "    indicators:\n"
+        "      - {id: A, name: A, targets: {2025: 0.00001, 2026: 0.00001}, "
+        "actuals: {2025: 1.0e+21, 2026: 1.0e+300}}\n"
+    )
+    assert pohon.capaian(plan).to_dict()["indicators"][1]["capaian"] > 1e300
+    assert any(d.code == "PK603" for d in pohon.check(plan))
 
 
 def test_ordinal_on_known_and_own_scales() -> None:
     sakip = _ind(measure="ordinal")
     assert measure(sakip, "A", "BB")[0] == pytest.approx(Decimal(5) / 6 * 100)
-    assert measure(sakip, "bb", "BB")[0] == 100  # case does not matter
+    # Matched exactly, as PK215 matches: "bb" is on no known scale.
+    assert measure(sakip, "bb", "BB") == (None, "no_scale")
     level = _ind(measure="ordinal")
     assert rounded(measure(level, "Level 3", "Level 2")[0]) == Decimal("66.67")
     own = _ind(measure="ordinal", scale=["Merah", "Kuning", "Hijau"])
     assert measure(own, "Hijau", "Kuning")[0] == pytest.approx(Decimal(2) / 3 * 100)
     assert measure(own, "Hijau", "Biru") == (None, "not_on_scale")
+    assert measure(own, "Hijau", "hijau") == (None, "not_on_scale")
     assert measure(_ind(measure="ordinal"), "Hijau", "Kuning") == (None, "no_scale")
 
 
@@ -306,11 +328,13 @@ def test_own_scale_from_yaml_and_dict(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("bands", "words"),
     [
-        ([{"min": 50, "label": "A"}, {"min": 60, "label": "B"}, {"label": "C"}], "highest bound"),
-        ([{"min": 50, "label": "A"}, {"min": 40, "label": "B"}], "give it no bound"),
-        ([{"label": "A"}, {"label": "B"}], "only the last band"),
-        ([{"min": 5, "above": 4, "label": "A"}, {"label": "B"}], "not both"),
-        ([{"min": 5, "label": "A", "color": "red;x"}, {"label": "B"}], "#rrggbb"),
+        ([{"min": 50, "label": "A"}, {"min": 60, "label": "B"}, {"label": "C"}], "batas tertinggi"),
+        ([{"min": 50, "label": "A"}, {"min": 40, "label": "B"}], "jangan beri batas"),
+        ([{"label": "A"}, {"label": "B"}], "hanya pita terakhir"),
+        ([{"min": 5, "above": 4, "label": "A"}, {"label": "B"}], "min dan above"),
+        ([{"min": 5, "label": "A", "color": "red;x"}, {"label": "B"}], "#rrggbb, bukan 'red;x'"),
+        ([{"label": "A"}] * 21, "paling banyak 20 pita"),
+        ([{"min": "tinggi", "label": "A"}, {"label": "B"}], "[bands.0.min] harus angka"),
     ],
 )
 def test_bad_scale_is_refused_with_a_reason(bands: list[dict[str, object]], words: str) -> None:
@@ -320,12 +344,26 @@ def test_bad_scale_is_refused_with_a_reason(bands: list[dict[str, object]], word
 
 
 def test_unreadable_scale_file_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="tidak bisa dibaca"):
+    with pytest.raises(UsageError, match="bukan berkas dan bukan skala bawaan"):
         load_scale(str(tmp_path / "tidak-ada.yaml"))
+    with pytest.raises(UsageError, match="bukan berkas"):
+        load_scale(str(tmp_path))
     bad = tmp_path / "rusak.yaml"
     bad.write_text("id: [\n", encoding="utf-8")
     with pytest.raises(UsageError, match="YAML tidak valid"):
         load_scale(str(bad))
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(b"id: x\nname: Skala \xe9\n")
+    with pytest.raises(UsageError, match=r"latin.yaml:2: .*simpan ulang sebagai UTF-8"):
+        load_scale(str(latin))
+    unordered = tmp_path / "urutan.yaml"
+    unordered.write_text(
+        "id: x\nname: x\nbands:\n  - {min: 50, label: A}\n  - {min: 60, label: B}\n"
+        "  - {label: C}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UsageError, match=r"urutan.yaml:4: skala predikat tidak sah"):
+        load_scale(str(unordered))
 
 
 # -- budget --------------------------------------------------------------------------------------

@@ -135,7 +135,7 @@ def test_capaian_xlsx_holds_numbers(example_file: Path, tmp_path: Path) -> None:
         (["--format", "xlsx"], "beri -o"),
         (["--opd", "dinas-gaib"], "tidak ada di rencana ini"),
         (["--year", "2031"], "di luar periode"),
-        (["--skala", "skala-tidak-ada.yaml"], "tidak bisa dibaca"),
+        (["--skala", "skala-tidak-ada.yaml"], "bukan berkas dan bukan skala bawaan"),
         (["--batas", "50"], "100 atau lebih"),
         (["--year", "duaribu"], "harus tahun"),
     ],
@@ -283,3 +283,78 @@ def test_report_has_a_capaian_section() -> None:
         }
     )
     assert "<h3>Capaian kinerja</h3>" not in html_report([ReportPart(empty)])
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "words"),
+    [
+        ([], "capaian.html", None),
+        ([], "capaian.json", None),
+        (["-f", "xlsx"], "capaian.html", "tidak cocok dengan akhiran"),
+        ([], "capaian.pdf", "tidak menyebut format keluaran"),
+    ],
+)
+def test_capaian_format_follows_the_output_ending(
+    example_file: Path,
+    tmp_path: Path,
+    args: list[str],
+    name: str,
+    words: str | None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / name
+    status = main(["capaian", str(example_file), *args, "-o", str(out)])
+    if words is None:
+        assert status == 0
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("<!doctype html>") if name.endswith(".html") else json.loads(text)
+    else:
+        assert status == 2
+        assert words in capsys.readouterr().err
+        assert not out.exists()
+
+
+def test_pk_refuses_an_ending_of_another_format(
+    example_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, args in (("pk.txt", []), ("pk.html", ["-f", "xlsx"])):
+        out = tmp_path / name
+        assert main(["pk", str(example_file), "--year", "2025", *args, "-o", str(out)]) == 2
+        assert not out.exists()
+    capsys.readouterr()
+
+
+def test_render_refuses_a_scale_without_capaian_colours(
+    example_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.svg"
+    assert main(["render", str(example_file), "--skala", "dasbor", "-o", str(out)]) == 2
+    assert "--color-by capaian" in capsys.readouterr().err
+
+
+def test_a_cascade_cycle_is_named_not_silently_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "lingkaran.yaml"
+    path.write_text(
+        "pohon: 1\n"
+        "plan: {id: c, name: C, pemda: Kota Uji, period: {start: 2025, end: 2029}}\n"
+        "nodes:\n"
+        "  - {id: V1, level: visi, name: Kota Uji}\n"
+        "  - {id: M1, level: misi, name: Misi, parents: [V1]}\n"
+        "  - {id: T1, level: tujuan, name: Tujuan, parents: [M1], indicators: "
+        "[{id: T1.I, name: A, targets: {2025: 100}, actuals: {2025: 90}}]}\n"
+        "  - {id: S1, level: sasaran, name: Sasaran, parents: [T1, S1], indicators: "
+        "[{id: S1.I, name: B, targets: {2025: 100}, actuals: {2025: 80}}]}\n",
+        encoding="utf-8",
+    )
+    result = pohon.capaian(pohon.load(path))
+    assert result.not_rolled == ("S1",)
+    row = result.node("S1", 2025)
+    assert row is not None
+    assert row.own == 80
+    t1 = result.node("T1", 2025)
+    assert t1 is not None
+    assert t1.children is None  # nothing from the cycle reaches T1
+    assert main(["capaian", str(path)]) == 0
+    assert "lingkaran cascading (PK103): S1" in capsys.readouterr().out

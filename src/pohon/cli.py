@@ -69,6 +69,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "untuk memeriksanya",
         "note: {path} skipped: .xls/.ods workbooks are not read; save it as .xlsx to check it",
     ),
+    "output_ext": (
+        "akhiran {path} tidak menyebut format keluaran perintah ini ({formats})",
+        "the ending of {path} names no output format of this command ({formats})",
+    ),
+    "format_ext": (
+        "format {format} tidak cocok dengan akhiran {path}; samakan keduanya",
+        "format {format} does not match the ending of {path}; make them agree",
+    ),
+    "scale_without_capaian": (
+        "--skala hanya berlaku dengan --color-by capaian",
+        "--skala applies only with --color-by capaian",
+    ),
     "capaian_summary": (
         "{indicators} indikator terukur dari {rows} untuk {years}",
         "{indicators} indicators measured of {rows} for {years}",
@@ -1444,6 +1456,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     if _refuse_output(output, lang, force=args.force, inputs=[args.path]):
         return EXIT_INPUT
+    if args.scale is not None and args.color_by != "capaian":
+        _fail(_msg("scale_without_capaian", lang))
+        return EXIT_INPUT
     plan = _load_one(args.path, lang)
     if plan is None:
         return EXIT_INPUT
@@ -1503,6 +1518,36 @@ def _year(text: str) -> int:
     return value
 
 
+_EXTENSIONS = {
+    "txt": "text",
+    "text": "text",
+    "json": "json",
+    "csv": "csv",
+    "html": "html",
+    "htm": "html",
+    "xlsx": "xlsx",
+}
+
+
+def _format_for(
+    given: str | None, output: str | None, formats: Sequence[str], lang: Lang
+) -> str | None:
+    """The output format: the one given, else the one the ``-o`` file's ending names, else
+    the first of ``formats``. A format the ending contradicts (``-f xlsx -o x.html``) or an
+    ending of no format of the command (``-o x.pdf``) is refused (``None``, said on stderr)."""
+    ext = os.path.splitext(output or "")[1].lstrip(".").lower()
+    if output in (None, "-") or not ext:
+        return given or formats[0]
+    named = _EXTENSIONS.get(ext)
+    if named is None or named not in formats:
+        _fail(_msg("output_ext", lang, path=output, formats=", ".join(formats)))
+        return None
+    if given is not None and given != named:
+        _fail(_msg("format_ext", lang, format=given, path=output))
+        return None
+    return named
+
+
 def _add_capaian(sub: Any) -> None:
     capaian = sub.add_parser(
         "capaian",
@@ -1532,10 +1577,10 @@ def _add_capaian(sub: Any) -> None:
         "-f",
         "--format",
         choices=("text", "json", "csv", "html", "xlsx"),
-        default="text",
         help=(
             "text (tabel, bawaan), json (kontrak: indicators, nodes, periods, budget), csv "
-            "(satu baris per indikator dan tahun), html (satu halaman), xlsx (perlu -o)"
+            "(satu baris per indikator dan tahun), html (satu halaman), xlsx (perlu -o); "
+            "bawaan menurut akhiran -o (.json, .csv, .html, .xlsx), selain itu text"
         ),
     )
     capaian.add_argument(
@@ -1596,6 +1641,10 @@ def _cmd_capaian(args: argparse.Namespace) -> int:
     from pohon.render.capaian import capaian_workbook, render_capaian
 
     lang: Lang = args.lang
+    fmt = _format_for(args.format, args.output, ("text", "json", "csv", "html", "xlsx"), lang)
+    if fmt is None:
+        return EXIT_INPUT
+    args.format = fmt
     if args.format == "xlsx" and args.output in (None, "-"):
         _fail(_msg("binary_needs_output", lang, format="xlsx"))
         return EXIT_INPUT
@@ -1636,10 +1685,9 @@ def _cmd_pk(args: argparse.Namespace) -> int:
     from pohon.render.pk import pk_html, pk_workbook
 
     lang: Lang = args.lang
-    fmt = args.format
+    fmt = _format_for(args.format, args.output, ("html", "json", "xlsx"), lang)
     if fmt is None:
-        ext = os.path.splitext(args.output or "")[1].lstrip(".").lower()
-        fmt = ext if ext in ("html", "json", "xlsx") else "html"
+        return EXIT_INPUT
     if fmt == "xlsx" and args.output in (None, "-"):
         _fail(_msg("binary_needs_output", lang, format="xlsx"))
         return EXIT_INPUT

@@ -168,6 +168,9 @@ class CapaianResult(ShowsItself):
     scale: PredikatScale
     cap: Decimal | None = None
     opd: str | None = None
+    not_rolled: tuple[str, ...] = ()
+    """Measured nodes on or below a cascade cycle (PK103): their own capaian is kept, but
+    nothing of theirs (capaian or budget) is rolled up to their parents."""
     node_names: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     opd_of: Mapping[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -190,6 +193,7 @@ class CapaianResult(ShowsItself):
             "opd": self.opd,
             "scale": {"id": self.scale.id, "name": self.scale.name},
             "cap": _number(self.cap),
+            "not_rolled": list(self.not_rolled),
             "indicators": [row.to_dict() for row in self.indicators],
             "nodes": [row.to_dict() for row in self.nodes],
             "periods": [row.to_dict() for row in self.periods],
@@ -311,6 +315,14 @@ def _measured(
     shares = _shares(plan, graph)
     order = graph.judged()
     rolled = _roll_up(order, shares, own, years)
+    # Nodes on or below a cascade cycle (PK103) have no well-defined roll-up: they keep
+    # their own capaian, give nothing upwards, and the result names them.
+    apart = graph.set_apart()
+    for y in years:
+        for node_id in apart:
+            mine = own[y].get(node_id)
+            if mine is not None:
+                rolled[y][node_id] = (mine[0], None, mine[1], 0)
     node_rows = [
         NodeCapaian(
             n, y, got[0], got[1], label(got[0] if got[0] is not None else got[1]), got[2], got[3]
@@ -321,9 +333,13 @@ def _measured(
     ]
     rows_all = [row for y in years for row in by_year.get(y, ())]
 
+    measured_apart = {r.node for r in rows_all}
+    measured_apart.update(n for n in apart if nodes[index[n]].realisasi_anggaran)
+    not_rolled = tuple(n for n in apart if n in measured_apart)
     keep: set[str] | None = None
     if opd is not None:
         keep = _opd_part(graph, plan, opd)
+        not_rolled = tuple(n for n in not_rolled if n in keep)
         rows_all = [r for r in rows_all if r.node in keep]
         period_rows = [p for p in period_rows if p.node in keep]
         node_rows = [r for r in node_rows if r.node in keep]
@@ -339,6 +355,7 @@ def _measured(
         scale=chosen,
         cap=limit,
         opd=opd,
+        not_rolled=not_rolled,
         node_names={n.id: n.name for n in nodes},
         opd_of={n.id: n.opd for n in nodes},
     )

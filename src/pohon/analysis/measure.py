@@ -42,6 +42,8 @@ Reason = Literal[
     "target_negative",
     "range_target",
     "target_not_range",
+    "range_reversed",
+    "actual_range",
 ]
 REASONS: dict[str, tuple[str, str]] = {
     "no_target": ("tidak ada target tahun itu", "no target for that year"),
@@ -71,6 +73,14 @@ REASONS: dict[str, tuple[str, str]] = {
     "target_not_range": (
         "polaritas range tetapi targetnya bukan rentang",
         "polarity range but the target is not a range",
+    ),
+    "range_reversed": (
+        "rentang target terbalik (batas bawah di atas batas atas)",
+        "the target range is reversed (its low bound above its high bound)",
+    ),
+    "actual_range": (
+        "realisasi ditulis sebagai rentang; realisasi adalah satu nilai",
+        "the actual is written as a range; an actual is one value",
     ),
 }
 """Why a capaian cannot be computed, in Indonesian and English."""
@@ -147,23 +157,35 @@ def range_capaian(
     return indicator_capaian(low, realisasi, "higher")
 
 
-def _scale_of(ind: Indicator, values: Iterable[object]) -> tuple[str, ...] | None:
-    if ind.scale:
-        return ind.scale
-    words = {str(v).strip().casefold() for v in values if isinstance(v, str)}
+def known_scale(values: Iterable[object]) -> tuple[str, ...] | None:
+    """The known ordinal scale (:data:`ORDINAL_SCALES`) that holds every text of
+    ``values``, written exactly as on the scale; ``None`` when none does.
+
+    >>> known_scale(["A", "BB"])
+    ('D', 'C', 'CC', 'B', 'BB', 'A', 'AA')
+    """
+    words = {v for v in values if isinstance(v, str)}
+    if not words:
+        return None
     for scale in ORDINAL_SCALES:
-        known = {s.casefold() for s in scale}
-        if words and words <= known:
+        if words <= set(scale):
             return scale
     return None
 
 
+def _scale_of(ind: Indicator, values: Iterable[object]) -> tuple[str, ...] | None:
+    if ind.scale:
+        return ind.scale
+    return known_scale([*values, *ind.targets.values(), *ind.actuals.values()])
+
+
 def _place(scale: Sequence[str], value: object) -> Decimal | None:
+    """The place of ``value`` on ``scale``, the first being 1, matched exactly (as PK215
+    matches): ``Level3`` is not ``Level 3``."""
     if not isinstance(value, str):
         return None
-    wanted = value.strip().casefold()
     for k, word in enumerate(scale):
-        if word.strip().casefold() == wanted:
+        if word == value:
             return Decimal(k + 1)
     return None
 
@@ -200,6 +222,8 @@ def measure(
         if t is None or r is None:
             return None, "not_on_scale"
         return indicator_capaian(t, r, "lower" if ind.polarity == "lower" else "higher")
+    if isinstance(realisasi, tuple | list):
+        return None, "actual_range"
     if isinstance(target, tuple | list):
         if ind.polarity != "range":
             return None, "range_target"
@@ -207,6 +231,8 @@ def measure(
         r = as_decimal(realisasi)
         if low is None or high is None or r is None:
             return None, "not_number"
+        if low > high:
+            return None, "range_reversed"
         return range_capaian(low, high, r)
     if ind.polarity == "range":
         return None, "target_not_range"

@@ -31,7 +31,7 @@ file with the same keys::
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -51,7 +51,10 @@ def rounded(value: Decimal) -> Decimal:
     >>> rounded(Decimal("89.473684")), rounded(Decimal("0.125"))
     (Decimal('89.47'), Decimal('0.13'))
     """
-    return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+    # A context wide enough for the whole number: a capaian of 10^26 % (a target of
+    # 0,00001 met by 10^21) is absurd but still shown, never an error.
+    digits = max(28, value.adjusted() + 4)
+    return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP, context=Context(prec=digits))
 
 
 class Band(BaseModel):
@@ -77,7 +80,9 @@ class Band(BaseModel):
             )
         if self.color is not None and not _COLOUR.fullmatch(self.color):
             raise PydanticCustomError(
-                "band_color", "colour must be #rrggbb, not {color!r}", {"color": self.color[:20]}
+                "band_color",
+                "colour must be #rrggbb, not {color}",
+                {"color": repr(self.color[:20])},
             )
         return self
 
@@ -162,7 +167,8 @@ def builtin_scale(name: str = "lkjip") -> PredikatScale:
 def load_scale(source: str | Path | PredikatScale | dict[str, Any]) -> PredikatScale:
     """A scale from a shipped name, a YAML file, a dict, or a :class:`PredikatScale`.
 
-    A bad scale raises :class:`pohon.UsageError` naming what is wrong.
+    A bad scale raises :class:`pohon.UsageError` naming what is wrong, in Indonesian and
+    English, with the file and line when it came from a file.
     """
     from pydantic import ValidationError
 
@@ -170,39 +176,154 @@ def load_scale(source: str | Path | PredikatScale | dict[str, Any]) -> PredikatS
 
     if isinstance(source, PredikatScale):
         return source
-    try:
-        if isinstance(source, dict):
-            return PredikatScale.model_validate(source)
-        if isinstance(source, str) and source in SCALES:
-            return builtin_scale(source)
-        path = Path(source)
+    if isinstance(source, dict):
         try:
-            if path.stat().st_size > 64_000 or not path.is_file():
-                raise UsageError(
-                    f"skala predikat {str(source)[:80]!r} bukan berkas YAML kecil",
-                    f"predikat scale {str(source)[:80]!r} is not a small YAML file",
-                )
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            known = ", ".join(SCALES)
+            return PredikatScale.model_validate(source)
+        except ValidationError as exc:
+            raise _scale_error(exc, "", None) from None
+    if isinstance(source, str) and source in SCALES:
+        return builtin_scale(source)
+    path = Path(source)
+    shown = str(source)[:80]
+    known = ", ".join(SCALES)
+    try:
+        if not path.is_file():
             raise UsageError(
-                f"skala predikat {str(source)[:80]!r} tidak bisa dibaca ({type(exc).__name__}); "
-                f"skala bawaan: {known}",
-                f"predikat scale {str(source)[:80]!r} cannot be read ({type(exc).__name__}); "
-                f"shipped scales: {known}",
-            ) from None
-        return _parse(text, str(path))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+                f"skala predikat {shown!r} bukan berkas dan bukan skala bawaan ({known})",
+                f"predikat scale {shown!r} is not a file nor a shipped scale ({known})",
+            )
+        if path.stat().st_size > MAX_SCALE_BYTES:
+            raise UsageError(
+                f"berkas skala predikat {shown} terlalu besar (paling besar 64 KB)",
+                f"predikat scale file {shown} is too large (at most 64 KB)",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
         raise UsageError(
-            f"skala predikat tidak sah: {where}: {first['msg']}",
-            f"invalid predikat scale: {where}: {first['msg']}",
+            f"skala predikat {shown!r} tidak bisa dibaca ({type(exc).__name__}); skala bawaan: "
+            f"{known}",
+            f"predikat scale {shown!r} cannot be read ({type(exc).__name__}); shipped scales: "
+            f"{known}",
         ) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UsageError(
+            f"{shown}:{line}: berkas skala predikat bukan UTF-8; simpan ulang sebagai UTF-8",
+            f"{shown}:{line}: the predikat scale file is not UTF-8; save it again as UTF-8",
+        ) from None
+    return _parse(text, shown)
+
+
+MAX_SCALE_BYTES = 64_000
+"""Largest predikat scale file read: a scale is twenty short lines at most."""
+
+
+def _scale_error(exc: Any, where: str, text: str | None) -> Exception:
+    """A validation error of a scale as a :class:`UsageError` in both languages."""
+    from pohon.findings import UsageError
+
+    first = exc.errors()[0]
+    loc = tuple(first["loc"])
+    kind = first["type"]
+    ctx = first.get("ctx") or {}
+    last = loc[-1] if loc else ""
+    if kind in ("int_type", "float_type", "int_parsing", "float_parsing") or (
+        loc and loc[-1] in ("int", "float")
+    ):
+        loc = tuple(p for p in loc if p not in ("int", "float"))
+        words = ("harus angka", "must be a number")
+    elif kind == "too_long":
+        words = ("paling banyak 20 pita", "at most 20 bands")
+    elif kind == "too_short":
+        words = ("paling sedikit satu pita", "at least one band")
+    elif kind == "extra_forbidden":
+        words = (
+            f"kunci {last!r} tidak dikenal (skala: id, name, bands; pita: label, label_en, "
+            "min, above, color)",
+            f"unknown key {last!r} (scale: id, name, bands; band: label, label_en, min, "
+            "above, color)",
+        )
+    elif kind == "missing":
+        words = (f"kunci {last!r} wajib diisi", f"key {last!r} is required")
+    elif kind in ("string_type", "string_too_long", "string_too_short"):
+        words = ("harus teks 1-80 karakter", "must be a text of 1 to 80 characters")
+    elif kind == "band_bounds":
+        words = (
+            f"pita {ctx.get('label')!r} punya min dan above sekaligus; pilih satu",
+            f"band {ctx.get('label')!r} has both min and above; keep one",
+        )
+    elif kind == "band_color":
+        words = (
+            f"warna harus #rrggbb, bukan {ctx.get('color')}",
+            f"colour must be #rrggbb, not {ctx.get('color')}",
+        )
+    elif kind == "scale_last_band":
+        words = (
+            f"pita terakhir ({ctx.get('label')!r}) menampung semua capaian di bawah pita lain: "
+            "jangan beri batas",
+            f"the last band ({ctx.get('label')!r}) takes everything below the others: give it "
+            "no bound",
+        )
+    elif kind == "scale_band_bound":
+        words = (
+            f"hanya pita terakhir yang boleh tanpa batas; {ctx.get('label')!r} tidak punya",
+            f"only the last band may have no bound; {ctx.get('label')!r} has none",
+        )
+    elif kind == "scale_band_order":
+        words = (
+            f"pita diurutkan dari batas tertinggi ke bawah: {ctx.get('label')!r} "
+            f"({ctx.get('bound')}) tidak di bawah pita sebelumnya ({ctx.get('previous')})",
+            f"bands go from the highest bound down: {ctx.get('label')!r} ({ctx.get('bound')}) "
+            f"is not below the band before it ({ctx.get('previous')})",
+        )
+    else:
+        words = (first["msg"], first["msg"])
+    if not loc and kind.startswith("scale_"):
+        loc = ("bands",)  # a fault of the bands together: point at the list
+    path = ".".join(str(p) for p in loc)
+    line = _line_of(text, loc) if text is not None else None
+    place = f"{where}:{line}: " if line else (f"{where}: " if where else "")
+    key = f"[{path}] " if path else ""
+    return UsageError(
+        f"{place}skala predikat tidak sah: {key}{words[0]}",
+        f"{place}invalid predikat scale: {key}{words[1]}",
+    )
+
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """The line of the YAML node at ``loc`` (keys and list positions), or of the nearest
+    node above it that exists."""
+    import yaml
+
+    try:
+        node: Any = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = None if node is None else node.start_mark.line + 1
+    for step in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next(
+                (value for key, value in node.value if getattr(key, "value", None) == step),
+                None,
+            )
+            if found is None:
+                break
+            node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if not 0 <= step < len(node.value):
+                break
+            node = node.value[step]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
 
 
 def _parse(text: str, where: str = "") -> PredikatScale:
     import yaml
+    from pydantic import ValidationError
 
     from pohon.findings import UsageError
 
@@ -212,12 +333,15 @@ def _parse(text: str, where: str = "") -> PredikatScale:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise UsageError(
-            f"skala predikat {where}{line}: YAML tidak valid",
-            f"predikat scale {where}{line}: invalid YAML",
+            f"{where}{line}: skala predikat: YAML tidak valid",
+            f"{where}{line}: predikat scale: invalid YAML",
         ) from None
     if not isinstance(data, dict):
         raise UsageError(
-            f"skala predikat {where}: isinya harus pemetaan id, name, bands",
-            f"predikat scale {where}: it must be a mapping of id, name, bands",
+            f"{where}: skala predikat harus berupa pemetaan id, name, bands",
+            f"{where}: a predikat scale must be a mapping of id, name, bands",
         )
-    return PredikatScale.model_validate(data)
+    try:
+        return PredikatScale.model_validate(data)
+    except ValidationError as exc:
+        raise _scale_error(exc, where, text) from None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Protocol
 
 from pohon.findings.lang import Lang, pick
@@ -247,7 +247,9 @@ def display(value: Any, lang: Lang = "id") -> str:
         return text.replace(",", ".") if lang == "id" else text
     if isinstance(value, Decimal):
         # A computed figure (a capaian, a percentage): always two decimals, as in an LKjIP.
-        text = f"{value.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP):,}"
+        wide = Context(prec=max(28, value.adjusted() + 4)) if value.is_finite() else None
+        shown = value.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP, context=wide)
+        text = f"{shown:,}"
         if lang == "id":
             text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
         return text
@@ -285,5 +287,6 @@ def jsonable(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, Decimal) and value.is_finite():
-        return float(value.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP))
+        wide = Context(prec=max(28, value.adjusted() + 4))
+        return float(value.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP, context=wide))
     return str(value)

@@ -62,9 +62,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "efisiensi": ("Efisiensi", "Efficiency"),
     "group": ("Kelompok", "Group"),
     "none": ("Belum ada realisasi di rencana ini.", "No actual in this plan yet."),
+    "year_empty": ("Belum ada realisasi tahun {year}.", "No actual for {year} yet."),
+    "not_rolled": (
+        "{n} node terukur tidak ikut digulung ke induknya karena berada pada atau di bawah "
+        "lingkaran cascading (PK103): {ids}. Capaian sendirinya tetap dihitung; capaian dan "
+        "anggarannya tidak sampai ke node di atasnya sampai lingkarannya diperbaiki.",
+        "{n} measured nodes are not rolled up to their parents because they are on or below "
+        "a cascade cycle (PK103): {ids}. Their own capaian is computed; their capaian and "
+        "budget reach no node above until the cycle is fixed.",
+    ),
     "no_budget": (
-        "Belum ada realisasi anggaran di rencana ini.",
-        "No budget realisation in this plan yet.",
+        "Belum ada realisasi anggaran tahun ini.",
+        "No budget realisation for this year yet.",
     ),
     "kind_opd": ("OPD", "OPD"),
     "kind_sasaran": ("Sasaran Pemda", "Pemda sasaran"),
@@ -102,6 +111,16 @@ def _why(row: IndicatorCapaian, lang: Lang) -> str:
     return words[0 if lang == "id" else 1] if words else row.reason
 
 
+def _not_rolled(result: CapaianResult, lang: Lang) -> str:
+    """The note on nodes left out of the roll-up by a cascade cycle ("" when none)."""
+    if not result.not_rolled:
+        return ""
+    shown = ", ".join(result.not_rolled[:10])
+    if len(result.not_rolled) > 10:
+        shown += ", …"
+    return _w("not_rolled", lang, n=len(result.not_rolled), ids=shown)
+
+
 def _group(b: Budget, lang: Lang) -> str:
     """``OPD dinkes``, ``Sasaran Pemda S2``, ``Pemda``."""
     kind = _w("kind_" + b.kind, lang)
@@ -124,12 +143,17 @@ def capaian_text(result: CapaianResult, *, lang: Lang = "id", width: int = 120) 
         out.append(_w("cap", lang, cap=figure(result.cap, lang)))
     if result.opd is not None:
         out.append(_w("opd", lang, opd=result.opd))
+    note = _not_rolled(result, lang)
+    if note:
+        out.append(note)
     if not result.years:
         out += ["", _w("none", lang)]
         return "\n".join(out) + "\n"
     name_width = max(24, width - 62)
     for year in result.years:
         out += ["", f"== {_w('year', lang, year=year)} =="]
+        if not any(r.year == year for r in result.indicators):
+            out.append(_w("year_empty", lang, year=year))
         out += ["", _w("indicators", lang)]
         head = (
             f"{_w('indicator', lang):<{name_width}} {_w('target', lang):>12} "
@@ -263,6 +287,9 @@ def capaian_fragment(result: CapaianResult, *, lang: Lang = "id", heading: str =
     """The tables of :func:`capaian_html`, for a page of one's own (the HTML report)."""
     names = result.node_names
     out = [f'<div class="capaian"><p>{_e(_w("scale", lang, name=result.scale.name))}</p>']
+    note = _not_rolled(result, lang)
+    if note:
+        out.append(f'<p class="note">{_e(note)}</p>')
     if not result.years:
         out.append(f"<p>{_e(_w('none', lang))}</p></div>")
         return "\n".join(out)

@@ -7,7 +7,7 @@ only when the plan holds a realisasi: a plan still being drawn up costs nothing 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -25,8 +25,9 @@ DEFAULT_FAR = 75
 DEFAULT_UNCHALLENGING = 120
 """A capaian of at least this, year after year, makes a target not challenging (PK603)."""
 _NUMBERS: frozenset[type] = frozenset({int, float})
-UNDEFINED = ("target_zero", "target_negative", "no_scale")
-"""Reasons PK601 reports; the others have their own rules (PK209, PK211, PK215, PK216)."""
+UNDEFINED = ("target_zero", "target_negative", "actual_range")
+"""Reasons PK601 reports; the others have their own rules (PK209 text numbers, PK211 no
+target, PK215 ordinal scales, PK216 ranges)."""
 
 
 def _percent_setting(settings: Mapping[str, Any], name: str, default: float) -> float:
@@ -121,18 +122,19 @@ def _undefined_messages() -> dict[str, tuple[str, str]]:
     message=_undefined_messages(),
     hint="Periksa target tahun itu: target nol atau negatif tidak bisa menjadi pembagi; "
     "rumuskan indikatornya sehingga targetnya angka positif (misalnya angka per 100.000 "
-    "penduduk), atau beri skala ordinalnya di `scale`.",
+    "penduduk). Realisasi ditulis satu angka, bukan rentang.",
     hint_en="Check that year's target: a zero or negative target cannot divide; phrase the "
-    "indicator so that its target is a positive number (a rate per 100,000, say), or give "
-    "its ordinal scale in `scale`.",
+    "indicator so that its target is a positive number (a rate per 100,000, say). An actual "
+    "is written as one number, not a range.",
 )
 def capaian_undefined(ctx: Context) -> Iterator[Finding]:
     """Apa:
     Indikator yang punya realisasi tetapi capaiannya tidak terdefinisi: targetnya nol
     (rumus membagi dengan target), targetnya negatif (rumus kehilangan makna), atau
-    indikator ordinal tanpa skala yang dikenal. Nilai teks pada indikator angka, nilai di
-    luar skala ordinal, dan rentang yang tidak cocok dengan polaritas dilaporkan aturannya
-    sendiri (PK209, PK215, PK216). Satu temuan per indikator, dengan tahun-tahunnya.
+    realisasinya ditulis sebagai rentang. Nilai teks pada indikator angka, skala ordinal
+    yang tidak ada atau nilai di luarnya, dan rentang yang tidak cocok dengan polaritas
+    dilaporkan aturannya sendiri (PK209, PK215, PK216). Satu temuan per indikator, dengan
+    tahun-tahunnya.
 
     Mengapa:
     LKjIP melaporkan capaian setiap indikator. Target nol ("0 kasus kematian ibu") tidak
@@ -152,7 +154,7 @@ def capaian_undefined(ctx: Context) -> Iterator[Finding]:
         if not actual_years:
             continue
         low = t.low[k]
-        if low is not None and low > 0 and t.measure[k] != "ordinal":
+        if low is not None and low > 0:
             continue  # positive numbers only: every capaian is defined
         found: dict[str, list[int]] = {}
         for year, _, _, reason in _measured(ctx, k):
@@ -345,20 +347,22 @@ def _kind(value: object) -> str | None:
 _KIND_EN = {"angka": "number", "rentang": "range", "teks": "text"}
 
 
-def _percent_kinds(ind: Indicator, values: Mapping[int, object]) -> dict[str, list[int]]:
-    """Years of a percent indicator written as a fraction (0,85) and as a percent (85)."""
+def _percent_kinds(ind: Indicator, values: Iterable[tuple[int, object]]) -> dict[str, list[int]]:
+    """Years of a percent indicator written as a fraction (0,85) and as a percent (85), its
+    targets and actuals together (a target of 85 met by an actual of 0,85 is the same
+    slip)."""
     if ind.measure != "percent" and (ind.satuan or "").strip().casefold() not in ("%", "persen"):
         return {}
-    out: dict[str, list[int]] = {}
-    for year, value in values.items():
+    out: dict[str, set[int]] = {}
+    for year, value in values:
         number = as_decimal(value)
         if number is None:
             continue
         if 0 < number < 1:
-            out.setdefault("pecahan", []).append(year)
+            out.setdefault("pecahan", set()).add(year)
         elif number >= 10:
-            out.setdefault("persen", []).append(year)
-    return out if len(out) == 2 else {}
+            out.setdefault("persen", set()).add(year)
+    return {k: sorted(v) for k, v in out.items()} if len(out) == 2 else {}
 
 
 @rule(
@@ -389,9 +393,9 @@ def _percent_kinds(ind: Indicator, values: Mapping[int, object]) -> dict[str, li
 )
 def iku_redefined(ctx: Context) -> Iterator[Finding]:
     """Apa:
-    IKU yang target dan realisasinya dalam periode berganti bentuk: angka pada sebagian
+    IKU yang target atau realisasinya dalam periode berganti bentuk: angka pada sebagian
     tahun dan rentang atau teks pada tahun lain, atau (indikator persen) pecahan 0,85 pada
-    sebagian tahun dan 85 pada tahun lain.
+    sebagian tahun dan 85 pada tahun lain, di target maupun di realisasi.
 
     Mengapa:
     Kriteria SAKIP meminta IKU yang stabil sepanjang periode Renstra. Bentuk nilai yang
@@ -427,7 +431,12 @@ def iku_redefined(ctx: Context) -> Iterator[Finding]:
             if len(of_source) > 1:
                 kinds = of_source
                 break
-        values = {y: v for y, v in ind.targets.items() if start <= y <= end}
+        values = [
+            (y, v)
+            for source in (ind.targets, ind.actuals)
+            for y, v in source.items()
+            if start <= y <= end
+        ]
         if len(kinds) > 1:
             parts = sorted(kinds.items(), key=lambda kv: min(kv[1]))
             yield Finding(

@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import groupby
 from typing import Any
 
+from pohon.analysis.measure import known_scale
 from pohon.findings import years_text
 from pohon.model import Indicator, Node
 from pohon.rules.engine import Context, Finding, rule
@@ -1570,6 +1571,12 @@ def _untidy_many(notes: list[Finding]) -> Finding:
             'Indikator ordinal "{name}" di {node} belum punya skala (scale)',
             'Ordinal indicator "{name}" of {node} has no scale',
         ),
+        "known_scale": (
+            'Indikator ordinal "{name}" di {node} tidak menuliskan skalanya (scale); nilainya '
+            "cocok dengan skala yang dikenal {known}, yang dipakai untuk capaiannya",
+            'Ordinal indicator "{name}" of {node} does not write its scale; its values fit '
+            "the known scale {known}, which its achievement uses",
+        ),
         **_field_variants(
             '{what} indikator ordinal "{name}" di {node} tidak ada di skalanya: {pairs} '
             "(skala: {scale})",
@@ -1585,7 +1592,10 @@ def _untidy_many(notes: list[Finding]) -> Finding:
 def ordinal_scale(ctx: Context) -> Iterator[Finding]:
     """Apa:
     Indikator ``measure: ordinal`` tanpa ``scale``, atau yang baseline, target atau
-    realisasinya bukan salah satu nilai skalanya (dicocokkan persis).
+    realisasinya bukan salah satu nilai skalanya (dicocokkan persis). Tanpa ``scale`` tetapi
+    dengan nilai yang semuanya ada di satu skala yang dikenal (predikat SAKIP D … AA, Level
+    1-5, Sangat Kurang … Sangat Baik, Sangat Rendah … Sangat Tinggi), temuannya peringatan:
+    capaiannya tetap dihitung dengan skala itu.
 
     Mengapa:
     Nilai ordinal (Level 1-5 kapabilitas APIP, predikat SAKIP B/BB/A, opini WTP) hanya bisa
@@ -1605,12 +1615,20 @@ def ordinal_scale(ctx: Context) -> Iterator[Finding]:
             continue
         i, node, ind = t.row(k)
         if not ind.scale:
+            known = known_scale(value for _, _, value in _values(ind))
             yield Finding(
                 node.id,
-                {"name": ind.name, "scale": None},
+                {
+                    "name": ind.name,
+                    "scale": None,
+                    "known": None if known is None else "[" + ", ".join(known) + "]",
+                },
                 field=_written(ind, "scale") or "measure",
                 indicator=ind.id,
-                variant="no_scale",
+                variant="no_scale" if known is None else "known_scale",
+                # Values on a known scale are measured all the same: a gap in the manual IK,
+                # not a value that cannot be read.
+                severity=None if known is None else "warning",
                 node_index=i,
             )
             continue
