@@ -462,8 +462,48 @@ def rolled_up(plan: Plan, graph: PlanGraph | None = None) -> Mapping[int, Mappin
     counts behind them), and nothing else: what the rules of a check read."""
     with paused_gc():
         graph = graph if graph is not None else PlanGraph(plan)
-        found = _indicator_pass(plan, graph.index, None, None, None, False)
-        return _roll_up(graph.judged(), _shares(plan, graph), found.own, found.years)
+        own, years = _own_values(plan, graph.index)
+        return _roll_up(graph.judged(), _shares(plan, graph), own, years)
+
+
+def _own_values(
+    plan: Plan, index: Mapping[str, int]
+) -> tuple[dict[int, dict[str, tuple[Decimal, int]]], tuple[int, ...]]:
+    """Each node's own capaian per period year with a realisasi, and those years: the
+    lean pass the rules need (no rows, no labels, no period figures)."""
+    period = plan.info.period
+    every_year = frozenset(period.years)
+    nodes = plan.nodes
+    sums: dict[int, dict[str, list[Decimal]]] = {}
+    for node_id, at in index.items():
+        for ind in nodes[at].indicators:
+            actuals = ind.actuals
+            if not actuals:
+                continue
+            targets = ind.targets
+            for y, realisasi in actuals.items():
+                if y not in every_year:
+                    continue
+                value = measure(ind, targets.get(y), realisasi)[0]
+                if value is None:
+                    continue
+                of_year = sums.get(y)
+                if of_year is None:
+                    of_year = sums[y] = {}
+                values = of_year.get(node_id)
+                if values is None:
+                    of_year[node_id] = [value]
+                else:
+                    values.append(value)
+    years = tuple(y for y in period.years if y in sums)
+    own = {
+        y: {
+            n: (v[0] if len(v) == 1 else sum(v, Decimal(0)) / len(v), len(v))
+            for n, v in sums[y].items()
+        }
+        for y in years
+    }
+    return own, years
 
 
 def _labeller(scale: PredikatScale) -> Callable[[Decimal | None], str | None]:
