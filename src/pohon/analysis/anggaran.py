@@ -97,12 +97,14 @@ def _number(value: Decimal | None, *, money: bool = False) -> float | int | None
     return int(shown) if shown == shown.to_integral_value() else float(shown)
 
 
-def _money(values: Mapping[int, int | float]) -> dict[int, Decimal]:
+def _money(values: Mapping[int, int | float], years: frozenset[int]) -> dict[int, Decimal]:
+    """The amounts of ``years`` as Decimals (rupiah exactly as written)."""
     out: dict[int, Decimal] = {}
     for year, value in values.items():
-        amount = as_decimal(value)
-        if amount is not None:
-            out[year] = amount
+        if year in years:
+            amount = as_decimal(value)
+            if amount is not None:
+                out[year] = amount
     return out
 
 
@@ -118,116 +120,137 @@ def budget_rows(
 ) -> list[Budget]:
     nodes = plan.nodes
     index = graph.index
-    pagu_of: dict[str, Mapping[int, int | float]] = {}
-    spent_of: dict[str, Mapping[int, int | float]] = {}
+    wanted = frozenset(years)
+    # The figures of the years asked for, read once: pagu, realisasi, and the pagu behind
+    # each reported realisasi (the same node, the same year).
+    pagu_of: dict[str, dict[int, Decimal]] = {}
+    spent_of: dict[str, dict[int, Decimal]] = {}
+    reported_of: dict[str, dict[int, Decimal]] = {}
     for node_id, at in index.items():
         node = nodes[at]
-        if node.pagu:
-            pagu_of[node_id] = node.pagu
-        if node.realisasi_anggaran:
-            spent_of[node_id] = node.realisasi_anggaran
+        pagu = node.pagu
+        if pagu:
+            in_years = _money(pagu, wanted)
+            if in_years:
+                pagu_of[node_id] = in_years
+        spent = node.realisasi_anggaran
+        if spent:
+            in_years = _money(spent, wanted)
+            if in_years:
+                spent_of[node_id] = in_years
+                own_pagu = pagu_of.get(node_id, {})
+                paired = {y: own_pagu[y] for y in in_years if y in own_pagu}
+                if paired:
+                    reported_of[node_id] = paired
     if not spent_of or not years:
         return []
-    # The pagu behind each reported realisasi: the same node, the same year.
-    reported_of: dict[str, Mapping[int, int | float]] = {}
-    for node_id, spent_years in spent_of.items():
-        own_pagu = pagu_of.get(node_id, {})
-        paired = {y: own_pagu[y] for y in spent_years if y in own_pagu}
-        if paired:
-            reported_of[node_id] = paired
-    wanted = set(years)
     value_of = {(r.node, r.year): r.capaian for r in node_rows}
 
     # Per node and year: its own figure where written, else the sum of its children's,
-    # each child's rupiah split over its parents by its shares.
-    rolled_pagu: dict[str, dict[int, Decimal]] = {}
-    rolled_spent: dict[str, dict[int, Decimal]] = {}
-    rolled_reported: dict[str, dict[int, Decimal]] = {}
-    for source, rolled in (
-        (pagu_of, rolled_pagu),
-        (spent_of, rolled_spent),
-        (reported_of, rolled_reported),
-    ):
+    # each child's rupiah split over its parents by its shares. A parent that writes its
+    # own figure for the year takes nothing from its children.
+    rolled: list[dict[str, dict[int, Decimal]]] = []
+    for source in (pagu_of, spent_of, reported_of):
+        figures: dict[str, dict[int, Decimal]] = {}
         below: dict[str, dict[int, Decimal]] = {}
         for node_id in reversed(order):
-            mine = below.pop(node_id, {})
+            mine = below.pop(node_id, None)
             written = source.get(node_id)
             if written:
-                mine.update(_money(written))
+                mine = {**mine, **written} if mine else written
             if not mine:
                 continue
-            rolled[node_id] = mine
+            figures[node_id] = mine
             for parent, share in shares.get(node_id, ()):
-                slot = below.setdefault(parent, {})
+                theirs = source.get(parent)
+                slot = below.get(parent)
                 for y, amount in mine.items():
-                    slot[y] = slot.get(y, Decimal(0)) + amount * share
+                    if theirs is not None and y in theirs:
+                        continue
+                    if slot is None:
+                        slot = below[parent] = {}
+                    slot[y] = slot.get(y, _ZERO) + (amount if share == 1 else amount * share)
+        rolled.append(figures)
+    rolled_pagu, rolled_spent, rolled_reported = rolled
     out: list[Budget] = []
     for node_id in order:
-        if keep is not None and node_id not in keep:
+        spent_here = rolled_spent.get(node_id)
+        if spent_here is None or (keep is not None and node_id not in keep):
             continue
-        total, spent = rolled_pagu.get(node_id, {}), rolled_spent.get(node_id, {})
+        total = rolled_pagu.get(node_id, {})
         reported = rolled_reported.get(node_id, {})
         for y in years:
-            if y in spent:
+            if y in spent_here:
                 out.append(
                     Budget(
                         "node",
                         node_id,
                         y,
                         total.get(y),
-                        spent[y],
+                        spent_here[y],
                         reported.get(y),
                         value_of.get((node_id, y)),
                     )
                 )
 
-    # Groups, each rupiah once: OPD, Pemda sasaran, framework item, the whole Pemda.
+    # Groups, each rupiah once: OPD, Pemda sasaran, framework item, the whole Pemda. One
+    # walk counts the three figures for every group (pagu_by_group keeps each key apart).
     from pohon.analysis.alignment import alignment
     from pohon.analysis.crosscutting import sasaran_served
 
-    groups: dict[str, dict[str, set[str]]] = {"opd": {}, "sasaran": {}, "item": {}}
+    groups: dict[str, set[tuple[str, str]]] = {}
+    pemda = ("pemda", "pemda")
     for node_id, at in index.items():
-        owner = nodes[at].opd
-        if owner is not None and (opd is None or owner == opd):
-            groups["opd"].setdefault(node_id, set()).add(owner)
+        if keep is None or node_id in keep:
+            owner = nodes[at].opd
+            mine_groups = groups[node_id] = {pemda}
+            if owner is not None and (opd is None or owner == opd):
+                mine_groups.add(("opd", owner))
     # A node of an OPD level counts for the sasaran nearest above it, as in the
     # crosscutting matrix's cells.
     opd_levels = {lv.id for lv in plan.scheme.levels if lv.owner == "opd"}
     for node_id, near in sasaran_served(plan, graph).items():
         node = nodes[index[node_id]]
         if node.level in opd_levels and node.opd is not None and (opd is None or node.opd == opd):
-            groups["sasaran"].setdefault(node_id, set()).update(near)
+            groups.setdefault(node_id, set()).update(("sasaran", s) for s in near)
     if plan.info.frameworks:
-        for item in alignment(plan).items:
+        for item in alignment(plan, graph=graph).items:
             for member in item.nodes:
                 if keep is None or member in keep:
-                    groups["item"].setdefault(member, set()).add(item.ref)
-    parents_of = graph.parents_of
-    whole = {n: frozenset({"pemda"}) for n in index if keep is None or n in keep}
+                    groups.setdefault(member, set()).add(("item", item.ref))
+    amounts: dict[str, dict[tuple[str, int], Decimal]] = {}
+    for tag, source in (("p", pagu_of), ("s", spent_of), ("r", reported_of)):
+        for node_id, figures_of in source.items():
+            tagged = amounts.setdefault(node_id, {})
+            for y, amount in figures_of.items():
+                tagged[(tag, y)] = amount
+    shared: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
+    groups_of = {n: shared.setdefault(f, f) for n, g in groups.items() if (f := frozenset(g))}
+    sums = pagu_by_group(order, graph.parents_of, groups_of, amounts)
     tops = _top_values(plan, graph, node_rows, opd)
-    for kind, members in (*groups.items(), ("pemda", {})):
-        groups_of = whole if kind == "pemda" else {n: frozenset(g) for n, g in members.items()}
-        pagu_sums = pagu_by_group(order, parents_of, groups_of, pagu_of)
-        spent_sums = pagu_by_group(order, parents_of, groups_of, spent_of)
-        reported_sums = pagu_by_group(order, parents_of, groups_of, reported_of)
-        for group in sorted(spent_sums):
-            for y in years:
-                if y not in wanted or y not in spent_sums[group]:
-                    continue
-                p = pagu_sums.get(group, {}).get(y)
-                r = reported_sums.get(group, {}).get(y)
-                out.append(
-                    Budget(
-                        kind,  # type: ignore[arg-type]
-                        str(group),
-                        y,
-                        as_decimal(p) if p is not None else None,
-                        as_decimal(spent_sums[group][y]),
-                        as_decimal(r) if r is not None else None,
-                        tops.get((kind, str(group), y)),
-                    )
+    kinds = ("opd", "sasaran", "item", "pemda")
+    for (kind, group), total_of in sorted(
+        sums.items(), key=lambda kv: (kinds.index(kv[0][0]), kv[0][1])
+    ):
+        for y in years:
+            spent_sum = total_of.get(("s", y))
+            if spent_sum is None:
+                continue
+            out.append(
+                Budget(
+                    kind,  # type: ignore[arg-type]
+                    group,
+                    y,
+                    total_of.get(("p", y)),
+                    spent_sum,
+                    total_of.get(("r", y)),
+                    tops.get((kind, group, y)),
                 )
+            )
     return out
+
+
+_ZERO = Decimal(0)
 
 
 def _top_values(

@@ -21,6 +21,8 @@ from pohon.findings import Diagnostic, ShowsItself
 from pohon.model import Plan
 
 G = TypeVar("G", bound=Hashable)
+K = TypeVar("K", bound=Hashable)
+"""The key of an amount: a year, or (for several figures walked at once) a tagged year."""
 
 
 @dataclass(frozen=True)
@@ -176,8 +178,8 @@ def pagu_by_group(
     order: Iterable[str],
     parents_of: Mapping[str, tuple[str, ...]],
     groups_of: Mapping[str, frozenset[G]],
-    pagu_of: Mapping[str, Mapping[int, int | float]],
-) -> dict[G, dict[int, int | float]]:
+    pagu_of: Mapping[str, Mapping[K, Any]],
+) -> dict[G, dict[K, Any]]:
     """The pagu behind every group of nodes at once, each rupiah once per group.
 
     The same sums as :func:`pagu_once` on each group's members (the nodes whose
@@ -188,10 +190,10 @@ def pagu_by_group(
     new year shares its parent's map, so the walk is linear in the plan and its memory in
     the nodes that change something.
     """
-    totals: dict[G, dict[int, int | float]] = {}
-    covered: dict[str, Mapping[G, frozenset[int]]] = {}
-    pool: dict[frozenset[int], frozenset[int]] = {}
-    none: frozenset[int] = frozenset()
+    totals: dict[G, dict[K, Any]] = {}
+    covered: dict[str, Mapping[G, frozenset[K]]] = {}
+    pool: dict[frozenset[K], frozenset[K]] = {}
+    none: frozenset[K] = frozenset()
     for node_id in order:
         groups = groups_of.get(node_id)
         if not groups:
@@ -204,7 +206,7 @@ def pagu_by_group(
                 # The common case: one parent in the same groups; its map holds each group.
                 above = covered[parents[0]]
                 if pagu:
-                    changed: dict[G, frozenset[int]] | None = None
+                    changed: dict[G, frozenset[K]] | None = None
                     for group in groups:
                         seen = above[group]
                         if not seen.issuperset(pagu):
@@ -217,7 +219,7 @@ def pagu_by_group(
                         continue
                 covered[node_id] = above
                 continue
-        mine: dict[G, frozenset[int]] = {}
+        mine: dict[G, frozenset[K]] = {}
         for group in groups:
             seen = none
             for parent in parents:
@@ -324,15 +326,15 @@ class GroupPagu(Mapping[int, int | float], Generic[G]):
     __hash__ = None  # type: ignore[assignment]  # like the dict it stands for
 
 
-def _intern(pool: dict[frozenset[int], frozenset[int]], years: frozenset[int]) -> frozenset[int]:
+def _intern(pool: dict[frozenset[K], frozenset[K]], years: frozenset[K]) -> frozenset[K]:
     return pool.setdefault(years, years)
 
 
 def _add(
-    totals: dict[G, dict[int, int | float]],
+    totals: dict[G, dict[K, Any]],
     group: G,
-    pagu: Mapping[int, int | float],
-    seen: frozenset[int],
+    pagu: Mapping[K, Any],
+    seen: frozenset[K],
 ) -> None:
     total = totals.get(group)
     if total is None:
