@@ -27,7 +27,7 @@ from pohon.analysis.measure import REASONS
 from pohon.findings import register_html, spreadsheet_safe
 from pohon.findings.catalogue import display
 from pohon.render._common import Lang, one_line
-from pohon.render.diagram import clean_text
+from pohon.render.diagram import clean_text, is_dark
 from pohon.render.html_report import register_section
 
 FORMATS = ("text", "json", "csv", "html", "xlsx")
@@ -280,7 +280,11 @@ def _chip(result: CapaianResult, value: Decimal | None, lang: Lang) -> str:
         return ""
     band = result.scale.band(value)
     colour = band.color or "#ffffff"
-    return f'<span class="predikat" style="background:{colour}">{_e(band.label_in(lang))}</span>'
+    ink = "#ffffff" if is_dark(colour) else "#1b1b1b"
+    return (
+        f'<span class="predikat" style="background:{colour};color:{ink}">'
+        f"{_e(band.label_in(lang))}</span>"
+    )
 
 
 def capaian_fragment(result: CapaianResult, *, lang: Lang = "id", heading: str = "h2") -> str:

@@ -405,7 +405,7 @@ def diagram(
     return replace(drawn, inputs=tuple(f for f in files if f))
 
 
-def _is_dark(fill: str) -> bool:
+def is_dark(fill: str) -> bool:
     """Whether white text reads better than black on ``#rrggbb`` (relative luminance)."""
     try:
         r, g, b = (int(fill[k : k + 2], 16) / 255 for k in (1, 3, 5))
@@ -647,7 +647,7 @@ class _Builder:
         opd_name = self.opd_label.get(node.opd) if node.opd is not None else None
         fill, legend, place = self._fill(node)
         self.fills_used.setdefault(legend, (place, fill))
-        dark = fill in _LEVEL_FILLS[:2] or (self.achieved is not None and _is_dark(fill))
+        dark = fill in _LEVEL_FILLS[:2] or (self.achieved is not None and is_dark(fill))
         ink = "#ffffff" if dark else "#1b1b1b"
         soft = "#e8e8e8" if dark else "#555555"
 
