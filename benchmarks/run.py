@@ -17,7 +17,9 @@ Run it with ``make bench`` or ``python benchmarks/run.py``. For each size a synt
 * **capaian**: ``pohon.capaian`` on a freshly loaded plan: every indicator's capaian and
   predikat, the roll-up through the cascade, the period figures and the budget absorption
   per node, OPD, Pemda sasaran and framework item (the synthetic plans carry a first-year
-  realisasi anggaran on nine sub kegiatan in ten).
+  realisasi anggaran on nine sub kegiatan in ten);
+* **capaian_core**: the same without the budget (``budget=False``): capaian, predikat,
+  period figures and the roll-up, what the check's rules read.
 
 It prints the times, their ratios to the floor, the analyses against the check, their growth
 from the smallest to the largest size, the peak memory per node of load+check
@@ -74,7 +76,17 @@ CYCLE_SIZE = 50_000
 TARGET_SHAPE_GROWTH = 5.0
 """A chain or cycle four times as long takes at most this many times as long (linear)."""
 ANALYSES = ("alignment", "crosscutting")
-STEPS = ("floor", "load_json", "load_yaml", "check", "load_check", *ANALYSES, "dot", "capaian")
+STEPS = (
+    "floor",
+    "load_json",
+    "load_yaml",
+    "check",
+    "load_check",
+    *ANALYSES,
+    "dot",
+    "capaian",
+    "capaian_core",
+)
 LAYOUT_SECONDS = 2.0
 """Laying out and writing the SVG of the example's whole tree, and of a 300-node subtree,
 each takes at most this long with the Graphviz engine found (pygraphviz's from PyPI here)."""
@@ -140,6 +152,10 @@ def _crosscutting(plan: pohon.Plan) -> pohon.CrosscuttingResult:
 
 def _capaian(plan: pohon.Plan) -> pohon.CapaianResult:
     return pohon.capaian(plan)
+
+
+def _capaian_core(plan: pohon.Plan) -> pohon.CapaianResult:
+    return pohon.capaian(plan, budget=False)
 
 
 def _dot(plan: pohon.Plan) -> pohon.Diagram:
@@ -211,6 +227,7 @@ def measure_size(
         "crosscutting": best_on_fresh(json_text, _crosscutting, repeat),
         "dot": best_on_fresh(json_text, _dot, repeat),
         "capaian": best_on_fresh(json_text, _capaian, repeat),
+        "capaian_core": best_on_fresh(json_text, _capaian_core, repeat),
     }
     return {
         "nodes": n,
@@ -388,6 +405,7 @@ def measure(
             "load_yaml": t["load_yaml"] / t["floor"],
             "analyses/check": (t["alignment"] + t["crosscutting"]) / t["check"],
             "capaian/check": t["capaian"] / t["check"],
+            "capaian_core/check": t["capaian_core"] / t["check"],
         }
         results["sizes"][str(n)] = figures
     results["memory"] = memory_figures
@@ -446,7 +464,15 @@ def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
     if growth is not None:
         # 11x for ten times the plan: a growth at most 1.1 times the plan's.
         limit = TARGET_GROWTH * growth["nodes"] / 10
-        for step in ("load_check", "load_json", "check", "analyses", "dot", "capaian"):
+        for step in (
+            "load_check",
+            "load_json",
+            "check",
+            "analyses",
+            "dot",
+            "capaian",
+            "capaian_core",
+        ):
             targets.append(
                 {
                     "name": f"growth {growth['from']:,} -> {growth['to']:,} of {_label(step)} "
@@ -564,6 +590,8 @@ def format_results(results: dict[str, Any]) -> str:
         "/ check",
         "capaian",
         "/ check",
+        "tanpa anggaran",
+        "/ check",
     ]
     rows = []
     for key, f in results["sizes"].items():
@@ -576,6 +604,8 @@ def format_results(results: dict[str, Any]) -> str:
                 f"{f['ratios']['analyses/check']:.2f}x",
                 f"{t['capaian'] * 1000:,.0f}",
                 f"{f['ratios']['capaian/check']:.2f}x",
+                f"{t['capaian_core'] * 1000:,.0f}",
+                f"{f['ratios']['capaian_core/check']:.2f}x",
             ]
         )
     out.extend(_table(head, rows))
