@@ -358,3 +358,13 @@ def test_a_cascade_cycle_is_named_not_silently_dropped(
     assert t1.children is None  # nothing from the cycle reaches T1
     assert main(["capaian", str(path)]) == 0
     assert "lingkaran cascading (PK103): S1" in capsys.readouterr().out
+
+
+def test_english_output_names_the_bands_in_english(
+    example_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["capaian", str(example_file), "--opd", "dinkes", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if "Persentase balita stunting" in line)
+    assert line.rstrip().endswith("64.77  Low")
+    assert "Sangat Tinggi" not in out

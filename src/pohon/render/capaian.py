@@ -111,6 +111,16 @@ def _why(row: IndicatorCapaian, lang: Lang) -> str:
     return words[0 if lang == "id" else 1] if words else row.reason
 
 
+def _predikat(
+    result: CapaianResult, value: Decimal | None, stored: str | None, lang: Lang
+) -> str | None:
+    """The predikat in the reader's language: the band's English label under ``en``
+    (the data keeps the scale's own label)."""
+    if value is None or lang != "en":
+        return stored
+    return result.scale.band(value).label_in(lang)
+
+
 def _not_rolled(result: CapaianResult, lang: Lang) -> str:
     """The note on nodes left out of the roll-up by a cascade cycle ("" when none)."""
     if not result.not_rolled:
@@ -167,7 +177,7 @@ def capaian_text(result: CapaianResult, *, lang: Lang = "id", width: int = 120) 
                 out.append(_cut(f"{row.node} · {names.get(row.node, '')}", width))
             label = _cut(f"  {row.name}" + (f" ({row.satuan})" if row.satuan else ""), name_width)
             shown = figure(row.capaian, lang) + ("*" if row.capped else "")
-            tail = row.predikat or _why(row, lang)
+            tail = _predikat(result, row.capaian, row.predikat, lang) or _why(row, lang)
             out.append(
                 f"{label:<{name_width}} {_cut(_value(row.target, lang), 12):>12} "
                 f"{_cut(_value(row.realisasi, lang), 12):>12} {shown:>12}  {tail}"
@@ -181,7 +191,8 @@ def capaian_text(result: CapaianResult, *, lang: Lang = "id", width: int = 120) 
             label = _cut(f"{node_row.node} · {names.get(node_row.node, '')}", name_width)
             out.append(
                 f"{label:<{name_width}} {figure(node_row.own, lang):>12} "
-                f"{figure(node_row.children, lang):>14}  {node_row.predikat or '-'}"
+                f"{figure(node_row.children, lang):>14}  "
+                f"{_predikat(result, node_row.capaian, node_row.predikat, lang) or '-'}"
             )
         money_rows = [b for b in result.budget if b.year == year and b.kind != "node"]
         out += ["", _w("budget", lang)]
@@ -442,7 +453,7 @@ def capaian_workbook(result: CapaianResult, *, lang: Lang = "id") -> bytes:
             _cell(r.target),
             _cell(r.realisasi),
             _pct(r.capaian),
-            r.predikat or _why(r, lang),
+            _predikat(result, r.capaian, r.predikat, lang) or _why(r, lang),
         ]
         for r in result.indicators
     ]
@@ -453,7 +464,7 @@ def capaian_workbook(result: CapaianResult, *, lang: Lang = "id") -> bytes:
             result.node_names.get(r.node, ""),
             _pct(r.own),
             _pct(r.children),
-            r.predikat or "",
+            _predikat(result, r.capaian, r.predikat, lang) or "",
         ]
         for r in result.nodes
     ]
