@@ -104,6 +104,21 @@ class PlanGraph:
         top_level = scheme.level_ids[top]
         return [n.id for n in self.plan.nodes if n.level == top_level and not n.parents]
 
+    def opd_part(self, opd: str) -> set[str]:
+        """The ids of ``opd``'s nodes and of the Pemda nodes (no OPD) above them: the part of
+        the plan one OPD's drawing or capaian shows."""
+        nodes = self.plan.nodes
+        own = [n for n, at in self.index.items() if nodes[at].opd == opd]
+        keep = set(own)
+        stack = list(own)
+        parents_of = self.parents_of
+        while stack:
+            for parent in parents_of.get(stack.pop(), ()):
+                if parent not in keep and self.node(parent).opd is None:
+                    keep.add(parent)
+                    stack.append(parent)
+        return keep
+
     # -- walks ----------------------------------------------------------------------------
     def ancestors(self, node_id: str) -> list[str]:
         """Every node above ``node_id`` through the cascade, nearest first (breadth-first)."""

@@ -281,24 +281,15 @@ def _measured(
     graph: PlanGraph | None,
 ) -> CapaianResult:
     period = plan.info.period
-    if year is not None and (isinstance(year, bool) or year not in period.years):
-        raise UsageError(
-            f"tahun {year!r} di luar periode rencana {period.start}-{period.end}",
-            f"year {year!r} is outside the plan period {period.start}-{period.end}",
-        )
+    if year is not None:
+        check_period_year(plan, year)
     chosen = load_scale(scale) if scale is not None else builtin_scale()
     limit = _cap(cap)
     graph = graph if graph is not None else PlanGraph(plan)
     index = graph.index
     nodes = plan.nodes
     if opd is not None:
-        opd_ids = {n.opd for n in nodes if n.opd is not None} | {o.id for o in plan.opds}
-        if opd not in opd_ids:
-            listed = ", ".join(sorted(opd_ids)[:30])
-            raise UsageError(
-                f"OPD {opd!r} tidak ada di rencana ini; yang ada: {listed}",
-                f"OPD {opd!r} is not in this plan; there are: {listed}",
-            )
+        check_opd(plan, opd)
 
     label = _labeller(chosen)
     found = _indicator_pass(plan, index, year, limit, label, periods)
@@ -338,7 +329,7 @@ def _measured(
     not_rolled = tuple(n for n in apart if n in measured_apart)
     keep: set[str] | None = None
     if opd is not None:
-        keep = _opd_part(graph, plan, opd)
+        keep = graph.opd_part(opd)
         not_rolled = tuple(n for n in not_rolled if n in keep)
         rows_all = [r for r in rows_all if r.node in keep]
         period_rows = [p for p in period_rows if p.node in keep]
@@ -523,6 +514,27 @@ def _labeller(scale: PredikatScale) -> Callable[[Decimal | None], str | None]:
     return label
 
 
+def check_period_year(plan: Plan, year: object) -> None:
+    """Refuse a year outside the plan's period (:class:`UsageError`, both languages)."""
+    period = plan.info.period
+    if isinstance(year, bool) or year not in period.years:
+        raise UsageError(
+            f"tahun {year!r} di luar periode rencana {period.start}-{period.end}",
+            f"year {year!r} is outside the plan period {period.start}-{period.end}",
+        )
+
+
+def check_opd(plan: Plan, opd: str) -> None:
+    """Refuse an OPD that is neither listed nor owns a node, naming the ones there are."""
+    opd_ids = {n.opd for n in plan.nodes if n.opd is not None} | {o.id for o in plan.opds}
+    if opd not in opd_ids:
+        listed = ", ".join(sorted(opd_ids)[:30])
+        raise UsageError(
+            f"OPD {opd!r} tidak ada di rencana ini; yang ada: {listed}",
+            f"OPD {opd!r} is not in this plan; there are: {listed}",
+        )
+
+
 def _cap(cap: float | int | Decimal | None) -> Decimal | None:
     if cap is None:
         return None
@@ -637,17 +649,3 @@ def _roll_up(
                     slot[2] += 1
         out[y] = by_node
     return out
-
-
-def _opd_part(graph: PlanGraph, plan: Plan, opd: str) -> set[str]:
-    """The OPD's nodes and the Pemda nodes above them."""
-    nodes = plan.nodes
-    own = [n for n, at in graph.index.items() if nodes[at].opd == opd]
-    keep = set(own)
-    stack = list(own)
-    while stack:
-        for parent in graph.parents_of.get(stack.pop(), ()):
-            if parent not in keep and graph.node(parent).opd is None:
-                keep.add(parent)
-                stack.append(parent)
-    return keep

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from pohon.analysis.capaian import check_opd, check_period_year
 from pohon.analysis.matrix import budget_of, pagu_once, records_frame
 from pohon.analysis.measure import as_decimal
 from pohon.findings import ShowsItself, UsageError
@@ -178,20 +179,10 @@ def head_of(pemda: str) -> tuple[str, str]:
 
 def perjanjian_kinerja(plan: Plan, *, year: int, opd: str | None = None) -> PerjanjianKinerja:
     """The PK of ``opd`` (or of the Pemda when ``opd`` is ``None``) for ``year``."""
-    period = plan.info.period
-    if isinstance(year, bool) or year not in period.years:
-        raise UsageError(
-            f"tahun {year!r} di luar periode rencana {period.start}-{period.end}",
-            f"year {year!r} is outside the plan period {period.start}-{period.end}",
-        )
+    check_period_year(plan, year)
+    if opd is not None:
+        check_opd(plan, opd)
     opds = {o.id: o for o in plan.opds}
-    owners = {n.opd for n in plan.nodes if n.opd is not None}
-    if opd is not None and opd not in opds and opd not in owners:
-        listed = ", ".join(sorted(set(opds) | owners)[:30])
-        raise UsageError(
-            f"OPD {opd!r} tidak ada di rencana ini; yang ada: {listed}",
-            f"OPD {opd!r} is not in this plan; there are: {listed}",
-        )
     scheme = plan.scheme
     levels = scheme.levels
     graph = PlanGraph(plan)
@@ -234,8 +225,8 @@ def perjanjian_kinerja(plan: Plan, *, year: int, opd: str | None = None) -> Perj
         sasaran.append(PKSasaran(node.id, node.kode, node.name, tuple(targets)))
     programs: list[PKProgram] = []
     pagu_of = budget_of(plan, index)
+    rank = {n: k for k, n in enumerate(graph.topological())}
     if program_level is not None:
-        rank = {n: k for k, n in enumerate(graph.topological())}
         for node in mine:
             if node.level != program_level:
                 continue
@@ -249,7 +240,6 @@ def perjanjian_kinerja(plan: Plan, *, year: int, opd: str | None = None) -> Perj
         amounts = [p.anggaran for p in programs if p.anggaran is not None]
         total = sum(amounts, Decimal(0)) if amounts else None
     else:
-        rank = {n: k for k, n in enumerate(graph.topological())}
         whole = pagu_once(list(index), rank, graph.parents_of, pagu_of).get(year)
         total = None if whole is None else as_decimal(whole)
     return PerjanjianKinerja(

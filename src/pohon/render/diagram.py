@@ -724,7 +724,7 @@ class _Builder:
             top_node = graph.node(root)
             title = f"{self.level_name.get(top_node.level, '')} {_plain(top_node.kode or root)}"
         elif opd is not None:
-            keep = self._opd_part(opd)
+            keep = self.graph.opd_part(opd)
             title = self.opd_label.get(opd, opd)
         else:
             keep = set(graph.index)
@@ -744,17 +744,6 @@ class _Builder:
                         nxt.append(child)
             frontier = nxt
             level += 1
-        return keep
-
-    def _opd_part(self, opd: str) -> set[str]:
-        own = {n.id for n in self.plan.nodes if n.opd == opd}
-        keep = set(own)
-        stack = list(own)
-        while stack:
-            for parent in self.graph.parents(stack.pop()):
-                if parent not in keep and self.graph.node(parent).opd is None:
-                    keep.add(parent)
-                    stack.append(parent)
         return keep
 
     def cita_view(self, cita: str) -> Diagram:
