@@ -63,9 +63,9 @@ TARGET_GROWTH = 11.0
 """From 5,000 to 50,000 nodes (ten times the plan) a time grows at most this much; other
 spans scale it (22 times for twenty times the plan)."""
 TARGET_ANALYSES = 2.0
+"""Alignment + crosscutting of the largest plan take at most this many times its check."""
 TARGET_CAPAIAN = 1.0
 """Capaian, roll-up and budget of every indicator at most the time of the check."""
-"""Alignment + crosscutting of the largest plan take at most this many times its check."""
 TARGET_PROCESS = 4.0
 """The whole ``pohon check`` process on a plan file takes at most this many times the floor
 process (Python reading the file with ``json.load`` into a networkx graph)."""

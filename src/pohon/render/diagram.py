@@ -237,6 +237,15 @@ def _wrapped(value: object, width: int, lines: int) -> list[str]:
 _KODE_PART = re.compile(r"(\d+)")
 
 
+def _sort_text(rank: int, node: Node) -> str:
+    """The drawing order of a box as one text, so that a sort compares one string instead
+    of nested tuples: its level's rank, then :func:`_kode_key`'s parts, the kode ended by
+    NUL, which sorts below every other character. The order is the tuple's for every kode
+    without a NUL in it, and deterministic for all."""
+    no_kode, padded, node_id = _kode_key(node)
+    return f"{rank:06d}{int(no_kode)}{padded}\x00{node_id}"
+
+
 def _kode_key(node: Node) -> tuple[bool, str, str]:
     """Sort key: kode with its numbers compared as numbers (each run of digits padded to
     the same width, so one string comparison does it), then the id; no kode sorts last."""
@@ -601,6 +610,25 @@ class _Builder:
             self.names[name] = node_id
         return name
 
+    def _names_in_order(self, ids: list[str], order: list[int]) -> list[str]:
+        """The DOT names of the boxes ``ids``, given in drawing ``order``. When none has a
+        name yet, each name follows from its place in the order, and the names are given
+        in file order, where a large plan keeps the ids side by side in memory."""
+        if self.node_dot:
+            return [self._name(ids[i]) for i in order]
+        first = len(self.other_dot) + 1
+        place = [0] * len(ids)
+        for k, i in enumerate(order):
+            place[i] = k
+        node_dot = self.node_dot
+        for i, node_id in enumerate(ids):
+            node_dot[node_id] = f"n{first + place[i]}"
+        dots = [node_dot[ids[i]] for i in order]
+        names = self.names
+        for i, dot in zip(order, dots, strict=True):
+            names[dot] = ids[i]
+        return dots
+
     def _other(self, key: str) -> str:
         """The DOT name of one of the diagram's own boxes (an OPD, a framework item)."""
         name = self.other_dot.get(key)
@@ -891,7 +919,11 @@ class _Builder:
         plan_nodes = self.plan.nodes
         nodes = [plan_nodes[at] for node_id, at in graph.index.items() if node_id in keep]
         rank = self.level_rank
-        keys = [(rank.get(node.level, 99), _kode_key(node)) for node in nodes]
+        levels = [node.level for node in nodes]
+        ids = [node.id for node in nodes]
+        keys = [
+            _sort_text(rank.get(level, 99), node) for level, node in zip(levels, nodes, strict=True)
+        ]
         order = sorted(range(len(nodes)), key=keys.__getitem__)
         lines = [
             "digraph pohon {",
@@ -905,34 +937,37 @@ class _Builder:
         # Names are given in drawing order: the framework items first, then the boxes.
         for key in top:
             self._other(key)
-        ids = [node.id for node in nodes]
-        for i in order:
-            self._name(ids[i])
-        statements = [self.node_statement(node) for node in nodes]
-        cascades = [self._cascade(node, keep) for node in nodes]
-        levels = [node.level for node in nodes]
-        dots = [self.node_dot[node_id] for node_id in ids]
+        dots = self._names_in_order(ids, order)
+        # Each node's box, its edges and whether it declares crosscutting are read in one
+        # visit, while the node is at hand.
+        statements: list[str] = []
+        cascades: list[list[str]] = []
+        declaring: list[int] = []
+        for i, node in enumerate(nodes):
+            statements.append(self.node_statement(node))
+            cascades.append(self._cascade(node, keep))
+            if crosscutting and node.crosscutting:
+                declaring.append(i)
         lines += [s for s in extra if "->" not in s]
         lines += [statements[i] for i in order]
         # One rank per level.
         by_level: dict[str, list[str]] = {}
-        for i in order:
-            by_level.setdefault(levels[i], []).append(dots[i])
+        for i, dot in zip(order, dots, strict=True):
+            by_level.setdefault(levels[i], []).append(dot)
         if top:
             lines.append("  { rank=min; " + " ".join(self._other(k) for k in top) + " }")
         for level in sorted(by_level, key=lambda lv: self.level_rank.get(lv, 99)):
             lines.append("  { rank=same; " + " ".join(by_level[level]) + " }")
         edges = [edge for i in order for edge in cascades[i]]
         if crosscutting:
-            declaring = [i for i, node in enumerate(nodes) if node.crosscutting]
             declaring.sort(key=keys.__getitem__)
             edges += self._crosscutting_edges([nodes[i] for i in declaring], keep)
         lines += edges
         lines += [s for s in extra if "->" in s]
         lines.append(self._legend())
-        lines.append("}")
+        lines += ["}", ""]
         return Diagram(
-            source="\n".join(lines) + "\n",
+            source="\n".join(lines),
             title=title,
             boxes=len(self.node_dot) + len(self.other_dot),
             edges=len(edges) + sum(1 for s in extra if "->" in s),
