@@ -18,7 +18,9 @@ A case file::
 
 When ``plan`` has no ``pohon:`` key, a standard header (plan 2025-2029, OPDs dinkes, dinsos,
 bappeda) is put in front and reported line numbers are shifted back, so ``@LINE`` counts
-lines of the case's own text (1 = its first line). ``settings`` and ``select`` may be given.
+lines of the case's own text (1 = its first line). ``settings`` and ``select`` may be given,
+and ``previous``: the plan's older revision, for the revision rules (PK7xx), written like
+``plan`` (the header is put in front of it the same way).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class Case:
     expect: list[str]
     offset: int
     settings: dict[str, Any] = field(default_factory=dict)
+    previous: str | None = None
 
     @property
     def id(self) -> str:
@@ -72,6 +75,9 @@ def load_cases() -> list[Case]:
             if "pohon:" not in text:
                 text = HEADER + text
                 offset = HEADER_LINES
+            previous = raw.get("previous")
+            if previous is not None and "pohon:" not in previous:
+                previous = HEADER + previous
             cases.append(
                 Case(
                     rule=code,
@@ -80,6 +86,7 @@ def load_cases() -> list[Case]:
                     expect=[str(e) for e in raw.get("expect") or []],
                     offset=offset,
                     settings=raw.get("settings") or {},
+                    previous=previous,
                 )
             )
     return cases

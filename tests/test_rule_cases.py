@@ -14,7 +14,8 @@ CASES = load_cases()
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_rule_case(case: Case) -> None:
     plan = pohon.loads(case.text, format="yaml", file="case.yaml")
-    report = pohon.check(plan, select=[case.rule], settings=case.settings)
+    previous = None if case.previous is None else pohon.loads(case.previous, format="yaml")
+    report = pohon.check(plan, select=[case.rule], settings=case.settings, previous=previous)
     found = []
     for d in report:
         assert d.code == case.rule
@@ -54,5 +55,6 @@ def test_every_rule_has_cases() -> None:
 def test_every_case_message_renders(lang: str) -> None:
     for case in CASES:
         plan = pohon.loads(case.text, format="yaml")
-        for d in pohon.check(plan, select=[case.rule], lang=lang):  # type: ignore[arg-type]
+        previous = None if case.previous is None else pohon.loads(case.previous, format="yaml")
+        for d in pohon.check(plan, select=[case.rule], lang=lang, previous=previous):  # type: ignore[arg-type]
             assert "{" not in d.message.replace("{{", ""), d.message

@@ -27,6 +27,7 @@ from pohon.analysis import (
     crosscutting,
     perjanjian_kinerja,
 )
+from pohon.analysis.diff import Change, PlanDiff, diff
 from pohon.findings import CATALOGUE, Diagnostic, Location, Report, UsageError
 from pohon.graph import PlanGraph
 from pohon.io import (
@@ -85,6 +86,7 @@ __all__ = [
     "AlignmentResult",
     "Baseline",
     "CapaianResult",
+    "Change",
     "Crosscutting",
     "CrosscuttingResult",
     "Diagnostic",
@@ -101,6 +103,7 @@ __all__ = [
     "Period",
     "PerjanjianKinerja",
     "Plan",
+    "PlanDiff",
     "PlanGraph",
     "PlanInfo",
     "PredikatScale",
@@ -115,6 +118,7 @@ __all__ = [
     "check",
     "crosscutting",
     "diagram",
+    "diff",
     "dump",
     "dumps",
     "example",

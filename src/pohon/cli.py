@@ -151,6 +151,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--force: choose another file name",
     ),
     "cannot_write": ("tidak bisa menulis {path}: {reason}", "cannot write {path}: {reason}"),
+    "diff_summary": (
+        "{changes} perubahan, {findings} temuan revisi.",
+        "{changes} changes, {findings} revision findings.",
+    ),
     "written": ("{path} ditulis. {summary}", "{path} written. {summary}"),
     "bad_argument": ("argumen tidak dikenal: {args}", "unrecognised arguments: {args}"),
     "unreadable": (
@@ -527,6 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_render(sub)
     _add_report(sub)
     _add_capaian(sub)
+    _add_diff(sub)
     _add_pk(sub)
     return parser
 
@@ -1635,6 +1640,104 @@ def _add_pk(sub: Any) -> None:
     _add_lang(pk)
 
 
+def _add_diff(sub: Any) -> None:
+    diff = sub.add_parser(
+        "diff",
+        help="apa yang berubah antara dua revisi rencana",
+        description=(
+            "Bandingkan dua revisi sebuah rencana (YAML, JSON, .xlsx, atau folder berisi\n"
+            "rencana dalam beberapa berkas): node ditambah, dihapus, diganti nama, dipindah,\n"
+            "berganti OPD atau level; indikator ditambah, dihapus, didefinisikan ulang;\n"
+            "target, realisasi, keselarasan, crosscutting dan pagu per tahun; dan temuan revisi\n"
+            "(PK7xx: IKU didefinisikan ulang atau dihapus, target dilonggarkan tanpa catatan).\n"
+            "Kode keluar 0 bila hasil tertulis, 2 bila berkas tak terbaca atau pemakaian salah."
+        ),
+        epilog=(
+            "contoh:\n"
+            "  pohon diff rancangan.yaml rpjmd.yaml\n"
+            "  pohon diff rpjmd-2025.xlsx rpjmd-2026.yaml --format html -o perubahan.html\n"
+            "  pohon diff lama/ baru/ --format json"
+        ),
+    )
+    diff.add_argument("old", metavar="LAMA", help="revisi lama: berkas rencana atau folder")
+    diff.add_argument("new", metavar="BARU", help="revisi baru: berkas rencana atau folder")
+    diff.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json", "html", "xlsx"),
+        help="text (bawaan), json, html (satu halaman), xlsx (perlu -o); bawaan menurut akhiran -o",
+    )
+    diff.add_argument("-o", "--output", metavar="FILE", help="tulis ke berkas ini")
+    _add_force(diff)
+    _add_lang(diff)
+
+
+def _load_side(path: str, lang: Lang) -> Plan | None:
+    """One revision for ``pohon diff``: a plan file, or a folder of plan files read as one
+    plan."""
+    if not os.path.isdir(path):
+        return _load_one(path, lang)
+    from pohon.io import LoadError, load_all
+
+    files = sorted(
+        os.path.join(path, name)
+        for name in os.listdir(path)
+        if name.lower().endswith((".yaml", ".yml", ".json", ".xlsx"))
+        and os.path.isfile(os.path.join(path, name))
+    )
+    if not files:
+        _fail(_problem_error(path, "not_a_file", lang).format(lang))
+        return None
+    try:
+        return load_all(files)
+    except LoadError as exc:
+        _fail(exc.format(lang))
+        return None
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from pohon.analysis.diff import diff
+    from pohon.render.diff import diff_json, diff_page, diff_text, diff_workbook
+    from pohon.rules import check
+
+    lang: Lang = args.lang
+    fmt = _format_for(args.format, args.output, ("text", "json", "html", "xlsx"), lang)
+    if fmt is None:
+        return EXIT_INPUT
+    if fmt == "xlsx" and args.output in (None, "-"):
+        _fail(_msg("binary_needs_output", lang, format="xlsx"))
+        return EXIT_INPUT
+    inputs = [args.old, args.new]
+    if args.output not in (None, "-") and _refuse_output(
+        args.output, lang, force=args.force, inputs=inputs
+    ):
+        return EXIT_INPUT
+    old = _load_side(args.old, lang)
+    if old is None:
+        return EXIT_INPUT
+    new = _load_side(args.new, lang)
+    if new is None:
+        return EXIT_INPUT
+    changes = diff(old, new)
+    report = check(new, previous=old, select=["revisi"], lang=lang)
+    data: str | bytes
+    if fmt == "xlsx":
+        data = diff_workbook(changes, report, lang)
+    elif fmt == "json":
+        data = diff_json(changes, report)
+    elif fmt == "html":
+        data = diff_page(changes, report, lang)
+    else:
+        data = diff_text(changes, report, lang)
+    status = _write(data, args.output, lang, force=args.force, inputs=inputs)
+    if status == EXIT_OK and args.output not in (None, "-"):
+        summary = _msg(
+            "diff_summary", lang, changes=len(changes.changes), findings=len(report.diagnostics)
+        )
+        print(_msg("written", lang, path=args.output, summary=summary), file=sys.stderr)
+    return status
+
+
 def _cmd_capaian(args: argparse.Namespace) -> int:
     from pohon.analysis import capaian
     from pohon.findings import UsageError
@@ -1740,6 +1843,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "convert": _cmd_convert,
     "capaian": _cmd_capaian,
     "pk": _cmd_pk,
+    "diff": _cmd_diff,
 }
 
 

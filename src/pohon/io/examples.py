@@ -7,7 +7,8 @@ from importlib import resources
 from pohon.io.plans import loads
 from pohon.model import Plan
 
-EXAMPLES = ("mojokerto",)
+EXAMPLES = ("mojokerto", "mojokerto-rancangan")
+"""The example plan, and its older revision: the draft before an asistensi."""
 
 
 def example_text(name: str = "mojokerto") -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pohon.render import capaian as _capaian  # noqa: F401  (Jupyter drawing of capaian)
+from pohon.render import diff as _diff  # noqa: F401  (Jupyter drawing of a PlanDiff)
 from pohon.render import notebook  # noqa: F401  (registers the Jupyter drawings)
 from pohon.render import pk as _pk  # noqa: F401  (Jupyter drawing of a Perjanjian Kinerja)
 from pohon.render.formats import FORMATS, Formatter, register_format, render

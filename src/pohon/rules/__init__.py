@@ -6,7 +6,9 @@
 - one module per family (structure, indicators, alignment, crosscutting, pagu, capaian),
   :mod:`pohon.rules.wording` for the indicators family's checks of names and satuan, and
   :mod:`pohon.rules.opd_only` for PK117 (structure), the plan that holds a Renstra only,
-  and :mod:`pohon.rules.imported` for PK120, the notes of reading a cascading workbook.
+  :mod:`pohon.rules.imported` for PK120, the notes of reading a cascading workbook, and
+  :mod:`pohon.rules.revisi` for the revision rules (PK7xx), which compare the plan with
+  its older revision (``check(plan, previous=old)``).
 """
 
 from pohon.findings import Diagnostic, Location, Report, display
@@ -18,6 +20,7 @@ from pohon.rules import (
     indicators,  # noqa: F401
     opd_only,  # noqa: F401
     pagu,  # noqa: F401
+    revisi,  # noqa: F401
     structure,  # noqa: F401  (registers the rules)
     wording,  # noqa: F401
 )

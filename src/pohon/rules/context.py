@@ -14,6 +14,7 @@ from itertools import chain
 from typing import Any, TypeVar
 
 from pohon.analysis import CrosscuttingResult, crosscutting
+from pohon.analysis.diff import PlanDiff, diff
 from pohon.findings import Lang
 from pohon.graph import PlanGraph
 from pohon.model import OPD, Crosscutting, Indicator, LevelScheme, LevelSpec, Node, Plan
@@ -156,8 +157,13 @@ class Context:
     50,000 nodes is walked once for them, not once per rule.
     """
 
-    def __init__(self, plan: Plan, settings: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self, plan: Plan, settings: Mapping[str, Any] | None = None, previous: Plan | None = None
+    ) -> None:
         self.plan = plan
+        self.previous = previous
+        """The plan's older revision, when the check compares against one (the revision
+        rules, PK7xx, read it through :attr:`diff`)."""
         self.graph = PlanGraph(plan)
         self.scheme: LevelScheme = plan.scheme
         self.settings: Mapping[str, Any] = settings or {}
@@ -169,6 +175,11 @@ class Context:
         if name not in self._shared:
             self._shared[name] = build(self)
         return self._shared[name]  # type: ignore[no-any-return]
+
+    @cached_property
+    def diff(self) -> PlanDiff | None:
+        """The changes from :attr:`previous` to the plan, or ``None`` without one."""
+        return None if self.previous is None else diff(self.previous, self.plan)
 
     @cached_property
     def crosscutting(self) -> CrosscuttingResult:

@@ -65,6 +65,7 @@ def check(
     lang: Lang = "id",
     severity: Mapping[str, Severity] | None = None,
     settings: Mapping[str, Any] | None = None,
+    previous: Plan | None = None,
 ) -> Report:
     """Run the rules on a plan and return a :class:`~pohon.findings.Report`; never raises
     for a finding.
@@ -72,7 +73,9 @@ def check(
     ``select`` / ``ignore`` take code prefixes (``"PK1"``), slugs or family names;
     ``severity`` overrides a rule's severity by code; ``lang`` is ``"id"`` or ``"en"``;
     ``settings`` are read by the rules that name them (``pohon rules`` lists them). Wrong
-    arguments raise :class:`~pohon.findings.UsageError` before any rule runs.
+    arguments raise :class:`~pohon.findings.UsageError` before any rule runs. With
+    ``previous``, the plan's older revision, the revision rules (PK7xx) judge what changed
+    between the two (an IKU redefined or dropped, a target lowered without a note).
 
     >>> import pohon
     >>> report = pohon.check(pohon.example("mojokerto"), select=["PK5"])
@@ -88,11 +91,16 @@ def check(
             f"check() membutuhkan Plan (pohon.load), bukan {type(plan).__name__}",
             f"check() needs a Plan (pohon.load), not {type(plan).__name__}",
         )
+    if previous is not None and not isinstance(previous, Plan):
+        raise UsageError(
+            f"previous harus Plan (pohon.load), bukan {type(previous).__name__}",
+            f"previous must be a Plan (pohon.load), not {type(previous).__name__}",
+        )
     lang = check_lang(lang)
     overrides = severity_overrides(severity)
     rules = selected_rules(select, ignore)
     with paused_gc():  # the check builds many objects and no cycles: see pohon.model._gc
-        ctx = Context(plan, check_settings(settings))
+        ctx = Context(plan, check_settings(settings), previous)
         # An OPD-only plan has no RPJMD part to judge against: PK117 says so once.
         skipped = NEEDS_RPJMD if ctx.opd_only else ()
         diagnostics = [

@@ -46,6 +46,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "crosscutting": ("Crosscutting", "Crosscutting"),
     "pagu": ("Pagu dan kode", "Pagu and kode"),
     "capaian": ("Capaian", "Achievement"),
+    "revisi": ("Revisi", "Revision"),
 }
 
 RuleDoc = Doc

@@ -1,0 +1,448 @@
+"""What changed between two revisions: pohon.diff, apply, the revision rules, pohon diff."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pohon
+from pohon.analysis.diff import KINDS, apply
+from pohon.cli import main
+from strategies import plans
+
+EXAMPLES = Path(pohon.__file__).parent / "data" / "examples"
+OLD = EXAMPLES / "mojokerto-rancangan.yaml"
+NEW = EXAMPLES / "mojokerto.yaml"
+
+
+def _normal(plan: pohon.Plan) -> tuple[Any, ...]:
+    """A plan without the order of its nodes and of each node's indicators, which a diff
+    does not record."""
+    nodes = sorted(
+        (
+            node.id,
+            node.model_copy(
+                update={"indicators": tuple(sorted(node.indicators, key=lambda i: i.id))}
+            ),
+        )
+        for node in plan.nodes
+    )
+    return plan.format, plan.info, tuple(sorted(plan.opds, key=lambda o: o.id)), tuple(nodes)
+
+
+def _unique(plan: pohon.Plan) -> bool:
+    ids = [n.id for n in plan.nodes]
+    if len(set(ids)) != len(ids) or len({o.id for o in plan.opds}) != len(plan.opds):
+        return False
+    return all(len({i.id for i in n.indicators}) == len(n.indicators) for n in plan.nodes)
+
+
+# -- the example's story ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def story() -> pohon.PlanDiff:
+    return pohon.diff(pohon.example("mojokerto-rancangan"), pohon.example("mojokerto"))
+
+
+def _of(d: pohon.PlanDiff, kind: str) -> list[tuple[Any, ...]]:
+    return [(c.node, c.indicator, c.field, c.year, c.old, c.new) for c in d.of_kind(kind)]
+
+
+def test_the_asistensi_split_a_sasaran_and_moved_its_opd_sasaran(story: pohon.PlanDiff) -> None:
+    assert _of(story, "node-added")[1][:5] == ("S12", None, None, None, None)
+    moved = {c.node: (c.old, c.new) for c in story.of_kind("moved")}
+    old, new = moved["SO-BPKPD-1"]
+    assert [p.id for p in old] == ["TO-BPKPD-1", "S10"]
+    assert [p.id for p in new] == ["TO-BPKPD-1", "S12"]
+
+
+def test_a_new_id_with_the_same_name_is_a_likely_rename_and_an_add_and_remove(
+    story: pohon.PlanDiff,
+) -> None:
+    assert [(c.old, c.new) for c in story.of_kind("likely-renamed")] == [
+        ("P-DINKES-3", "P-DINKES-1.02.03")
+    ]
+    assert "P-DINKES-3" in {c.node for c in story.of_kind("node-removed")}
+    # The removed activity-style kegiatan has no counterpart: only a removal.
+    assert "K-BAPPEDA-5.01.03.2.03" in {c.node for c in story.of_kind("node-removed")}
+
+
+def test_a_redefined_iku_is_told_apart_from_target_changes(story: pohon.PlanDiff) -> None:
+    fields = {c.field for c in story.of_kind("indicator-redefined") if c.indicator == "S2.I2"}
+    assert fields == {"name", "satuan", "measure", "polarity", "formula", "definisi"}
+    eased = [
+        (c.year, c.old, c.new) for c in story.of_kind("target") if c.indicator == "SO-BPKPD-1.I1"
+    ]
+    assert eased == [(2026, 7.5, 7.0), (2027, 8.0, 7.5), (2028, 8.5, 7.5)]
+
+
+def test_pagu_totals_count_each_rupiah_once(story: pohon.PlanDiff) -> None:
+    # The draft's Dinkes program pagu changed, but its sub kegiatan did not: the OPD's
+    # total is the same. Bappeda lost a kegiatan of Rp 150 juta a year.
+    assert {t.opd for t in story.pagu_totals} == {"bappeda"}
+    assert all(t.change == -150_000_000 for t in story.pagu_totals)
+    assert len(story.of_kind("pagu")) == 5
+
+
+def test_the_revision_rules_find_what_sakip_treats_as_a_fault() -> None:
+    old, new = pohon.example("mojokerto-rancangan"), pohon.example("mojokerto")
+    report = pohon.check(new, previous=old, select=["revisi"])
+    found = sorted((d.code, d.node, d.indicator) for d in report)
+    assert found == [
+        ("PK701", "S2", "S2.I2"),
+        ("PK702", "T6", "T6.I2"),
+        ("PK703", "SO-BPKPD-1", "SO-BPKPD-1.I1"),
+    ]
+    lowered = next(d for d in report if d.code == "PK703")
+    assert "2027 8 → 7,5" in lowered.message
+    assert lowered.location.line is not None
+    # Without the older revision, the revision rules find nothing.
+    assert not pohon.check(new, select=["revisi"]).diagnostics
+
+
+def test_the_example_revision_file_is_up_to_date() -> None:
+    tool = Path(__file__).parent.parent / "tools" / "make_revision.py"
+    done = subprocess.run(
+        [sys.executable, str(tool), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+# -- across formats and files --------------------------------------------------------------
+
+
+def test_the_same_plan_in_another_format_has_no_changes(tmp_path: Path) -> None:
+    plan = pohon.example("mojokerto")
+    pohon.dump(plan, tmp_path / "rpjmd.json")
+    pohon.dump(plan, tmp_path / "rpjmd.xlsx")
+    from_json = pohon.load(tmp_path / "rpjmd.json")
+    from_xlsx = pohon.load(tmp_path / "rpjmd.xlsx")
+    assert not pohon.diff(plan, from_json)
+    assert not pohon.diff(from_json, from_xlsx), pohon.diff(from_json, from_xlsx).changes[:3]
+
+
+def test_different_pemda_and_period_warn_and_still_diff() -> None:
+    plan = pohon.example("mojokerto")
+    other = plan.model_copy(
+        update={
+            "info": plan.info.model_copy(
+                update={"pemda": "Kabupaten Lain", "period": pohon.Period(start=2026, end=2030)}
+            )
+        }
+    )
+    d = pohon.diff(plan, other)
+    texts = " ".join(d.warning_texts())
+    assert "Pemda yang berbeda" in texts
+    assert "Periode kedua rencana berbeda" in texts
+    assert {c.field for c in d.of_kind("plan")} == {"pemda", "period"}
+
+
+def test_an_id_reused_for_something_else_is_not_a_rename() -> None:
+    plan = pohon.example("mojokerto")
+    nodes = list(plan.nodes)
+    at = next(k for k, n in enumerate(nodes) if n.id == "P-DINKES-1.02.02")
+    nodes[at] = nodes[at].model_copy(
+        update={"opd": "dpupr", "name": "Terbangunnya jalan lingkungan di kawasan permukiman"}
+    )
+    d = pohon.diff(plan, plan.model_copy(update={"nodes": tuple(nodes)}))
+    assert [c.node for c in d.of_kind("id-reused")] == ["P-DINKES-1.02.02"]
+    from pohon.render.diff import diff_text
+
+    assert "Id dipakai untuk hal lain" in diff_text(d)
+
+
+def test_a_node_whose_id_changed_with_everything_else_is_an_add_and_a_remove() -> None:
+    plan = pohon.example("mojokerto")
+    nodes = list(plan.nodes)
+    at = next(k for k, n in enumerate(nodes) if n.id == "S5")
+    nodes[at] = nodes[at].model_copy(
+        update={"id": "S5-baru", "name": "Sasaran yang lain sama sekali"}
+    )
+    d = pohon.diff(plan, plan.model_copy(update={"nodes": tuple(nodes)}))
+    assert [c.node for c in d.of_kind("node-added")] == ["S5-baru"]
+    assert [c.node for c in d.of_kind("node-removed")] == ["S5"]
+    assert not d.of_kind("likely-renamed")
+    from pohon.render.diff import diff_text
+
+    assert "tercatat sebagai dihapus dan ditambahkan" in diff_text(d)
+
+
+def test_rename_detection_uses_an_index_not_all_pairs() -> None:
+    # 2,000 removed and 2,000 added sub kegiatan of one OPD whose names share a common
+    # word: each added one is compared with a handful, and the right pairs are found.
+    plan = pohon.example("mojokerto")
+    template = next(n for n in plan.nodes if n.level == "sub_kegiatan")
+    old_nodes = [
+        template.model_copy(update={"id": f"A{k}", "name": f"Terlaksananya layanan nomor{k} kota"})
+        for k in range(2000)
+    ]
+    new_nodes = [
+        template.model_copy(update={"id": f"B{k}", "name": f"Terlaksananya layanan nomor{k} kota."})
+        for k in range(2000)
+    ]
+    a = plan.model_copy(update={"nodes": tuple(old_nodes)})
+    b = plan.model_copy(update={"nodes": tuple(new_nodes)})
+    pairs = {(c.old, c.new) for c in pohon.diff(a, b).of_kind("likely-renamed")}
+    assert pairs == {(f"A{k}", f"B{k}") for k in range(2000)}
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+_EDITS = (
+    "keep",
+    "keep",
+    "drop",
+    "rename",
+    "newid",
+    "level",
+    "opd",
+    "parents",
+    "weights",
+    "target",
+    "indicator",
+    "redefine",
+    "pagu",
+    "aligns",
+)
+
+
+@st.composite
+def revisions(draw: st.DrawFn) -> tuple[pohon.Plan, pohon.Plan]:
+    """A plan and a revision of it: each node kept, dropped or edited in one way, the
+    header perhaps changed too."""
+    a = draw(plans())
+    ids = [n.id for n in a.nodes]
+    levels = list(a.scheme.level_ids)
+    opds = [o.id for o in a.opds] + [None]
+    nodes = []
+    for node in a.nodes:
+        edit = draw(st.sampled_from(_EDITS))
+        update: dict[str, Any] = {}
+        if edit == "drop":
+            continue
+        if edit == "rename":
+            update["name"] = node.name + draw(st.sampled_from([" baru", "", " (revisi)"]))
+        elif edit == "newid":
+            update["id"] = node.id + "-baru"
+        elif edit == "level":
+            update["level"] = draw(st.sampled_from(levels))
+        elif edit == "opd":
+            update["opd"] = draw(st.sampled_from(opds))
+        elif edit == "parents":
+            update["parents"] = ({"id": draw(st.sampled_from(ids))},)
+        elif edit == "weights" and node.parents:
+            update["parents"] = tuple(p.model_copy(update={"weight": 50}) for p in node.parents)
+        elif edit in ("target", "redefine", "indicator") and node.indicators:
+            first = node.indicators[0]
+            if edit == "target":
+                targets = dict(first.targets)
+                for year in list(targets)[:2]:
+                    targets[year] = draw(st.sampled_from([1, 2.5, 99]))
+                targets[a.period.start] = 7
+                changed = first.model_copy(update={"targets": targets})
+            elif edit == "redefine":
+                changed = first.model_copy(update={"satuan": "unit lain", "iku": not first.iku})
+            else:
+                changed = first.model_copy(update={"id": first.id + "-b"})
+            update["indicators"] = (changed, *node.indicators[1:])
+        elif edit == "pagu":
+            pagu = dict(node.pagu)
+            pagu[a.period.end] = 1_000_000
+            update["pagu"] = pagu
+        elif edit == "aligns":
+            update["aligns"] = (*node.aligns[1:], "asta-cita-2025:1")
+        nodes.append(pohon.Node.model_validate({**dict(node), **update}) if update else node)
+    info = a.info
+    if draw(st.booleans()):
+        info = info.model_copy(update={"name": info.name + " (perubahan)", "pemda": "Kota Lain"})
+    opd_list = list(a.opds)
+    if opd_list and draw(st.booleans()):
+        opd_list = [*opd_list[1:], opd_list[0].model_copy(update={"name": "Dinas Baru"})]
+    b = pohon.Plan.model_validate({"pohon": 1, "plan": info, "opds": opd_list, "nodes": nodes})
+    return a, b
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_a_plan_has_no_changes_from_itself(plan: pohon.Plan) -> None:
+    d = pohon.diff(plan, plan)
+    assert d.changes == ()
+    assert not d.warnings
+
+
+_MIRROR = {
+    "node-added": "node-removed",
+    "node-removed": "node-added",
+    "indicator-added": "indicator-removed",
+    "indicator-removed": "indicator-added",
+    "opd-added": "opd-removed",
+    "opd-removed": "opd-added",
+}
+
+
+def _mirrored(change: pohon.Change) -> tuple[Any, ...]:
+    kind = _MIRROR.get(change.kind, change.kind)
+    if change.kind == "likely-renamed":
+        return (kind, change.old, None, change.field, None, change.new, change.old)
+    return (kind, change.node, change.indicator, change.field, change.year, change.new, change.old)
+
+
+def _plain_change(change: pohon.Change) -> tuple[Any, ...]:
+    if change.kind == "likely-renamed":
+        return (change.kind, change.node, None, change.field, None, change.old, change.new)
+    return (
+        change.kind,
+        change.node,
+        change.indicator,
+        change.field,
+        change.year,
+        change.old,
+        change.new,
+    )
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(revisions())
+def test_diff_both_ways_mirror_each_other(pair: tuple[pohon.Plan, pohon.Plan]) -> None:
+    a, b = pair
+    forth = sorted(map(repr, (_mirrored(c) for c in pohon.diff(a, b).changes)))
+    back = sorted(map(repr, (_plain_change(c) for c in pohon.diff(b, a).changes)))
+    assert forth == back
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(revisions())
+def test_applying_the_changes_gives_the_newer_plan(pair: tuple[pohon.Plan, pohon.Plan]) -> None:
+    # The diff does not record the order of nodes in the file or of indicators within a
+    # node (an order is not a change of the plan), and compares the first node of an id
+    # written twice: plans are compared without order, and with unique ids.
+    a, b = pair
+    if not (_unique(a) and _unique(b)):
+        return
+    assert _normal(apply(a, pohon.diff(a, b))) == _normal(b)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.data())
+def test_one_edit_is_found_as_that_edit(plan: pohon.Plan, data: st.DataObject) -> None:
+    node = data.draw(st.sampled_from(plan.nodes))
+    edited = node.model_copy(update={"name": node.name + " (revisi)"})
+    nodes = tuple(edited if n is node else n for n in plan.nodes)
+    d = pohon.diff(plan, plan.model_copy(update={"nodes": nodes}))
+    if (
+        sum(1 for n in plan.nodes if n.id == node.id) > 1
+        and plan.nodes[[n.id for n in plan.nodes].index(node.id)] is not node
+    ):
+        return  # a later node with a repeated id is not compared
+    assert [(c.kind, c.node) for c in d.changes] == [("renamed", node.id)]
+
+
+def test_every_kind_has_a_heading_in_both_languages() -> None:
+    for kind, (id_, en) in KINDS.items():
+        assert id_
+        assert en
+        assert id_ != kind
+
+
+# -- pohon diff ------------------------------------------------------------------------------
+
+
+def test_cli_tells_the_story_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(OLD), str(NEW)]) == 0
+    out = capsys.readouterr().out
+    assert "Node ditambahkan (2)" in out
+    assert "Kemungkinan ganti id" in out
+    assert "P-DINKES-3 → P-DINKES-1.02.03" in out
+    assert "PK703" in out
+    assert "Pagu per OPD" in out
+
+
+def test_cli_json_is_a_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(OLD), str(NEW), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"old", "new", "warnings", "counts", "changes", "pagu_totals", "findings"}
+    first = data["changes"][0]
+    assert set(first) == {"kind", "node", "indicator", "field", "year", "old", "new"}
+    assert data["counts"]["likely-renamed"] == 1
+    assert {f["code"] for f in data["findings"]} == {"PK701", "PK702", "PK703"}
+
+
+class _Scripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_cli_html_and_xlsx_are_written_and_escape_the_data(tmp_path: Path) -> None:
+    plan = pohon.example("mojokerto")
+    nodes = list(plan.nodes)
+    at = next(k for k, n in enumerate(nodes) if n.id == "S5")
+    nodes[at] = nodes[at].model_copy(
+        update={"name": '<script>alert("x")</script> & =HYPERLINK("a")'}
+    )
+    pohon.dump(plan.model_copy(update={"nodes": tuple(nodes)}), tmp_path / "baru.yaml")
+    page = tmp_path / "perubahan.html"
+    assert main(["diff", str(NEW), str(tmp_path / "baru.yaml"), "-o", str(page)]) == 0
+    parser = _Scripts()
+    parser.feed(page.read_text(encoding="utf-8"))
+    assert "script" not in parser.tags
+    assert any('<script>alert("x")</script>' in t for t in parser.text)
+    book = tmp_path / "perubahan.xlsx"
+    assert main(["diff", str(NEW), str(tmp_path / "baru.yaml"), "-o", str(book)]) == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(book).worksheets[0]
+    values = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any(v.startswith("=") for v in values)
+    assert any("HYPERLINK" in v for v in values)
+
+
+def test_cli_refuses_to_overwrite_an_input_and_reports_unreadable_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "baru.yaml"
+    copy.write_text(NEW.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["diff", str(OLD), str(copy), "-o", str(copy), "--force", "-f", "json"]) == 2
+    assert copy.read_text(encoding="utf-8") == NEW.read_text(encoding="utf-8")
+    bad = tmp_path / "rusak.yaml"
+    bad.write_text("plan: [\n", encoding="utf-8")
+    assert main(["diff", str(bad), str(NEW)]) == 2
+    err = capsys.readouterr().err
+    assert "rusak.yaml" in err
+    assert "Traceback" not in err
+
+
+def test_cli_compares_a_folder_of_parts_with_one_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "lama"
+    folder.mkdir()
+    pohon.dump(pohon.example("mojokerto"), folder / "rpjmd.yaml")
+    assert main(["diff", str(folder), str(NEW)]) == 0
+    assert "Tidak ada perubahan." in capsys.readouterr().out
+
+
+def test_a_diff_shows_itself_in_jupyter(story: pohon.PlanDiff) -> None:
+    bundle = story._repr_mimebundle_()
+    assert "Perubahan rencana" in bundle["text/html"]
+    assert "PlanDiff" in bundle["text/plain"]
+    frame = story.to_frame()
+    assert list(frame.columns) == ["kind", "node", "indicator", "field", "year", "old", "new"]
+    assert len(frame) == len(story)
