@@ -19,7 +19,9 @@ Run it with ``make bench`` or ``python benchmarks/run.py``. For each size a synt
   per node, OPD, Pemda sasaran and framework item (the synthetic plans carry a first-year
   realisasi anggaran on nine sub kegiatan in ten);
 * **capaian_core**: the same without the budget (``budget=False``): capaian, predikat,
-  period figures and the roll-up, what the check's rules read.
+  period figures and the roll-up, what the check's rules read;
+* **diff**: ``pohon.diff`` of the plan and a revision of it (:func:`benchmarks.synth.revise`:
+  renames, new ids, removals, target and pagu changes), both freshly loaded.
 
 It prints the times, their ratios to the floor, the analyses against the check, their growth
 from the smallest to the largest size, the peak memory per node of load+check
@@ -51,7 +53,7 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pohon
-from benchmarks.synth import make_chain, make_plan, plan_json, plan_yaml
+from benchmarks.synth import make_chain, make_plan, plan_json, plan_yaml, revise
 from benchmarks.workbook import TARGET_READ, TARGET_WRITE, measure_workbook
 
 SIZES = (5_000, 50_000)
@@ -86,6 +88,7 @@ STEPS = (
     "dot",
     "capaian",
     "capaian_core",
+    "diff",
 )
 LAYOUT_SECONDS = 2.0
 """Laying out and writing the SVG of the example's whole tree, and of a 300-node subtree,
@@ -158,6 +161,20 @@ def _capaian_core(plan: pohon.Plan) -> pohon.CapaianResult:
     return pohon.capaian(plan, budget=False)
 
 
+def best_diff(old_text: str, new_text: str, repeat: int) -> float:
+    """The shortest ``pohon.diff`` of a plan and its revision (:func:`synth.revise`), both
+    freshly loaded each time; only the diff is timed."""
+    best = float("inf")
+    for _ in range(repeat):
+        old, new = fresh_plan(old_text), fresh_plan(new_text)
+        gc.collect()
+        start = time.perf_counter()
+        pohon.diff(old, new)
+        best = min(best, time.perf_counter() - start)
+        del old, new
+    return best
+
+
 def _dot(plan: pohon.Plan) -> pohon.Diagram:
     return pohon.diagram(plan, findings=False)
 
@@ -207,6 +224,7 @@ def measure_size(
     data = make_plan(n, seed)
     json_text = plan_json(data)
     yaml_text = plan_yaml(data)
+    revised_text = plan_json(revise(data))
     del data
     gc.collect()
     report = load_check(json_text)
@@ -228,6 +246,7 @@ def measure_size(
         "dot": best_on_fresh(json_text, _dot, repeat),
         "capaian": best_on_fresh(json_text, _capaian, repeat),
         "capaian_core": best_on_fresh(json_text, _capaian_core, repeat),
+        "diff": best_diff(json_text, revised_text, repeat),
     }
     return {
         "nodes": n,
@@ -406,6 +425,7 @@ def measure(
             "analyses/check": (t["alignment"] + t["crosscutting"]) / t["check"],
             "capaian/check": t["capaian"] / t["check"],
             "capaian_core/check": t["capaian_core"] / t["check"],
+            "diff": t["diff"] / t["floor"],
         }
         results["sizes"][str(n)] = figures
     results["memory"] = memory_figures
@@ -472,6 +492,7 @@ def _targets(results: dict[str, Any], large: str) -> list[dict[str, Any]]:
             "dot",
             "capaian",
             "capaian_core",
+            "diff",
         ):
             targets.append(
                 {

@@ -331,6 +331,34 @@ def make_plan(n_nodes: int, seed: int = 0) -> Plan:
     return _Builder(n_nodes, seed).build()
 
 
+def revise(plan: Plan) -> Plan:
+    """A later revision of a synthetic plan, as an asistensi makes one: one node in 50
+    renamed, one in 100 given a new id (same name: a likely rename), one in 200 removed,
+    the first target of one indicator in 20 changed, one pagu in 30 raised. The input is
+    not changed."""
+    out: Plan = json.loads(json.dumps(plan))
+    kept = []
+    for k, node in enumerate(out["nodes"]):
+        if k % 200 == 199:
+            continue
+        if k % 50 == 7:
+            node["name"] = node["name"] + " (revisi)"
+        if k % 100 == 13:
+            node["id"] = node["id"] + "-r"
+        for j, ind in enumerate(node.get("indicators", ())):
+            if (k + j) % 20 == 3 and ind.get("targets"):
+                first = next(iter(ind["targets"]))
+                value = ind["targets"][first]
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    ind["targets"][first] = value + 1
+        if k % 30 == 11 and node.get("pagu"):
+            first = next(iter(node["pagu"]))
+            node["pagu"][first] = node["pagu"][first] + 1_000_000
+        kept.append(node)
+    out["nodes"] = kept
+    return out
+
+
 CHAIN_LEVELS = (
     "misi",
     "tujuan",

@@ -446,3 +446,76 @@ def test_a_diff_shows_itself_in_jupyter(story: pohon.PlanDiff) -> None:
     frame = story.to_frame()
     assert list(frame.columns) == ["kind", "node", "indicator", "field", "year", "old", "new"]
     assert len(frame) == len(story)
+
+
+# -- the diff as a picture, in the report, in pohon check ------------------------------------
+
+
+def _box_attrs(source: str, name: str) -> str:
+    line = next(line for line in source.splitlines() if line.startswith(f"  {name} ["))
+    return line
+
+
+def test_the_drawing_marks_added_moved_and_changed_boxes() -> None:
+    from pohon.render.diff import RevisionStyle
+
+    old, new = pohon.example("mojokerto-rancangan"), pohon.example("mojokerto")
+    style = RevisionStyle(pohon.diff(old, new))
+    drawing = pohon.diagram(new, opd="dinkes", findings=False, styles=[style])
+    dot = {node: name for name, node in drawing.names.items()}
+    added = _box_attrs(drawing.source, dot["P-DINKES-1.02.03"])
+    moved = _box_attrs(drawing.source, dot["K-DINKES-1.02.03.2.03"])
+    changed = _box_attrs(drawing.source, dot["S2"])
+    same = _box_attrs(drawing.source, dot["P-DINKES-1.02.01"])
+    assert 'color="#1e8449"' in added
+    assert "dashed" in moved
+    assert 'color="#1a237e"' in moved
+    assert 'color="#c2185b"' in changed
+    assert "#1e8449" not in same
+    assert "#c2185b" not in same
+    # The legend says what the marks mean, and how many removed nodes are not drawn.
+    assert "Ditambahkan sejak revisi lama" in drawing.source
+    assert "2 node dihapus" in drawing.source
+
+
+def test_a_style_legend_row_is_checked() -> None:
+    def style(box: Any) -> dict[str, str]:
+        return {}
+
+    style.legend = [("<b>x</b>", "javascript:alert(1)")]  # type: ignore[attr-defined]
+    with pytest.raises(pohon.UsageError):
+        pohon.diagram(pohon.example("mojokerto"), opd="dinkes", findings=False, styles=[style])
+
+
+def test_render_and_report_take_the_older_revision(tmp_path: Path) -> None:
+    dot = tmp_path / "dinkes.dot"
+    assert main(["render", str(NEW), "--opd", "dinkes", "--diff", str(OLD), "-o", str(dot)]) == 0
+    assert "#1e8449" in dot.read_text(encoding="utf-8")
+    page = tmp_path / "laporan.html"
+    assert main(["report", str(NEW), "--diff", str(OLD), "-o", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert "Perubahan dari revisi sebelumnya" in text
+    assert "PK703" in text
+    assert (
+        main(
+            [
+                "report",
+                str(NEW),
+                "--diff",
+                str(tmp_path / "tidak-ada.yaml"),
+                "-o",
+                str(page),
+                "--force",
+            ]
+        )
+        == 2
+    )
+
+
+def test_check_takes_the_older_revision(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(NEW), "--previous", str(OLD), "--select", "revisi"]) == 0
+    out = capsys.readouterr().out
+    assert "PK701" in out
+    assert "mojokerto.yaml:150" in out
+    assert main(["check", str(NEW), "--select", "revisi"]) == 0
+    assert "PK70" not in capsys.readouterr().out

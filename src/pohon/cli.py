@@ -382,6 +382,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="periksa semua berkas sebagai satu rencana Pemda (RPJMD dan Renstra tiap OPD di "
         "berkas terpisah): rujukan antarberkas terbaca, tiap temuan tetap menyebut berkasnya",
     )
+    check.add_argument(
+        "--sebelumnya",
+        "--previous",
+        dest="previous",
+        metavar="LAMA",
+        help="revisi sebelumnya (berkas atau folder): aturan revisi PK7xx menilai perubahannya "
+        "(IKU didefinisikan ulang atau dihapus, target dilonggarkan tanpa catatan)",
+    )
     from pohon.render.formats import FORMATS
 
     check.add_argument(
@@ -758,7 +766,12 @@ def _scoped(report: Report, opds: list[str], levels: list[str], severity: str | 
 
 
 def _check_one(
-    path: str, select: list[str], ignore: list[str], lang: Lang, mapping: str | None = None
+    path: str,
+    select: list[str],
+    ignore: list[str],
+    lang: Lang,
+    mapping: str | None = None,
+    previous: Plan | None = None,
 ) -> Report | LoadError:
     from pohon.io import LoadError, UnknownFrameworkError, load
     from pohon.rules import check
@@ -773,7 +786,9 @@ def _check_one(
             return _problem_error(
                 path, "unreadable", lang, kind=type(exc).__name__, detail=_first_line(exc)
             )
-        return check(plan, select=select or None, ignore=ignore or None, lang=lang)
+        return check(
+            plan, select=select or None, ignore=ignore or None, lang=lang, previous=previous
+        )
     except LoadError as exc:
         return exc
     except UnknownFrameworkError as exc:
@@ -792,6 +807,7 @@ def _check_joined(
     ignore: list[str],
     lang: Lang,
     mapping: str | None = None,
+    previous: Plan | None = None,
 ) -> list[Report | LoadError]:
     """``check --satu-rencana``: the readable files joined into one plan and checked once;
     the files that cannot be read are reported as such, before the report."""
@@ -820,7 +836,10 @@ def _check_joined(
         return failed
     try:
         plan = join(parts)
-        return [*failed, check(plan, select=select or None, ignore=ignore or None, lang=lang)]
+        report = check(
+            plan, select=select or None, ignore=ignore or None, lang=lang, previous=previous
+        )
+        return [*failed, report]
     except LoadError as exc:
         return [*failed, exc]
     except UnknownFrameworkError as exc:
@@ -954,14 +973,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
         args.output, lang, force=args.force, inputs=inputs
     ):
         return EXIT_INPUT
+    previous = None
+    if args.previous is not None:
+        previous = _load_side(args.previous, lang)
+        if previous is None:
+            return EXIT_INPUT
     if args.one_plan:
-        results = _check_joined(items, select, ignore, lang, args.mapping)
+        results = _check_joined(items, select, ignore, lang, args.mapping, previous)
     else:
         for item in items:
             results.append(
                 item
                 if isinstance(item, LoadError)
-                else _check_one(item, select, ignore, lang, args.mapping)
+                else _check_one(item, select, ignore, lang, args.mapping, previous)
             )
     if opds or levels or severity is not None:
         reports = [item for item in results if not isinstance(item, LoadError)]
@@ -1357,6 +1381,12 @@ def _add_render(sub: Any) -> None:
     render.add_argument(
         "--no-findings", action="store_true", help="jangan periksa rencana dan tandai temuan"
     )
+    render.add_argument(
+        "--diff",
+        metavar="LAMA",
+        help="tandai apa yang berubah sejak revisi lama ini (berkas atau folder): node "
+        "ditambahkan, dipindah, diubah",
+    )
     _add_lang(render)
     _add_force(render)
 
@@ -1389,6 +1419,12 @@ def _add_report(sub: Any) -> None:
         "--year", metavar="TAHUN", type=int, help="tahun target dan pagu (bawaan: awal periode)"
     )
     _add_lang(report)
+    report.add_argument(
+        "--diff",
+        metavar="LAMA",
+        help="tambahkan bagian perubahan sejak revisi lama ini (berkas atau folder) dan "
+        "temuan revisi PK7xx",
+    )
     _add_force(report)
 
 
@@ -1405,6 +1441,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
         output, lang, force=args.force, inputs=args.paths
     ):
         return EXIT_INPUT
+    previous = None
+    if args.diff is not None:
+        previous = _load_side(args.diff, lang)
+        if previous is None:
+            return EXIT_INPUT
     parts: list[ReportPart] = []
     problems: list[tuple[str, str]] = []
     for path in args.paths:
@@ -1426,7 +1467,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             _fail(f"{path}: {said}")
             problems.append((path, said))
             continue
-        parts.append(ReportPart(plan, check(plan, lang=lang), path))
+        parts.append(ReportPart(plan, check(plan, lang=lang, previous=previous), path, previous))
     if not parts:
         return EXIT_INPUT
     text = html_report(parts, lang=lang, year=args.year, problems=problems)
@@ -1459,7 +1500,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         _fail(_msg("render_ext", lang, path=output))
         return EXIT_INPUT
-    if _refuse_output(output, lang, force=args.force, inputs=[args.path]):
+    inputs = [args.path] + ([args.diff] if args.diff is not None else [])
+    if _refuse_output(output, lang, force=args.force, inputs=inputs):
         return EXIT_INPUT
     if args.scale is not None and args.color_by != "capaian":
         _fail(_msg("scale_without_capaian", lang))
@@ -1467,6 +1509,15 @@ def _cmd_render(args: argparse.Namespace) -> int:
     plan = _load_one(args.path, lang)
     if plan is None:
         return EXIT_INPUT
+    styles = []
+    if args.diff is not None:
+        from pohon.analysis.diff import diff
+        from pohon.render.diff import RevisionStyle
+
+        previous = _load_side(args.diff, lang)
+        if previous is None:
+            return EXIT_INPUT
+        styles.append(RevisionStyle(diff(previous, plan), lang))
     whole = args.view == "tree" and args.root is None and args.opd is None and args.cita is None
     if whole and fmt != "dot" and len(plan.nodes) > MAX_LAYOUT_BOXES:
         # Every node is a box of the whole tree: say so now, not after building the drawing.
@@ -1492,6 +1543,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             findings=not args.no_findings,
             lang=lang,
             scale=args.scale,
+            styles=styles,
         )
         data = layout(drawing, fmt)
     except NoEngineError as exc:

@@ -23,6 +23,8 @@ Views (``view=``):
 
 ``styles`` are the hook later capabilities use (capaian colours, revision marks): each is
 called with every :class:`Box` and returns Graphviz attributes that override the builder's.
+A style with a ``legend`` attribute (pairs of a label and a ``#rrggbb`` border colour) adds
+those rows to the legend.
 Layout is :mod:`pohon.render.layout`'s job.
 """
 
@@ -1060,6 +1062,12 @@ class _Builder:
             rows.append(
                 f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_html(_word("badge", self.lang))}</TD></TR>'
             )
+        for style in self.styles:
+            for label, colour in _style_legend(style):
+                rows.append(
+                    f'<TR><TD WIDTH="18" BORDER="3" COLOR="{colour}"> </TD>'
+                    f'<TD ALIGN="LEFT">{_html(_plain(label))}</TD></TR>'
+                )
         table = (
             '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
             + "".join(rows)
@@ -1078,6 +1086,32 @@ STYLE_ATTRIBUTES = frozenset({"fillcolor", "color", "fontcolor", "penwidth", "st
 images, shapes and fonts are refused: a hook cannot put a link or a file into the SVG."""
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]{3,20}[0-9]?")
 _STYLE = re.compile(r"[a-z]{4,10}(,[a-z]{4,10}){0,3}")
+
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _style_legend(style: object) -> list[tuple[str, str]]:
+    """A style's legend rows: (label, ``#rrggbb``) pairs, checked; nothing else is drawn."""
+    given = getattr(style, "legend", ())
+    if not isinstance(given, Sequence) or isinstance(given, str):
+        return []
+    out = []
+    for row in given:
+        if (
+            isinstance(row, tuple)
+            and len(row) == 2
+            and isinstance(row[0], str)
+            and isinstance(row[1], str)
+            and _HEX.fullmatch(row[1])
+        ):
+            out.append((row[0][:200], row[1]))
+        else:
+            raise UsageError(
+                "baris legenda gaya harus (label, '#rrggbb')",
+                "a style's legend row must be (label, '#rrggbb')",
+            )
+    return out
 
 
 def _style_attrs(given: object) -> dict[str, str]:

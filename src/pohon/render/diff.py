@@ -11,6 +11,7 @@ from typing import Any
 from pohon.analysis.diff import KINDS, Change, PlanDiff
 from pohon.findings import Lang, Report, display, register_html
 from pohon.model import Indicator, Node, Plan
+from pohon.render.html_report import register_section
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("Perubahan rencana", "Plan changes"),
@@ -219,12 +220,18 @@ def diff_json(d: PlanDiff, report: Report | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def diff_html(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> str:
-    """The diff as an HTML section (no script, every value escaped): a summary, then one
-    table per kind of change."""
+def diff_html(
+    d: PlanDiff, report: Report | None = None, lang: Lang = "id", heading: str = "h2"
+) -> str:
+    """The diff as an HTML section (no script, every value escaped): a summary, the
+    revision findings, then one table per kind of change with the columns it uses (node,
+    indicator, field, year, old, new), and the pagu per OPD; ``heading`` is the section's
+    heading tag (``h2``; the tables' are one level below)."""
     e = escape
     labels = _labels(d)
-    parts = [f'<section class="perubahan"><h2>{e(_w("title", lang))}</h2>']
+    top = heading if heading in ("h2", "h3", "h4") else "h2"
+    sub = f"h{int(top[1]) + 1}"
+    parts = [f'<section class="perubahan"><{top}>{e(_w("title", lang))}</{top}>']
     parts.append(f"<p>{e(d.old.id)} → {e(d.new.id)}</p>")
     for text in d.warning_texts(lang):
         parts.append(f'<p class="warning">{e(_w("warning", lang))}: {e(text)}</p>')
@@ -235,34 +242,92 @@ def diff_html(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> s
         parts.append("<ul>")
         parts += [f"<li>{e(_heading(k, lang))}: {n}</li>" for k, n in counts.items()]
         parts.append("</ul>")
+    if report is not None and report.diagnostics:
+        parts.append(f"<{sub}>{e(_w('findings', lang))} ({len(report.diagnostics)})</{sub}><ul>")
+        for diag in report.diagnostics:
+            parts.append(f"<li><b>{e(diag.code)}</b> {e(diag.message)}</li>")
+        parts.append("</ul>")
+    if counts and ("node-added" in counts or "node-removed" in counts):
+        parts.append(f'<p class="note">{e(_w("id_note", lang))}</p>')
     for kind in counts:
-        parts.append(f"<h3>{e(_heading(kind, lang))}</h3><table><tbody>")
-        for c in d.changes:
-            if c.kind == kind:
-                parts.append(f"<tr><td>{e(_line(c, labels, lang))}</td></tr>")
+        rows = [_cells(c, labels, lang) for c in d.changes if c.kind == kind]
+        used = [k for k in range(len(_COLUMNS)) if any(row[k] for row in rows)]
+        parts.append(f"<{sub}>{e(_heading(kind, lang))} ({len(rows)})</{sub}>")
+        parts.append("<table><thead><tr>")
+        parts += [f"<th>{e(_w(_COLUMNS[k], lang))}</th>" for k in used]
+        parts.append("</tr></thead><tbody>")
+        for row in rows:
+            parts.append("<tr>" + "".join(_td(_COLUMNS[k], row[k]) for k in used) + "</tr>")
         parts.append("</tbody></table>")
     if d.pagu_totals:
-        parts.append(f"<h3>{e(_w('pagu_totals', lang))}</h3><table><thead><tr>")
+        parts.append(f"<{sub}>{e(_w('pagu_totals', lang))}</{sub}><table><thead><tr>")
         for key in ("opd", "year", "old", "new", "change"):
             parts.append(f"<th>{e(_w(key, lang))}</th>")
         parts.append("</tr></thead><tbody>")
         for t in d.pagu_totals:
             cells = (
-                t.opd or "-",
-                str(t.year),
-                display(t.old, lang),
-                display(t.new, lang),
-                display(t.change, lang),
+                (t.opd or "-", ""),
+                (str(t.year), ""),
+                (display(t.old, lang), "num"),
+                (display(t.new, lang), "num"),
+                (display(t.change, lang), "num"),
             )
-            parts.append("<tr>" + "".join(f"<td>{e(v)}</td>" for v in cells) + "</tr>")
+            parts.append(
+                "<tr>"
+                + "".join(
+                    f'<td class="{c}">{e(v)}</td>' if c else f"<td>{e(v)}</td>" for v, c in cells
+                )
+                + "</tr>"
+            )
         parts.append("</tbody></table>")
-    if report is not None and report.diagnostics:
-        parts.append(f"<h3>{e(_w('findings', lang))}</h3><ul>")
-        for diag in report.diagnostics:
-            parts.append(f"<li><b>{e(diag.code)}</b> {e(diag.message)}</li>")
-        parts.append("</ul>")
     parts.append("</section>")
     return "\n".join(parts)
+
+
+_COLUMNS = ("node", "indicator", "field", "year", "old", "new")
+
+
+def _td(column: str, value: str) -> str:
+    if (
+        column in ("old", "new", "year")
+        and value
+        and value.replace(".", "").replace(",", "").lstrip("-").isdigit()
+    ):
+        return f'<td class="num">{escape(value)}</td>'
+    return f"<td>{escape(value)}</td>"
+
+
+def _cells(c: Change, labels: dict[str, str], lang: Lang) -> tuple[str, ...]:
+    """One change as the cells of :data:`_COLUMNS`."""
+    node = labels.get(c.node or "", c.node or "") if c.kind != "plan" else ""
+    old: Any = c.old
+    new: Any = c.new
+    if c.kind in ("node-added", "node-removed", "opd-added", "opd-removed"):
+        old = new = None
+    elif c.kind in ("indicator-added", "indicator-removed"):
+        old = old.name if isinstance(old, Indicator) else None
+        new = new.name if isinstance(new, Indicator) else None
+    elif c.kind == "likely-renamed":
+        node = labels.get(c.new, c.new)
+    elif c.kind == "id-reused":
+        old = f"{c.old[0]} {c.old[1] or '-'} {display(c.old[2])}"
+        new = f"{c.new[0]} {c.new[1] or '-'} {display(c.new[2])}"
+    elif c.kind in ("moved", "weights"):
+        old = ", ".join(_parent(p) for p in c.old) or "-"
+        new = ", ".join(_parent(p) for p in c.new) or "-"
+    elif c.kind in ("aligns", "crosscutting"):
+        old, new = None, _set_change(c.old, c.new, lang)
+    field_name = c.field or ""
+    if c.kind in ("renamed", "relevelled", "reowned", "moved", "weights", "aligns", "crosscutting"):
+        field_name = ""
+    return (
+        node,
+        c.indicator or "",
+        field_name,
+        "" if c.year is None else str(c.year),
+        "" if old is None else _value(old, lang),
+        "" if new is None else _value(new, lang),
+    )
 
 
 def diff_page(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> str:
@@ -271,8 +336,10 @@ def diff_page(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> s
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
         "<style>body{font-family:'DejaVu Sans',sans-serif;margin:2em;font-size:14px}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;"
-        "text-align:left;vertical-align:top}.warning{color:#a04000}"
+        "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #ccc;"
+        "padding:2px 6px;text-align:left;vertical-align:top}th{background:#eef2f5}"
+        "td.num{text-align:right;white-space:nowrap}.warning{color:#a04000}"
+        ".note{color:#555;font-size:90%}"
         "@page{size:A4 landscape}</style></head><body>\n"
         f"{diff_html(d, report, lang)}\n</body></html>\n"
     )
@@ -317,4 +384,80 @@ def diff_workbook(d: PlanDiff, report: Report | None = None, lang: Lang = "id") 
     return out.getvalue()
 
 
+# -- marks on the drawing ----------------------------------------------------------------------
+
+_ADDED = "#1e8449"
+_MOVED = "#1a237e"
+_CHANGED = "#c2185b"
+_MOVES = frozenset({"moved", "weights", "relevelled", "reowned"})
+_NOT_CHANGES = frozenset({"plan", "opd-added", "opd-removed", "opd-changed", "node-removed"})
+
+
+class RevisionStyle:
+    """A style hook for :func:`pohon.diagram` (``styles=[RevisionStyle(d)]``) that marks
+    each box by what changed since the older revision: added (green border), moved to
+    other parents, level or OPD (purple, dashed), otherwise changed (orange). Removed nodes
+    are not in the newer plan's drawing: the legend counts them."""
+
+    def __init__(self, d: PlanDiff, lang: Lang = "id") -> None:
+        self.added = {c.node for c in d.of_kind("node-added")}
+        self.moved = {c.node for c in d.changes if c.kind in _MOVES}
+        self.changed = {
+            c.node for c in d.changes if c.kind not in _NOT_CHANGES and c.node is not None
+        }
+        removed = len(d.of_kind("node-removed"))
+        words = {
+            "added": ("Ditambahkan sejak revisi lama", "Added since the old revision"),
+            "moved": ("Dipindah (induk, level atau OPD)", "Moved (parents, level or OPD)"),
+            "changed": ("Diubah (nama, indikator, target, pagu…)", "Changed (name, indicators…)"),
+            "removed": (
+                f"{removed} node dihapus (tidak tergambar; lihat pohon diff)",
+                f"{removed} nodes removed (not drawn; see pohon diff)",
+            ),
+        }
+        k = 1 if lang == "en" else 0
+        self.legend: list[tuple[str, str]] = [
+            (words["added"][k], _ADDED),
+            (words["moved"][k], _MOVED),
+            (words["changed"][k], _CHANGED),
+        ]
+        if removed:
+            self.legend.append((words["removed"][k], "#7f8c8d"))
+
+    def __call__(self, box: Any) -> dict[str, str]:
+        node_id = box.node.id
+        if node_id in self.added:
+            return {"color": _ADDED, "penwidth": "3.5"}
+        if node_id in self.moved:
+            return {"color": _MOVED, "penwidth": "3", "style": "rounded,filled,dashed"}
+        if node_id in self.changed:
+            return {"color": _CHANGED, "penwidth": "3"}
+        return {}
+
+
+# -- the report's section -----------------------------------------------------------------------
+
+
+def _report_section(part: Any, lang: Lang, year: int) -> tuple[str, str] | None:
+    previous = getattr(part, "previous", None)
+    if previous is None:
+        return None
+    from pohon.analysis.diff import diff
+
+    found = diff(previous, part.plan)
+    revision = None
+    if part.report is not None:
+        from dataclasses import replace
+
+        kept = tuple(d for d in part.report.diagnostics if d.code.startswith("PK7"))
+        revision = replace(part.report, diagnostics=kept)
+    heading = (
+        "Perubahan dari revisi sebelumnya"
+        if lang == "id"
+        else "Changes since the previous revision"
+    )
+    return heading, diff_html(found, revision, lang, heading="h4")
+
+
 register_html(PlanDiff, lambda d: diff_html(d))
+register_section(_report_section)

@@ -45,6 +45,9 @@ class ReportPart:
     report: Report | None = None
     """Its check; ``None`` checks the plan when the report is made."""
     file: str | None = None
+    previous: Plan | None = None
+    """The plan's older revision: the report then has a "perubahan" section, and a check
+    made here includes the revision rules."""
 
 
 Section = Callable[[ReportPart, Lang, int], "tuple[str, str] | None"]
@@ -176,7 +179,9 @@ def html_report(
                 f"html_report() needs a list of ReportPart(plan, report), not {type(part).__name__}",
             )
     parts = [
-        part if part.report is not None else replace(part, report=check(part.plan, lang=lang))
+        part
+        if part.report is not None
+        else replace(part, report=check(part.plan, lang=lang, previous=part.previous))
         for part in parts
     ]
     extra = list(SECTIONS if sections is None else sections)
@@ -233,7 +238,7 @@ def _section(
     meta = " · ".join(
         _e(x) for x in (plan.info.pemda, period, part.file, _w("year", lang, year=the_year)) if x
     )
-    drawing_html, names = _drawing(plan, report, lang, the_year, f"p{k}-")
+    drawing_html, names = _drawing(plan, report, lang, the_year, f"p{k}-", part.previous)
     data = _box_data(plan, report, names, lang)
     opd_names = {o.id: o.name for o in plan.opds}
     findings = report.diagnostics
@@ -263,13 +268,25 @@ def _section(
 
 
 def _drawing(
-    plan: Plan, report: Report, lang: Lang, year: int, prefix: str
+    plan: Plan,
+    report: Report,
+    lang: Lang,
+    year: int,
+    prefix: str,
+    previous: Plan | None = None,
 ) -> tuple[str, dict[str, str]]:
-    """The diagram's HTML and its DOT names → node ids (empty when it is not drawn)."""
+    """The diagram's HTML and its DOT names → node ids (empty when it is not drawn); with
+    ``previous``, the boxes are marked by what changed since that revision."""
     from pohon.render.diagram import diagram
     from pohon.render.layout import DiagramError
 
-    drawing = diagram(plan, report, lang=lang, year=year)
+    styles = []
+    if previous is not None:
+        from pohon.analysis.diff import diff
+        from pohon.render.diff import RevisionStyle
+
+        styles.append(RevisionStyle(diff(previous, plan), lang))
+    drawing = diagram(plan, report, lang=lang, year=year, styles=styles)
     names = dict(drawing.names)
     try:
         svg = drawing.render("svg").decode("utf-8")
