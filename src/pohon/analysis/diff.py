@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pohon.findings import Lang, ShowsItself, UsageError
-from pohon.graph import PlanGraph
 from pohon.model import OPD, Indicator, Node, Plan
+from pohon.model._gc import paused_gc
 
 KINDS: dict[str, tuple[str, str]] = {
     "plan": ("Kepala rencana diubah", "Plan header changed"),
@@ -272,6 +272,11 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
                 f"diff() membutuhkan dua Plan (pohon.load); {name} adalah {type(plan).__name__}",
                 f"diff() needs two Plans (pohon.load); {name} is {type(plan).__name__}",
             )
+    with paused_gc():  # many small objects and no cycles: see pohon.model._gc
+        return _diff(old, new)
+
+
+def _diff(old: Plan, new: Plan) -> PlanDiff:
     changes: list[Change] = []
     warnings = _warnings(old, new)
     changes += _header_changes(old, new)
@@ -292,7 +297,7 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
         old=old,
         new=new,
         changes=tuple(changes),
-        pagu_totals=_pagu_totals(old, new)
+        pagu_totals=_pagu_totals(old_nodes, new_nodes)
         if any(c.kind == "pagu" for c in changes) or removed or added
         else (),
         warnings=tuple(warnings),
@@ -573,7 +578,7 @@ def _ratio(a: str, b: str) -> float:
 # -- pagu per OPD --------------------------------------------------------------------------
 
 
-def _pagu_totals(old: Plan, new: Plan) -> tuple[PaguTotal, ...]:
+def _pagu_totals(old: Mapping[str, Node], new: Mapping[str, Node]) -> tuple[PaguTotal, ...]:
     before, after = _opd_pagu(old), _opd_pagu(new)
     out = []
     for key in sorted(before.keys() | after.keys(), key=lambda k: (k[0] or "", k[1])):
@@ -583,17 +588,21 @@ def _pagu_totals(old: Plan, new: Plan) -> tuple[PaguTotal, ...]:
     return tuple(out)
 
 
-def _opd_pagu(plan: Plan) -> dict[tuple[str | None, int], int | float]:
-    """Per OPD and year, the pagu of the nodes with a pagu none of whose children has one:
-    each rupiah once, at the lowest level it is written."""
-    graph = PlanGraph(plan)
-    nodes = plan.nodes
-    with_pagu = {node_id for node_id, at in graph.index.items() if nodes[at].pagu}
+def _opd_pagu(first: Mapping[str, Node]) -> dict[tuple[str | None, int], int | float]:
+    """Per OPD and year, the pagu of the nodes (``first``: each id's first node) with a
+    pagu none of whose children has one: each rupiah once, at the lowest level it is
+    written. One pass finds the parents of nodes with a pagu; a second adds up the others."""
+    with_pagu = {node_id for node_id, node in first.items() if node.pagu}
+    covered: set[str] = set()
+    for node_id in with_pagu:
+        for link in first[node_id].parents:
+            if link.id in with_pagu:
+                covered.add(link.id)
     totals: dict[tuple[str | None, int], int | float] = {}
     for node_id in with_pagu:
-        if any(child in with_pagu for child in graph.children(node_id)):
+        if node_id in covered:
             continue
-        node = nodes[graph.index[node_id]]
+        node = first[node_id]
         for year, value in node.pagu.items():
             key = (node.opd, year)
             totals[key] = totals.get(key, 0) + value
