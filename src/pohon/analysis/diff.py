@@ -466,28 +466,11 @@ def _indicator_changes(
         y = after.get(ind_id)
         if y is None or x == y:
             continue
-        for name in REDEFINING:
-            if getattr(x, name) != getattr(y, name):
-                yield Change(
-                    "indicator-redefined",
-                    node_id,
-                    ind_id,
-                    name,
-                    None,
-                    getattr(x, name),
-                    getattr(y, name),
-                )
-        for name in DETAILS:
-            if getattr(x, name) != getattr(y, name):
-                yield Change(
-                    "indicator-changed",
-                    node_id,
-                    ind_id,
-                    name,
-                    None,
-                    getattr(x, name),
-                    getattr(y, name),
-                )
+        for kind, names in (("indicator-redefined", REDEFINING), ("indicator-changed", DETAILS)):
+            for name in names:
+                before_value, after_value = getattr(x, name), getattr(y, name)
+                if before_value != after_value:
+                    yield Change(kind, node_id, ind_id, name, None, before_value, after_value)
         for name, kind in _YEARLY:
             yield from _yearly(kind, node_id, ind_id, name, getattr(x, name), getattr(y, name))
 
