@@ -395,7 +395,7 @@ def test_cli_html_and_xlsx_are_written_and_escape_the_data(tmp_path: Path) -> No
     nodes = list(plan.nodes)
     at = next(k for k, n in enumerate(nodes) if n.id == "S5")
     nodes[at] = nodes[at].model_copy(
-        update={"name": '<script>alert("x")</script> & =HYPERLINK("a")'}
+        update={"name": '=HYPERLINK("a") <script>alert("x")</script> &'}
     )
     pohon.dump(plan.model_copy(update={"nodes": tuple(nodes)}), tmp_path / "baru.yaml")
     page = tmp_path / "perubahan.html"
@@ -409,9 +409,9 @@ def test_cli_html_and_xlsx_are_written_and_escape_the_data(tmp_path: Path) -> No
     from openpyxl import load_workbook
 
     sheet = load_workbook(book).worksheets[0]
-    values = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
-    assert not any(v.startswith("=") for v in values)
-    assert any("HYPERLINK" in v for v in values)
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert all(c.data_type != "f" for c in cells)
+    assert any("HYPERLINK" in c.value for c in cells)
 
 
 def test_cli_refuses_to_overwrite_an_input_and_reports_unreadable_files(
@@ -519,3 +519,109 @@ def test_check_takes_the_older_revision(capsys: pytest.CaptureFixture[str]) -> N
     assert "mojokerto.yaml:150" in out
     assert main(["check", str(NEW), "--select", "revisi"]) == 0
     assert "PK70" not in capsys.readouterr().out
+
+
+# -- what a hostile or careless input does -----------------------------------------------------
+
+
+def test_no_output_replaces_a_plan_file_inside_an_input_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "baru"
+    folder.mkdir()
+    member = folder / "rpjmd.json"
+    pohon.dump(pohon.example("mojokerto"), member)
+    before = member.read_bytes()
+    for argv in (
+        ["diff", str(OLD), str(folder), "-o", str(member), "--force"],
+        ["diff", str(folder), str(NEW), "-o", str(member), "--force"],
+        ["check", str(NEW), "--previous", str(folder), "-f", "json", "-o", str(member), "--force"],
+        ["report", str(NEW), "--diff", str(member), "-o", str(member), "--force"],
+    ):
+        assert main(argv) == 2, argv
+        assert member.read_bytes() == before, argv
+
+
+def test_an_empty_folder_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["diff", str(tmp_path), str(NEW)]) == 2
+    assert "tidak berisi berkas .yaml" in capsys.readouterr().err
+
+
+def _tiny(name: str, target: Any = 5) -> str:
+    return (
+        "pohon: 1\nplan: {id: p, name: R, period: {start: 2025, end: 2029}}\nnodes:\n"
+        f"  - id: V1\n    level: visi\n    name: {json.dumps(name)}\n"
+        f"    indicators: [{{id: I, name: X, targets: {{2025: {target}, 2026: 6}}}}]\n"
+    )
+
+
+def test_control_characters_are_shown_escaped_and_never_break_a_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.yaml").write_text(_tiny("Visi"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        _tiny("Visi\x1b[2J\nTidak ada perubahan.\x00"), encoding="utf-8"
+    )
+    assert main(["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\\x1b[2J Tidak ada perubahan.\\x00" in out
+    assert "Tidak ada perubahan." not in out.splitlines()
+    book = tmp_path / "d.xlsx"
+    assert main(["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-o", str(book)]) == 0
+
+
+def test_the_same_value_as_a_float_is_no_change(tmp_path: Path) -> None:
+    a = pohon.loads(_tiny("Visi", 7), format="yaml")
+    b = pohon.loads(_tiny("Visi", 7.0).replace("2026: 6", "2026: 6.5"), format="yaml")
+    assert [(c.year, c.old, c.new) for c in pohon.diff(a, b).of_kind("target")] == [(2026, 6, 6.5)]
+
+
+def test_names_in_other_scripts_are_compared_by_their_letters() -> None:
+    from pohon.analysis.diff import similarity
+
+    assert similarity("Цель здравоохранения", "教育目标") < 0.5
+    assert similarity("Цель здравоохранения", "Цель здравоохранения.") == 1.0
+    assert similarity("Meningkatnya mutu pendidikan", "Meningkatnya  mutu pendidikan!") == 1.0
+    assert similarity("...", "---") == 0.0
+
+
+def test_a_repeated_indicator_id_is_warned_about() -> None:
+    text = _tiny("Visi").replace(
+        "indicators: [{id: I, name: X, targets: {2025: 5, 2026: 6}}]",
+        "indicators: [{id: I, name: X}, {id: I, name: Y}]",
+    )
+    d = pohon.diff(pohon.loads(text, format="yaml"), pohon.loads(text, format="yaml"))
+    assert "V1/I" in " ".join(d.warning_texts())
+
+
+def test_many_alike_names_are_paired_in_linear_time() -> None:
+    # 4,000 removed and 4,000 added nodes of one level and OPD, all named alike (common
+    # words only): each added node looks at a handful of candidates through the exact-name
+    # index, never at every removed one. Counted, not timed: the number of comparisons.
+    from unittest import mock
+
+    from pohon.analysis import diff as module
+
+    plan = pohon.example("mojokerto")
+    template = next(n for n in plan.nodes if n.level == "sub_kegiatan")
+    a = plan.model_copy(
+        update={
+            "nodes": tuple(
+                template.model_copy(update={"id": f"A{k}", "name": "Terlaksananya layanan"})
+                for k in range(4000)
+            )
+        }
+    )
+    b = plan.model_copy(
+        update={
+            "nodes": tuple(
+                template.model_copy(update={"id": f"B{k}", "name": "Terlaksananya layanan"})
+                for k in range(4000)
+            )
+        }
+    )
+    with mock.patch.object(module, "_ratio", wraps=module._ratio) as compared:
+        found = pohon.diff(a, b).of_kind("likely-renamed")
+    assert compared.call_count <= 4000 * module._CANDIDATES
+    assert len(found) >= 5

@@ -967,7 +967,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     results: list[Report | LoadError] = []
     items = _inputs(args.paths, lang)
-    inputs = [item for item in items if isinstance(item, str)]
+    inputs = [item for item in items if isinstance(item, str)] + _input_files([args.previous])
     # Refuse before the work: the report must never replace a plan it reads.
     if args.output not in (None, "-") and _refuse_output(
         args.output, lang, force=args.force, inputs=inputs
@@ -1438,7 +1438,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     output: str | None = args.output
     if output not in (None, "-") and _refuse_output(
-        output, lang, force=args.force, inputs=args.paths
+        output, lang, force=args.force, inputs=_input_files([*args.paths, args.diff])
     ):
         return EXIT_INPUT
     previous = None
@@ -1471,7 +1471,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if not parts:
         return EXIT_INPUT
     text = html_report(parts, lang=lang, year=args.year, problems=problems)
-    status = _write(text, output, lang, force=args.force, inputs=args.paths)
+    status = _write(
+        text, output, lang, force=args.force, inputs=_input_files([*args.paths, args.diff])
+    )
     if status == EXIT_OK and output not in (None, "-"):
         nodes = sum(len(p.plan.nodes) for p in parts)
         summary = _msg("report_summary", lang, plans=len(parts), nodes=nodes)
@@ -1500,7 +1502,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         _fail(_msg("render_ext", lang, path=output))
         return EXIT_INPUT
-    inputs = [args.path] + ([args.diff] if args.diff is not None else [])
+    inputs = _input_files([args.path, args.diff])
     if _refuse_output(output, lang, force=args.force, inputs=inputs):
         return EXIT_INPUT
     if args.scale is not None and args.color_by != "capaian":
@@ -1549,13 +1551,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
     except NoEngineError as exc:
         _fail(exc.message_en if lang == "en" else exc.message)
         dot_path = os.path.splitext(output)[0] + ".dot"
-        if _write(drawing.source, dot_path, lang, force=args.force, inputs=[args.path]) == EXIT_OK:
+        if _write(drawing.source, dot_path, lang, force=args.force, inputs=inputs) == EXIT_OK:
             print(_msg("dot_instead", lang, path=dot_path), file=sys.stderr)
         return EXIT_INPUT
     except UsageError as exc:
         _fail(exc.message_en if lang == "en" else exc.message)
         return EXIT_INPUT
-    status = _write(data, output, lang, force=args.force, inputs=[args.path])
+    status = _write(data, output, lang, force=args.force, inputs=inputs)
     if status == EXIT_OK and output != "-":
         summary = _msg("render_summary", lang, boxes=drawing.boxes, findings=len(drawing.marked))
         print(_msg("written", lang, path=output, summary=summary), file=sys.stderr)
@@ -1725,26 +1727,36 @@ def _add_diff(sub: Any) -> None:
 
 
 def _load_side(path: str, lang: Lang) -> Plan | None:
-    """One revision for ``pohon diff``: a plan file, or a folder of plan files read as one
-    plan."""
+    """One revision for ``pohon diff`` (and ``--diff``, ``--previous``): a plan file, or the
+    plan files under a folder read as one plan."""
     if not os.path.isdir(path):
         return _load_one(path, lang)
     from pohon.io import LoadError, load_all
 
-    files = sorted(
-        os.path.join(path, name)
-        for name in os.listdir(path)
-        if name.lower().endswith((".yaml", ".yml", ".json", ".xlsx"))
-        and os.path.isfile(os.path.join(path, name))
-    )
-    if not files:
-        _fail(_problem_error(path, "not_a_file", lang).format(lang))
-        return None
+    files = []
+    for item in _plan_files(path, lang):
+        if isinstance(item, LoadError):
+            _fail(item.format(lang))
+            return None
+        files.append(item)
     try:
         return load_all(files)
     except LoadError as exc:
         _fail(exc.format(lang))
         return None
+
+
+def _input_files(paths: Sequence[str | None]) -> list[str]:
+    """The files an output must never replace: each path given, and under a folder each
+    plan file in it."""
+    out: list[str] = []
+    for path in paths:
+        if path is None:
+            continue
+        out.append(path)
+        if os.path.isdir(path):
+            out += [item for item in _plan_files(path, "id") if isinstance(item, str)]
+    return out
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
@@ -1759,7 +1771,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if fmt == "xlsx" and args.output in (None, "-"):
         _fail(_msg("binary_needs_output", lang, format="xlsx"))
         return EXIT_INPUT
-    inputs = [args.old, args.new]
+    inputs = _input_files([args.old, args.new])
     if args.output not in (None, "-") and _refuse_output(
         args.output, lang, force=args.force, inputs=inputs
     ):
@@ -1771,7 +1783,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if new is None:
         return EXIT_INPUT
     changes = diff(old, new)
-    report = check(new, previous=old, select=["revisi"], lang=lang)
+    report = check(new, previous=changes, select=["revisi"], lang=lang)
     data: str | bytes
     if fmt == "xlsx":
         data = diff_workbook(changes, report, lang)

@@ -347,6 +347,25 @@ def _warnings(old: Plan, new: Plan) -> list[tuple[str, str]]:
                     "the first node with each id is compared",
                 )
             )
+        doubled = [
+            (node.id, ind_id)
+            for node in _by_id(plan.nodes).values()
+            for ind_id, k in Counter(i.id for i in node.indicators).items()
+            if k > 1
+        ]
+        if doubled:
+            shown = ", ".join(f"{n}/{i}" for n, i in doubled[:10]) + (
+                " …" if len(doubled) > 10 else ""
+            )
+            en = "old" if label == "lama" else "new"
+            out.append(
+                (
+                    f"Rencana {label} menulis id indikator yang sama dua kali di satu node "
+                    f"({shown}): hanya indikator pertama dengan id itu yang dibandingkan",
+                    f"The {en} plan writes an indicator id twice in one node ({shown}): only "
+                    "the first indicator with that id is compared",
+                )
+            )
     return out
 
 
@@ -446,8 +465,8 @@ def _yearly(
         return
     for year in sorted(a.keys() | b.keys()):
         before, after = a.get(year), b.get(year)
-        # 5 and 5.0 are the same value; a type change alone (int to float) is one too.
-        if before != after or type(before) is not type(after):
+        # 7 and 7.0 are the same value (a workbook gives 7.0 for the 7 of a YAML file).
+        if before != after:
             yield Change(kind, node_id, indicator, name, year, before, after)
 
 
@@ -479,20 +498,25 @@ def _indicator_changes(
 
 
 def _words(name: str) -> str:
-    """A name's words, lower case and without accents or punctuation, in their order."""
-    text = name[:_COMPARED_CHARS]
+    """A name's words, lower case and without accents or punctuation, in their order; the
+    letters of every script are kept (only the marks of accents are dropped)."""
+    text = name[:_COMPARED_CHARS].casefold()
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+        )
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
 
 
 def similarity(first: str, second: str) -> float:
     """How alike two names read, from 0 to 1: the normalised Indel similarity (rapidfuzz)
     of their words, lower case, without accents and punctuation; the first 300 characters
-    of each are compared."""
+    of each are compared. Two names with no letter or digit are alike only when equal."""
     from rapidfuzz.fuzz import ratio
 
     a, b = _words(first), _words(second)
+    if not a and not b:
+        return 1.0 if first.strip() == second.strip() else 0.0
     if a == b:
         return 1.0
     return float(ratio(a, b)) / 100
@@ -509,6 +533,7 @@ def _likely_renames(removed: Sequence[Node], added: Sequence[Node]) -> list[Chan
         groups.setdefault((node.level, node.opd), []).append((node, _words(node.name)))
     pairs: list[tuple[float, str, str]] = []
     indexes: dict[tuple[str, str | None], dict[str, list[int]]] = {}
+    exacts: dict[tuple[str, str | None], dict[str, list[int]]] = {}
     for node in added:
         key = (node.level, node.opd)
         group = groups.get(key)
@@ -517,14 +542,18 @@ def _likely_renames(removed: Sequence[Node], added: Sequence[Node]) -> list[Chan
         index = indexes.get(key)
         if index is None:
             index = indexes[key] = _word_index(w for _, w in group)
+            exacts[key] = _exact_index(w for _, w in group)
         words = _words(node.name)
+        if not words:
+            continue  # a name with no letter or digit says nothing of what it was
+        # The removed names written the same come first, then those sharing rare words.
+        candidates = exacts[key].get(words, [])[:_CANDIDATES]
         hits: Counter[int] = Counter()
         for word in set(words.split()):
             found = index.get(word)
             if found is not None and len(found) <= _COMMON_WORD:
                 hits.update(found)
-        exact = [k for k, (_, w) in enumerate(group) if w == words] if not hits else []
-        candidates = [k for k, _ in hits.most_common(_CANDIDATES)] or exact[:_CANDIDATES]
+        candidates += [k for k, _ in hits.most_common(_CANDIDATES) if k not in candidates]
         for k in candidates:
             other, other_words = group[k]
             score = 1.0 if other_words == words else _ratio(other_words, words)
@@ -542,6 +571,13 @@ def _likely_renames(removed: Sequence[Node], added: Sequence[Node]) -> list[Chan
         used_new.add(new_id)
         out.append(Change("likely-renamed", new_id, field="id", old=old_id, new=new_id))
     return out
+
+
+def _exact_index(names: Iterable[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for k, words in enumerate(names):
+        index.setdefault(words, []).append(k)
+    return index
 
 
 def _word_index(names: Iterable[str]) -> dict[str, list[int]]:

@@ -11,6 +11,7 @@ from typing import Any
 from pohon.analysis.diff import KINDS, Change, PlanDiff
 from pohon.findings import Lang, Report, display, register_html
 from pohon.model import Indicator, Node, Plan
+from pohon.render._common import one_line
 from pohon.render.html_report import register_section
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -39,6 +40,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "opd": ("OPD", "OPD"),
     "change": ("Selisih", "Change"),
     "also_removed": ("(lihat kemungkinan ganti id)", "(see likely new id)"),
+    "message": ("Pesan", "Message"),
     "summary": (
         "{changes} perubahan; {findings} temuan revisi",
         "{changes} changes; {findings} revision findings",
@@ -87,9 +89,12 @@ def _value(value: Any, lang: Lang) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
+_YEAR_KEYS = frozenset({"year", "start", "end"})
+
+
 def _model_text(value: Any) -> str:
     data = value.model_dump(exclude_defaults=True)
-    return ", ".join(f"{k}={v if k == 'year' else display(v)}" for k, v in data.items())
+    return ", ".join(f"{k}={v if k in _YEAR_KEYS else display(v)}" for k, v in data.items())
 
 
 def _labels(d: PlanDiff) -> dict[str, str]:
@@ -203,7 +208,9 @@ def diff_text(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> s
                 f"  {diag.code} {diag.severity}: {diag.message}" + (f" [{where}]" if where else "")
             )
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    # Each entry is one line: a line break or control character from the data is shown
+    # escaped (\n, \x1b), so no value can drive the terminal or forge a line.
+    return "\n".join(one_line(line) for line in out).rstrip("\n") + "\n"
 
 
 def _source(plan: Plan) -> str:
@@ -221,7 +228,11 @@ def diff_json(d: PlanDiff, report: Report | None = None) -> str:
 
 
 def diff_html(
-    d: PlanDiff, report: Report | None = None, lang: Lang = "id", heading: str = "h2"
+    d: PlanDiff,
+    report: Report | None = None,
+    lang: Lang = "id",
+    heading: str = "h2",
+    titled: bool = True,
 ) -> str:
     """The diff as an HTML section (no script, every value escaped): a summary, the
     revision findings, then one table per kind of change with the columns it uses (node,
@@ -231,7 +242,9 @@ def diff_html(
     labels = _labels(d)
     top = heading if heading in ("h2", "h3", "h4") else "h2"
     sub = f"h{int(top[1]) + 1}"
-    parts = [f'<section class="perubahan"><{top}>{e(_w("title", lang))}</{top}>']
+    parts = ['<section class="perubahan">']
+    if titled:
+        parts.append(f"<{top}>{e(_w('title', lang))}</{top}>")
     parts.append(f"<p>{e(d.old.id)} → {e(d.new.id)}</p>")
     for text in d.warning_texts(lang):
         parts.append(f'<p class="warning">{e(_w("warning", lang))}: {e(text)}</p>')
@@ -346,39 +359,30 @@ def diff_page(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> s
 
 
 def diff_workbook(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> bytes:
-    """The diff as a workbook: one sheet of changes, one of pagu per OPD, one of findings."""
+    """The diff as a workbook: one sheet of changes, one of pagu per OPD, one of findings.
+    Texts are text cells (never formulas); a control character a cell cannot hold is shown
+    as a space."""
     from io import BytesIO
 
     from openpyxl import Workbook
 
-    from pohon.findings.report import spreadsheet_safe
+    from pohon.render.xlsxfmt import text_row
 
     book = Workbook()
     sheet = book.active
     sheet.title = "perubahan" if lang == "id" else "changes"
-    head = [_w(k, lang) for k in ("kind", "node", "indicator", "field", "year", "old", "new")]
-    sheet.append(head)
+    text_row(sheet, [_w(k, lang) for k in ("kind", *_COLUMNS)])
     labels = _labels(d)
     for c in d.changes:
-        sheet.append(
-            [
-                _heading(c.kind, lang),
-                spreadsheet_safe(labels.get(c.node or "", c.node or "")),
-                spreadsheet_safe(c.indicator or ""),
-                c.field or "",
-                c.year,
-                spreadsheet_safe(_value(c.old, lang)) if c.old is not None else None,
-                spreadsheet_safe(_value(c.new, lang)) if c.new is not None else None,
-            ]
-        )
+        text_row(sheet, [_heading(c.kind, lang), *_cells(c, labels, lang)])
     pagu = book.create_sheet("pagu_opd")
-    pagu.append([_w(k, lang) for k in ("opd", "year", "old", "new", "change")])
+    text_row(pagu, [_w(k, lang) for k in ("opd", "year", "old", "new", "change")])
     for t in d.pagu_totals:
-        pagu.append([spreadsheet_safe(t.opd or "-"), t.year, t.old, t.new, t.change])
+        text_row(pagu, [t.opd or "-", t.year, t.old, t.new, t.change])
     found = book.create_sheet("temuan" if lang == "id" else "findings")
-    found.append(["kode", "node", "pesan" if lang == "id" else "message"])
+    text_row(found, ["kode" if lang == "id" else "code", "node", _w("message", lang)])
     for diag in report.diagnostics if report is not None else ():
-        found.append([diag.code, spreadsheet_safe(diag.node or ""), spreadsheet_safe(diag.message)])
+        text_row(found, [diag.code, diag.node or "", diag.message])
     out = BytesIO()
     book.save(out)
     return out.getvalue()
@@ -456,7 +460,7 @@ def _report_section(part: Any, lang: Lang, year: int) -> tuple[str, str] | None:
         if lang == "id"
         else "Changes since the previous revision"
     )
-    return heading, diff_html(found, revision, lang, heading="h4")
+    return heading, diff_html(found, revision, lang, heading="h3", titled=False)
 
 
 register_html(PlanDiff, lambda d: diff_html(d))

@@ -75,7 +75,7 @@ def _items(results: Results) -> list[Report | LoadError]:
     return list(results)
 
 
-def _text_row(sheet: Any, values: Sequence[Any]) -> None:
+def text_row(sheet: Any, values: Sequence[Any]) -> None:
     """Append a row whose texts are text cells (never formulas)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -125,7 +125,7 @@ def render_xlsx(results: Results, *, lang: Lang = "id") -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
     items = _items(results)
     for record in csv_records(items, lang=lang):
-        _text_row(
+        text_row(
             sheet,
             [
                 record.get("file"),
@@ -163,7 +163,7 @@ def render_xlsx(results: Results, *, lang: Lang = "id") -> bytes:
             counts = {s: 0 for s in ("error", "warning", "info")}
             for d in item:
                 counts[d.severity] += 1
-            _text_row(
+            text_row(
                 summary,
                 [
                     item.file,
@@ -177,7 +177,7 @@ def render_xlsx(results: Results, *, lang: Lang = "id") -> bytes:
             )
         else:
             count = sum(1 for _ in problems([item]))
-            _text_row(summary, [item.file, None, None, count, 0, 0, no])
+            text_row(summary, [item.file, None, None, count, 0, 0, no])
     _style_sheet(summary, (30, 30, 8, 8, 8, 8, 8))
     out = io.BytesIO()
     book.save(out)
@@ -208,7 +208,7 @@ def matrix_workbook(
         sheet = book.active if first else book.create_sheet()
         first = False
         sheet.title = name
-        _text_row(sheet, [heading, *[c.label for c in matrix.columns], total_word])
+        text_row(sheet, [heading, *[c.label for c in matrix.columns], total_word])
         for header in matrix.rows:
             values: list[Any] = []
             for column in matrix.columns:
@@ -220,7 +220,7 @@ def matrix_workbook(
                 else:
                     values.append(cell.pagu.get(year))
             numbers = [v for v in values if isinstance(v, int | float)]
-            _text_row(sheet, [header.label, *values, sum(numbers) if numbers else None])
+            text_row(sheet, [header.label, *values, sum(numbers) if numbers else None])
         _style_sheet(sheet, (50, *([12] * len(matrix.columns)), 14))
         sheet.freeze_panes = "B2"
         for row in sheet.iter_rows(min_row=1, max_row=1, min_col=2):
@@ -244,7 +244,7 @@ def matrix_workbook(
     )
     gaps.append(list(gap_heads))
     for d in matrix.gaps:
-        _text_row(gaps, [d.code, d.severity, d.node, d.message, d.hint])
+        text_row(gaps, [d.code, d.severity, d.node, d.message, d.hint])
     _style_sheet(gaps, (10, 10, 18, 80, 60))
     out = io.BytesIO()
     book.save(out)
@@ -270,9 +270,9 @@ def table_workbook(
         sheet = book.active if first else book.create_sheet()
         first = False
         sheet.title = name[:31]
-        _text_row(sheet, list(headers))
+        text_row(sheet, list(headers))
         for row in rows:
-            _text_row(sheet, list(row))
+            text_row(sheet, list(row))
         for position, number_format in formats.items():
             for (cell,) in sheet.iter_rows(min_row=2, min_col=position + 1, max_col=position + 1):
                 cell.number_format = number_format

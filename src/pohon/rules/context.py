@@ -158,12 +158,20 @@ class Context:
     """
 
     def __init__(
-        self, plan: Plan, settings: Mapping[str, Any] | None = None, previous: Plan | None = None
+        self,
+        plan: Plan,
+        settings: Mapping[str, Any] | None = None,
+        previous: Plan | PlanDiff | None = None,
     ) -> None:
         self.plan = plan
-        self.previous = previous
+        self.previous: Plan | None = None
         """The plan's older revision, when the check compares against one (the revision
         rules, PK7xx, read it through :attr:`diff`)."""
+        if isinstance(previous, PlanDiff):
+            self.previous = previous.old
+            self.__dict__["diff"] = previous  # made already: the cached property keeps it
+        else:
+            self.previous = previous
         self.graph = PlanGraph(plan)
         self.scheme: LevelScheme = plan.scheme
         self.settings: Mapping[str, Any] = settings or {}

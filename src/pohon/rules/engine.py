@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from pohon.analysis.diff import PlanDiff
 from pohon.findings import (
     SEVERITIES,
     Diagnostic,
@@ -65,7 +66,7 @@ def check(
     lang: Lang = "id",
     severity: Mapping[str, Severity] | None = None,
     settings: Mapping[str, Any] | None = None,
-    previous: Plan | None = None,
+    previous: Plan | PlanDiff | None = None,
 ) -> Report:
     """Run the rules on a plan and return a :class:`~pohon.findings.Report`; never raises
     for a finding.
@@ -75,7 +76,8 @@ def check(
     ``settings`` are read by the rules that name them (``pohon rules`` lists them). Wrong
     arguments raise :class:`~pohon.findings.UsageError` before any rule runs. With
     ``previous``, the plan's older revision, the revision rules (PK7xx) judge what changed
-    between the two (an IKU redefined or dropped, a target lowered without a note).
+    between the two (an IKU redefined or dropped, a target lowered without a note); a
+    :class:`~pohon.PlanDiff` made already (``pohon.diff(old, plan)``) is taken as it is.
 
     >>> import pohon
     >>> report = pohon.check(pohon.example("mojokerto"), select=["PK5"])
@@ -91,10 +93,15 @@ def check(
             f"check() membutuhkan Plan (pohon.load), bukan {type(plan).__name__}",
             f"check() needs a Plan (pohon.load), not {type(plan).__name__}",
         )
-    if previous is not None and not isinstance(previous, Plan):
+    if isinstance(previous, PlanDiff) and previous.new is not plan:
         raise UsageError(
-            f"previous harus Plan (pohon.load), bukan {type(previous).__name__}",
-            f"previous must be a Plan (pohon.load), not {type(previous).__name__}",
+            "previous: PlanDiff ini bukan perubahan menuju rencana yang diperiksa",
+            "previous: this PlanDiff does not lead to the plan being checked",
+        )
+    if previous is not None and not isinstance(previous, Plan | PlanDiff):
+        raise UsageError(
+            f"previous harus Plan (pohon.load) atau PlanDiff, bukan {type(previous).__name__}",
+            f"previous must be a Plan (pohon.load) or a PlanDiff, not {type(previous).__name__}",
         )
     lang = check_lang(lang)
     overrides = severity_overrides(severity)
