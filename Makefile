@@ -48,10 +48,13 @@ demo: $(VENV)/.installed
 	$(BIN)/pohon report $(VENV)/mojokerto.yaml -o $(VENV)/mojokerto.html --force
 	$(BIN)/pohon example mojokerto -o $(VENV)/mojokerto.xlsx --force
 	$(BIN)/pohon pk $(VENV)/mojokerto.yaml --opd dinkes --year 2025 -o $(VENV)/pk-dinkes-2025.html --force
+	$(BIN)/pohon example mojokerto-rancangan -o $(VENV)/mojokerto-rancangan.yaml --force
+	$(BIN)/pohon diff $(VENV)/mojokerto-rancangan.yaml $(VENV)/mojokerto.yaml -o $(VENV)/perubahan.html --force
 	@echo "Selesai. Buka di peramban: $(VENV)/mojokerto.html (laporan: gambar, temuan, matriks),"
 	@echo "  $(VENV)/mojokerto.svg (seluruh pohon) dan $(VENV)/mojokerto-dinkes.svg (bagian Dinkes)."
 	@echo "  $(VENV)/mojokerto.xlsx: contoh yang sama sebagai templat Excel (pohon check juga membacanya)."
 	@echo "  $(VENV)/pk-dinkes-2025.html: Perjanjian Kinerja Dinkes 2025, siap cetak A4."
+	@echo "  $(VENV)/perubahan.html: apa yang diubah asistensi sejak rancangan (pohon diff)."
 	@echo "Coba juga: $(BIN)/pohon check $(VENV)/mojokerto.yaml --lang en --format json"
 
 ## test: create .venv with the pinned dev tools; lint, type check, layer check, tests, notebooks
