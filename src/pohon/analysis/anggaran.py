@@ -97,15 +97,29 @@ def _number(value: Decimal | None, *, money: bool = False) -> float | int | None
     return int(shown) if shown == shown.to_integral_value() else float(shown)
 
 
-def _money(values: Mapping[int, int | float], years: frozenset[int]) -> dict[int, Decimal]:
-    """The amounts of ``years`` as Decimals (rupiah exactly as written)."""
-    out: dict[int, Decimal] = {}
+Money = int | Decimal
+"""An amount while it is added up: whole rupiah stay integers (exact, and several times
+faster to add than Decimals), other amounts are Decimals; a :class:`Budget` holds
+Decimals only (:func:`_as_money`)."""
+
+
+def _money(values: Mapping[int, int | float], years: frozenset[int]) -> dict[int, Money]:
+    """The amounts of ``years``, exactly as written: integers as they are, others as
+    Decimals."""
+    out: dict[int, Money] = {}
     for year, value in values.items():
         if year in years:
+            if type(value) is int:
+                out[year] = value
+                continue
             amount = as_decimal(value)
             if amount is not None:
                 out[year] = amount
     return out
+
+
+def _as_money(value: Money | None) -> Decimal | None:
+    return Decimal(value) if type(value) is int else value  # type: ignore[return-value]
 
 
 def budget_rows(
@@ -123,11 +137,13 @@ def budget_rows(
     wanted = frozenset(years)
     # The figures of the years asked for, read once: pagu, realisasi, and the pagu behind
     # each reported realisasi (the same node, the same year).
-    pagu_of: dict[str, dict[int, Decimal]] = {}
-    spent_of: dict[str, dict[int, Decimal]] = {}
-    reported_of: dict[str, dict[int, Decimal]] = {}
+    pagu_of: dict[str, dict[int, Money]] = {}
+    spent_of: dict[str, dict[int, Money]] = {}
+    reported_of: dict[str, dict[int, Money]] = {}
+    opd_of: dict[str, str | None] = {}  # each node's OPD, read while the node is at hand
     for node_id, at in index.items():
         node = nodes[at]
+        opd_of[node_id] = node.opd
         pagu = node.pagu
         if pagu:
             in_years = _money(pagu, wanted)
@@ -144,7 +160,7 @@ def budget_rows(
                     reported_of[node_id] = paired
     if not spent_of or not years:
         return []
-    value_of = {(r.node, r.year): r.capaian for r in node_rows}
+    value_of = {(r.node, r.year): r.capaian for r in node_rows if r.capaian is not None}
 
     # Per node and year: its own figure where written, else the sum of its children's,
     # each child's rupiah split over its parents by its shares. A parent that writes its
@@ -152,8 +168,8 @@ def budget_rows(
     # The three figures are rolled up in one walk: the walk goes through the nodes in
     # cascade order, far apart in memory on a large plan, so each is visited once.
     sources = (pagu_of, spent_of, reported_of)
-    rolled: tuple[dict[str, dict[int, Decimal]], ...] = ({}, {}, {})
-    belows: tuple[dict[str, dict[int, Decimal]], ...] = ({}, {}, {})
+    rolled: tuple[dict[str, dict[int, Money]], ...] = ({}, {}, {})
+    belows: tuple[dict[str, dict[int, Money]], ...] = ({}, {}, {})
     for node_id in reversed(order):
         links = shares.get(node_id, ())
         for source, figures, below in zip(sources, rolled, belows, strict=True):
@@ -172,7 +188,7 @@ def budget_rows(
                         continue
                     if slot is None:
                         slot = below[parent] = {}
-                    slot[y] = slot.get(y, _ZERO) + (amount if share == 1 else amount * share)
+                    slot[y] = slot.get(y, 0) + (amount if share == 1 else amount * share)
     rolled_pagu, rolled_spent, rolled_reported = rolled
     out: list[Budget] = []
     for node_id in order:
@@ -188,9 +204,9 @@ def budget_rows(
                         "node",
                         node_id,
                         y,
-                        total.get(y),
-                        spent_here[y],
-                        reported.get(y),
+                        _as_money(total.get(y)),
+                        _as_money(spent_here[y]),
+                        _as_money(reported.get(y)),
                         value_of.get((node_id, y)),
                     )
                 )
@@ -202,9 +218,8 @@ def budget_rows(
 
     groups: dict[str, set[tuple[str, str]]] = {}
     pemda = ("pemda", "pemda")
-    for node_id, at in index.items():
+    for node_id, owner in opd_of.items():
         if keep is None or node_id in keep:
-            owner = nodes[at].opd
             mine_groups = groups[node_id] = {pemda}
             if owner is not None and (opd is None or owner == opd):
                 mine_groups.add(("opd", owner))
@@ -220,7 +235,7 @@ def budget_rows(
             for member in item.nodes:
                 if keep is None or member in keep:
                     groups.setdefault(member, set()).add(("item", item.ref))
-    amounts: dict[str, dict[tuple[str, int], Decimal]] = {}
+    amounts: dict[str, dict[tuple[str, int], Money]] = {}
     for tag, source in (("p", pagu_of), ("s", spent_of), ("r", reported_of)):
         for node_id, figures_of in source.items():
             tagged = amounts.setdefault(node_id, {})
@@ -229,7 +244,7 @@ def budget_rows(
     shared: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
     groups_of = {n: shared.setdefault(f, f) for n, g in groups.items() if (f := frozenset(g))}
     sums = pagu_by_group(order, graph.parents_of, groups_of, amounts)
-    tops = _top_values(plan, graph, node_rows, opd)
+    tops = _top_values(plan, graph, value_of, opd_of, opd)
     kinds = ("opd", "sasaran", "item", "pemda")
     for (kind, group), total_of in sorted(
         sums.items(), key=lambda kv: (kinds.index(kv[0][0]), kv[0][1])
@@ -243,26 +258,26 @@ def budget_rows(
                     kind,  # type: ignore[arg-type]
                     group,
                     y,
-                    total_of.get(("p", y)),
-                    spent_sum,
-                    total_of.get(("r", y)),
+                    _as_money(total_of.get(("p", y))),
+                    _as_money(spent_sum),
+                    _as_money(total_of.get(("r", y))),
                     tops.get((kind, group, y)),
                 )
             )
     return out
 
 
-_ZERO = Decimal(0)
-
-
 def _top_values(
-    plan: Plan, graph: PlanGraph, node_rows: Sequence[NodeCapaian], opd: str | None
+    plan: Plan,
+    graph: PlanGraph,
+    value: Mapping[tuple[str, int], Decimal],
+    opd_of: Mapping[str, str | None],
+    opd: str | None,
 ) -> dict[tuple[str, str, int], Decimal]:
-    """The capaian each group delivered in a year: an OPD's, the mean of its top nodes (its
-    nodes whose parents are not its own); a sasaran's and an item's, their nodes' own."""
-    value = {(r.node, r.year): r.capaian for r in node_rows if r.capaian is not None}
+    """The capaian each group delivered in a year (``value``: each node's capaian per
+    year): an OPD's, the mean of its top nodes (its nodes whose parents are not its own);
+    a sasaran's and an item's, their nodes' own."""
     nodes = plan.nodes
-    opd_of = {n: nodes[at].opd for n, at in graph.index.items()}
     collected: dict[tuple[str, str, int], list[Decimal]] = {}
     for (node_id, y), v in value.items():
         owner = opd_of.get(node_id)
