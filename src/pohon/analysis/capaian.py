@@ -336,6 +336,11 @@ def _measured(
         node_rows = [r for r in node_rows if r.node in keep]
 
     money = budget_rows(plan, graph, order, shares, years, node_rows, opd, keep) if budget else []
+    node_names: dict[str, str] = {}
+    opd_of: dict[str, str | None] = {}
+    for node in nodes:  # one pass for both: a large plan's nodes lie far apart in memory
+        node_names[node.id] = node.name
+        opd_of[node.id] = node.opd
     return CapaianResult(
         plan_id=plan.info.id,
         years=years,
@@ -347,8 +352,8 @@ def _measured(
         cap=limit,
         opd=opd,
         not_rolled=not_rolled,
-        node_names={n.id: n.name for n in nodes},
-        opd_of={n.id: n.opd for n in nodes},
+        node_names=node_names,
+        opd_of=opd_of,
     )
 
 

@@ -52,9 +52,14 @@ def rounded(value: Decimal) -> Decimal:
     (Decimal('89.47'), Decimal('0.13'))
     """
     # A context wide enough for the whole number: a capaian of 10^26 % (a target of
-    # 0,00001 met by 10^21) is absurd but still shown, never an error.
+    # 0,00001 met by 10^21) is absurd but still shown, never an error. The usual width's
+    # context is made once: a plan's capaian are rounded a hundred thousand times.
     digits = max(28, value.adjusted() + 4)
-    return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP, context=Context(prec=digits))
+    context = _USUAL if digits == 28 else Context(prec=digits)
+    return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP, context=context)
+
+
+_USUAL = Context(prec=28)
 
 
 class Band(BaseModel):
