@@ -365,14 +365,46 @@ def test_cli_tells_the_story_in_indonesian(capsys: pytest.CaptureFixture[str]) -
     assert "P-DINKES-3 → P-DINKES-1.02.03" in out
     assert "PK703" in out
     assert "Pagu per OPD" in out
+    assert "Bappedalitbang 2025: Rp 4.905.000.000 → Rp 4.755.000.000" in out
+    # Fields, values and counts as a planner reads them.
+    assert "Indikator didefinisikan ulang (1 indikator, 6 perubahan)" in out
+    assert "polaritas: makin tinggi makin baik → makin rendah makin baik" in out
+    assert "target, 2027: 8 % → 7,5 %" in out
+    assert "2025: 1.900 balita → 11,5 %" in out
+    assert "+ Disperkim (usulan)" in out
+    assert "Induk berganti id" in out
+    assert out.index("Temuan revisi") < out.index("Node ditambahkan")
 
 
 def test_cli_json_is_a_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(OLD), str(NEW), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"old", "new", "warnings", "counts", "changes", "pagu_totals", "findings"}
+    assert set(data) == {
+        "pohon",
+        "old",
+        "new",
+        "warnings",
+        "counts",
+        "changes",
+        "pagu_totals",
+        "findings",
+    }
     first = data["changes"][0]
-    assert set(first) == {"kind", "node", "indicator", "field", "year", "old", "new"}
+    assert set(first) == {
+        "kind",
+        "node",
+        "indicator",
+        "field",
+        "year",
+        "old",
+        "new",
+        "node_name",
+        "level",
+        "opd",
+    }
+    moved = next(c for c in data["changes"] if c["kind"] == "moved")
+    assert moved["level"] == "sasaran_opd"
+    assert moved["opd"] in ("bappeda", "bpkpd")
     assert data["counts"]["likely-renamed"] == 1
     assert {f["code"] for f in data["findings"]} == {"PK701", "PK702", "PK703"}
 
@@ -461,18 +493,24 @@ def test_the_drawing_marks_added_moved_and_changed_boxes() -> None:
 
     old, new = pohon.example("mojokerto-rancangan"), pohon.example("mojokerto")
     style = RevisionStyle(pohon.diff(old, new))
-    drawing = pohon.diagram(new, opd="dinkes", findings=False, styles=[style])
+    drawing = pohon.diagram(new, findings=False, styles=[style])
     dot = {node: name for name, node in drawing.names.items()}
-    added = _box_attrs(drawing.source, dot["P-DINKES-1.02.03"])
-    moved = _box_attrs(drawing.source, dot["K-DINKES-1.02.03.2.03"])
+    added = _box_attrs(drawing.source, dot["S12"])
+    moved = _box_attrs(drawing.source, dot["SO-BAPPEDA-1"])
     changed = _box_attrs(drawing.source, dot["S2"])
+    new_id = _box_attrs(drawing.source, dot["P-DINKES-1.02.03"])
     same = _box_attrs(drawing.source, dot["P-DINKES-1.02.01"])
+    relinked = _box_attrs(drawing.source, dot["K-DINKES-1.02.03.2.03"])
     assert 'color="#1e8449"' in added
     assert "dashed" in moved
     assert 'color="#1a237e"' in moved
     assert 'color="#c2185b"' in changed
-    assert "#1e8449" not in same
-    assert "#c2185b" not in same
+    # A likely new id is the same program, changed; its kegiatan did not move.
+    assert 'color="#c2185b"' in new_id
+    for box in (same, relinked):
+        assert "#1e8449" not in box
+        assert "#c2185b" not in box
+        assert "#1a237e" not in box
     # The legend says what the marks mean, and how many removed nodes are not drawn.
     assert "Ditambahkan sejak revisi lama" in drawing.source
     assert "2 node dihapus" in drawing.source
@@ -625,3 +663,32 @@ def test_many_alike_names_are_paired_in_linear_time() -> None:
         found = pohon.diff(a, b).of_kind("likely-renamed")
     assert compared.call_count <= 4000 * module._CANDIDATES
     assert len(found) >= 5
+
+
+def test_the_workbook_keeps_numbers_as_numbers_and_filters(tmp_path: Path) -> None:
+    book = tmp_path / "perubahan.xlsx"
+    assert main(["diff", str(OLD), str(NEW), "-o", str(book)]) == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(book)["Perubahan"]
+    head = [c.value for c in sheet[1]]
+    assert head[:6] == ["Jenis perubahan", "Level", "Kode", "Id node", "Nama node", "OPD"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    eased = [r for r in rows if r[6] == "SO-BPKPD-1.I1"]
+    assert [(r[8], r[9], r[10]) for r in eased] == [
+        (2026, 7.5, 7.0),
+        (2027, 8.0, 7.5),
+        (2028, 8.5, 7.5),
+    ]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref
+
+
+def test_a_format_given_wins_over_an_unknown_ending(tmp_path: Path) -> None:
+    out = tmp_path / "perubahan.out"
+    assert main(["diff", str(OLD), str(NEW), "-f", "json", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["counts"]["likely-renamed"] == 1
+
+
+def test_the_frame_years_are_whole_numbers(story: pohon.PlanDiff) -> None:
+    assert str(story.to_frame()["year"].dtype) == "Int64"

@@ -1598,6 +1598,8 @@ def _format_for(
     if output in (None, "-") or not ext:
         return given or formats[0]
     named = _EXTENSIONS.get(ext)
+    if named is None and given is not None:
+        return given  # an ending of no format (x.out): the format given says it
     if named is None or named not in formats:
         _fail(_msg("output_ext", lang, path=output, formats=", ".join(formats)))
         return None

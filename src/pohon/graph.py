@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from pohon.model import Node, Plan
+from pohon.model._gc import paused_gc
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,8 +36,19 @@ class PlanGraph:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        index = plan.node_index()
-        self.index: dict[str, int] = index
+        self.index: dict[str, int] = plan.node_index()
+
+    @cached_property
+    def _links(self) -> tuple[dict[str, list[str]], dict[str, tuple[str, ...]]]:
+        """The children and the parents of every node, made on first use: a drawing of the
+        whole plan needs neither, and a check needs both at once. Made with the collector
+        paused, whoever asks first (see :mod:`pohon.model._gc`)."""
+        with paused_gc():
+            return self._make_links()
+
+    def _make_links(self) -> tuple[dict[str, list[str]], dict[str, tuple[str, ...]]]:
+        plan = self.plan
+        index = self.index
         # One pass over the links fills the children and the parents of every node. A parent
         # is kept as the string of the node it names (the index's key), not the link's own
         # equal copy of it: every later look-up of an id then finds the very same object in
@@ -72,8 +84,15 @@ class PlanGraph:
                 else:
                     parents_of[ids[first]] = tuple(dict.fromkeys(found))
                 first += 1
-        self._children = children
-        self._parents_of = parents_of
+        return children, parents_of
+
+    @property
+    def _children(self) -> dict[str, list[str]]:
+        return self._links[0]
+
+    @property
+    def _parents_of(self) -> dict[str, tuple[str, ...]]:
+        return self._links[1]
 
     @classmethod
     def of(cls, plan: Plan) -> PlanGraph:

@@ -51,6 +51,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "relevelled": ("Level diubah", "Level changed"),
     "reowned": ("OPD pemilik diubah", "Owner OPD changed"),
     "moved": ("Induk diubah (dipindah)", "Moved (new parents)"),
+    "relinked": (
+        "Induk berganti id (induk yang sama, kemungkinan ganti id)",
+        "Parent's id changed (the same parent, likely new id)",
+    ),
     "weights": ("Bobot kontribusi diubah", "Contribution weights changed"),
     "kode": ("Kode diubah", "Kode changed"),
     "notes": ("Catatan node diubah", "Node notes changed"),
@@ -213,18 +217,43 @@ class PlanDiff(ShowsItself):
             import pandas as pd
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise ImportError("to_frame() needs pandas: pip install 'pohon[pandas]'") from exc
-        return pd.DataFrame.from_records(
+        frame = pd.DataFrame.from_records(
             self.to_records(), columns=["kind", "node", "indicator", "field", "year", "old", "new"]
         )
+        frame["year"] = frame["year"].astype("Int64")  # a year, or none: never 2025.0
+        return frame
 
     def to_dict(self) -> dict[str, Any]:
-        """The diff as JSON-ready data (the contract of ``pohon diff --format json``)."""
+        """The diff as JSON-ready data (the contract of ``pohon diff --format json``): each
+        change with the name, level and OPD of its node (from the newer plan, the older one
+        for a removed node)."""
+        wanted = {c.node for c in self.changes if c.node is not None}
+        about: dict[str, dict[str, Any]] = {}
+        for plan in (self.old, self.new):
+            for node in plan.nodes:
+                if node.id in wanted:
+                    about[node.id] = {
+                        "node_name": node.name,
+                        "level": node.level,
+                        "opd": node.opd,
+                    }
+        blank = {"node_name": None, "level": None, "opd": None}
         return {
             "old": _plan_head(self.old),
             "new": _plan_head(self.new),
             "warnings": [{"id": i, "en": e} for i, e in self.warnings],
             "counts": self.counts(),
-            "changes": [c.to_dict() for c in self.changes],
+            "changes": [
+                {
+                    **c.to_dict(),
+                    **(
+                        about.get(c.node or "", blank)
+                        if c.kind != "plan" and not c.kind.startswith("opd-")
+                        else blank
+                    ),
+                }
+                for c in self.changes
+            ],
             "pagu_totals": [
                 {"opd": t.opd, "year": t.year, "old": t.old, "new": t.new, "change": t.change}
                 for t in self.pagu_totals
@@ -287,11 +316,13 @@ def _diff(old: Plan, new: Plan) -> PlanDiff:
     added = [n for node_id, n in new_nodes.items() if node_id not in old_nodes]
     changes += [Change("node-removed", n.id, old=n) for n in removed]
     changes += [Change("node-added", n.id, new=n) for n in added]
-    changes += _likely_renames(removed, added)
+    renames = _likely_renames(removed, added)
+    changes += renames
+    renamed = {c.old: c.new for c in renames}
     for node_id, before in old_nodes.items():
         after = new_nodes.get(node_id)
         if after is not None and after != before:
-            changes += _node_changes(before, after)
+            changes += _relinked(_node_changes(before, after), renamed)
     changes.sort(key=Change.sort_key)
     return PlanDiff(
         old=old,
@@ -302,6 +333,21 @@ def _diff(old: Plan, new: Plan) -> PlanDiff:
         else (),
         warnings=tuple(warnings),
     )
+
+
+def _relinked(changes: list[Change], renamed: Mapping[str, str]) -> list[Change]:
+    """A move whose parents differ only by parents that likely got a new id is the same
+    parent under its new id: reported apart, as a consequence of that change of id."""
+    if not renamed:
+        return changes
+    out = []
+    for c in changes:
+        if c.kind == "moved" and tuple((renamed.get(p.id, p.id), p.weight) for p in c.old) == tuple(
+            (p.id, p.weight) for p in c.new
+        ):
+            c = Change("relinked", c.node, c.indicator, c.field, c.year, c.old, c.new)
+        out.append(c)
+    return out
 
 
 def _by_id(nodes: Sequence[Node]) -> dict[str, Node]:

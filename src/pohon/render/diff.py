@@ -10,7 +10,7 @@ from typing import Any
 
 from pohon.analysis.diff import KINDS, Change, PlanDiff
 from pohon.findings import Lang, Report, display, register_html
-from pohon.model import Indicator, Node, Plan
+from pohon.model import Baseline, Indicator, Node, Plan
 from pohon.render._common import one_line
 from pohon.render.html_report import register_section
 
@@ -40,6 +40,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "opd": ("OPD", "OPD"),
     "change": ("Selisih", "Change"),
     "also_removed": ("(lihat kemungkinan ganti id)", "(see likely new id)"),
+    "pagu_note": (
+        "Pagu tiap OPD dihitung sekali per rupiah, di node terbawah tiap cabang yang punya "
+        "pagu: pagu program yang diubah tanpa mengubah pagu sub kegiatannya tidak mengubah "
+        "jumlah OPD.",
+        "Each OPD's pagu counts each rupiah once, at the lowest node of each branch with a "
+        "pagu: a program's pagu changed without its sub kegiatan leaves the OPD's total as "
+        "it was.",
+    ),
     "message": ("Pesan", "Message"),
     "summary": (
         "{changes} perubahan; {findings} temuan revisi",
@@ -57,110 +65,283 @@ def _heading(kind: str, lang: Lang) -> str:
     return KINDS[kind][1 if lang == "en" else 0]
 
 
-def _node_label(plan: Plan, node_id: str | None) -> str:
-    if node_id is None:
-        return "-"
-    for node in plan.nodes:
-        if node.id == node_id:
-            return _label(node)
-    return node_id
+_FIELDS: dict[str, tuple[str, str]] = {
+    "id": ("id", "id"),
+    "name": ("nama", "name"),
+    "pemda": ("Pemda", "Pemda"),
+    "period": ("periode", "period"),
+    "frameworks": ("kerangka", "frameworks"),
+    "scheme": ("skema level", "level scheme"),
+    "notes": ("catatan", "notes"),
+    "meta": ("meta", "meta"),
+    "kode": ("kode", "kode"),
+    "singkatan": ("singkatan", "short name"),
+    "satuan": ("satuan", "unit"),
+    "measure": ("jenis ukuran", "measure"),
+    "scale": ("skala", "scale"),
+    "polarity": ("polaritas", "polarity"),
+    "cumulative": ("kumulatif", "cumulative"),
+    "formula": ("formula", "formula"),
+    "definisi": ("definisi", "definition"),
+    "iku": ("IKU", "IKU"),
+    "baseline": ("baseline", "baseline"),
+    "sumber_data": ("sumber data", "data source"),
+    "penanggung_jawab": ("penanggung jawab", "responsible"),
+    "targets": ("target", "target"),
+    "actuals": ("realisasi", "actual"),
+    "pk_targets": ("target PK", "PK target"),
+    "pagu": ("pagu", "pagu"),
+    "realisasi_anggaran": ("realisasi anggaran", "budget spent"),
+}
+"""How a field is named to a planner (id, en)."""
 
-
-def _label(node: Node) -> str:
-    kode = f" {node.kode.strip()}" if node.kode and node.kode.strip() else ""
-    name = display(node.name)
-    if len(name) > 70:
-        name = name[:69].rstrip() + "…"
-    return f'{node.level}{kode} {node.id} "{name}"'
-
-
-def _value(value: Any, lang: Lang) -> str:
-    if isinstance(value, Node):
-        return _label(value)
-    if isinstance(value, Indicator):
-        return f'{value.id} "{display(value.name)}"'
-    if isinstance(value, tuple) and value and hasattr(value[0], "model_dump"):
-        return "; ".join(_model_text(v) for v in value)
-    if hasattr(value, "model_dump"):
-        return _model_text(value)
-    if isinstance(value, dict):
-        value = "; ".join(f"{k}: {display(v, lang)}" for k, v in value.items())
-    text = display(value, lang)
-    return text if len(text) <= 200 else text[:199] + "…"
-
-
+_ENUMS: dict[str, dict[str, tuple[str, str]]] = {
+    "polarity": {
+        "higher": ("makin tinggi makin baik", "higher is better"),
+        "lower": ("makin rendah makin baik", "lower is better"),
+        "range": ("rentang", "range"),
+    },
+    "measure": {
+        "number": ("angka", "number"),
+        "percent": ("persen", "percent"),
+        "ordinal": ("ordinal", "ordinal"),
+        "text": ("teks", "text"),
+    },
+}
+_YEARLY_KINDS = frozenset({"target", "realisasi", "pk-target", "pagu", "realisasi-anggaran"})
+_SUBJECT_IS_INDICATOR = frozenset(
+    {
+        "indicator-added",
+        "indicator-removed",
+        "indicator-redefined",
+        "indicator-changed",
+        "target",
+        "realisasi",
+        "pk-target",
+    }
+)
 _YEAR_KEYS = frozenset({"year", "start", "end"})
+_COLUMNS = ("node", "indicator", "field", "year", "old", "new")
 
 
-def _model_text(value: Any) -> str:
-    data = value.model_dump(exclude_defaults=True)
-    return ", ".join(f"{k}={v if k in _YEAR_KEYS else display(v)}" for k, v in data.items())
+class _Reader:
+    """What the rows of a diff need to read as a planner reads: level names, OPD names,
+    each node's kode and name, each indicator's name and satuan, from the newer plan (the
+    older one for what was removed)."""
 
+    def __init__(self, d: PlanDiff, lang: Lang) -> None:
+        self.lang = lang
+        self.k = 1 if lang == "en" else 0
+        wanted = {c.node for c in d.changes if c.node is not None}
+        wanted |= {c.new for c in d.of_kind("likely-renamed")}
+        for c in d.changes:
+            if c.kind in ("moved", "relinked", "weights"):
+                wanted |= {p.id for p in (*c.old, *c.new)}
+        self.nodes: dict[str, Node] = {}
+        self.satuan: dict[tuple[str, str], str | None] = {}
+        self.satuan_old: dict[tuple[str, str], str | None] = {}
+        self.redefined = {(c.node, c.indicator) for c in d.of_kind("indicator-redefined")}
+        self.level: dict[str, str] = {}
+        self.opd: dict[str, str] = {}
+        for plan, satuan in ((d.old, self.satuan_old), (d.new, self.satuan)):
+            # The newer plan's reading wins; each side of a value keeps its own satuan.
+            for lv in plan.scheme.levels:
+                self.level[lv.id] = (lv.name_en or lv.name) if lang == "en" else lv.name
+            for o in plan.opds:
+                self.opd[o.id] = (o.singkatan or o.name).strip() or o.id
+            for node in plan.nodes:
+                if node.id in wanted:
+                    self.nodes[node.id] = node
+                    for ind in node.indicators:
+                        satuan[(node.id, ind.id)] = ind.satuan
 
-def _labels(d: PlanDiff) -> dict[str, str]:
-    """Each node the changes name, as a planner knows it: from the new plan, or the old
-    one for a removed node."""
-    wanted = {c.node for c in d.changes if c.node is not None}
-    out: dict[str, str] = {}
-    for plan in (d.old, d.new):
-        for node in plan.nodes:
-            if node.id in wanted:
-                out[node.id] = _label(node)
-    return out
+    def node(self, node_id: str | None, long: bool = False) -> str:
+        """``Sasaran S12 "Meningkatnya …"``: level, kode (else id) and name."""
+        if node_id is None:
+            return ""
+        node = self.nodes.get(node_id)
+        if node is None:
+            return node_id
+        kode = node.kode.strip() if node.kode and node.kode.strip() else node_id
+        name = display(node.name)
+        if not long and len(name) > 70:
+            name = name[:69].rstrip() + "…"
+        return f'{self.level.get(node.level, node.level)} {kode} "{name}"'
 
+    def short(self, node_id: str) -> str:
+        """A parent in a list: kode (else id) and a short name."""
+        node = self.nodes.get(node_id)
+        if node is None:
+            return node_id
+        kode = node.kode.strip() if node.kode and node.kode.strip() else node_id
+        name = display(node.name)
+        return f'{kode} "{name[:39].rstrip() + "…" if len(name) > 40 else name}"'
 
-def _line(c: Change, labels: dict[str, str], lang: Lang) -> str:
-    who = labels.get(c.node or "", c.node or "") if c.kind not in ("plan",) else ""
-    if c.kind.startswith("opd-"):
-        who = c.node or ""
-    parts = [who] if who else []
-    if c.indicator:
-        parts.append(f"{_w('indicator', lang).lower()} {c.indicator}")
-    if c.field and c.kind not in ("renamed", "relevelled", "reowned", "moved", "weights"):
-        parts.append(c.field)
-    if c.year is not None:
-        parts.append(str(c.year))
-    head = ", ".join(parts)
-    if c.kind == "node-added" or c.kind == "indicator-added" or c.kind == "opd-added":
-        return head
-    if c.kind in ("node-removed", "indicator-removed", "opd-removed"):
-        return head
-    if c.kind == "likely-renamed":
-        return f"{c.old} → {c.new}: {labels.get(c.new, c.new)}"
-    if c.kind == "id-reused":
-        old, new = c.old, c.new
+    def field(self, name: str | None) -> str:
+        if not name:
+            return ""
+        known = _FIELDS.get(name)
+        return known[self.k] if known else name
+
+    def value(self, c: Change, value: Any, old: bool = False) -> str:
+        """One side of a change as a planner reads it (``old``: the older side)."""
+        lang = self.lang
+        if c.kind in _YEARLY_KINDS:
+            if value is None:
+                return "(tidak ada)" if lang == "id" else "(none)"
+            if isinstance(value, str):
+                return f'"{display(value)}" ({"teks" if lang == "id" else "text"})'
+            shown = display(value, lang)
+            if c.kind in ("pagu", "realisasi-anggaran"):
+                return f"Rp {shown}"
+            key = (c.node or "", c.indicator or "")
+            satuan = (self.satuan_old if old else self.satuan).get(key)
+            return f"{shown} {display(satuan)}" if satuan else shown
+        if value is None:
+            return "-"
+        if c.field in _ENUMS and isinstance(value, str):
+            return _ENUMS[c.field].get(value, (value, value))[self.k]
+        if c.kind == "relevelled" and isinstance(value, str):
+            return self.level.get(value, value)
+        if c.kind == "reowned" and isinstance(value, str):
+            return self.opd.get(value, value)
+        if isinstance(value, Indicator):
+            return f'{value.id} "{display(value.name)}"'
+        if isinstance(value, Baseline):
+            return f"{display(value.value, lang)} ({value.year})"
+        if isinstance(value, dict):
+            value = "; ".join(f"{k}: {display(v, lang)}" for k, v in value.items())
+        elif hasattr(value, "model_dump"):
+            value = _model_text(value, lang)
+        text = display(value, lang)
+        return text if len(text) <= 200 else text[:199] + "…"
+
+    def cells(self, c: Change) -> tuple[str, ...]:
+        """One change as the cells of :data:`_COLUMNS`."""
+        node = self.node(c.node) if c.kind != "plan" and not c.kind.startswith("opd-") else ""
+        if c.kind.startswith("opd-"):
+            node = self.opd.get(c.node or "", c.node or "")
+        old: str = ""
+        new: str = ""
+        field_name = self.field(c.field)
+        kind = c.kind
+        if kind in ("node-added", "node-removed", "opd-added", "opd-removed"):
+            pass
+        elif kind in ("indicator-added", "indicator-removed"):
+            old = display(c.old.name) if isinstance(c.old, Indicator) else ""
+            new = display(c.new.name) if isinstance(c.new, Indicator) else ""
+        elif kind == "likely-renamed":
+            node, field_name = self.node(c.new), "id"
+            old, new = str(c.old), str(c.new)
+        elif kind == "id-reused":
+            old = f'{self.level.get(c.old[0], c.old[0])} {c.old[1] or "-"} "{display(c.old[2])}"'
+            new = f'{self.level.get(c.new[0], c.new[0])} {c.new[1] or "-"} "{display(c.new[2])}"'
+        elif kind == "relinked":
+            old = "; ".join(p.id for p in c.old)
+            new = "; ".join(p.id for p in c.new)
+            field_name = ""
+        elif kind in ("moved", "weights"):
+            old = "; ".join(self._parent(p) for p in c.old) or "-"
+            new = "; ".join(self._parent(p) for p in c.new) or "-"
+            field_name = ""
+        elif kind == "aligns":
+            new = _set_change(c.old, c.new, str, self.lang)
+            field_name = ""
+        elif kind == "crosscutting":
+            new = self._crosscutting(c.old, c.new)
+            field_name = ""
+        elif kind == "plan" and c.field == "meta":
+            a, b = dict(c.old or {}), dict(c.new or {})
+            keys = [k for k in {**a, **b} if a.get(k) != b.get(k)]
+            old = "; ".join(f"{k}: {display(a[k])}" for k in keys if k in a) or "-"
+            new = "; ".join(f"{k}: {display(b[k])}" for k in keys if k in b) or "-"
+        else:
+            old, new = self.value(c, c.old, old=True), self.value(c, c.new)
+            if kind in ("renamed", "relevelled", "reowned"):
+                field_name = ""
+            elif (c.node, c.indicator) in self.redefined and kind in _YEARLY_KINDS:
+                field_name += (
+                    " (indikator didefinisikan ulang)"
+                    if self.lang == "id"
+                    else " (indicator redefined)"
+                )
         return (
-            f'{c.node}: {_w("from", lang)} {old[0]} {old[1] or "-"} "{display(old[2])}" '
-            f'{_w("to", lang)} {new[0]} {new[1] or "-"} "{display(new[2])}"'
+            node,
+            c.indicator or "",
+            field_name,
+            "" if c.year is None else str(c.year),
+            old,
+            new,
         )
-    if c.kind in ("moved", "weights"):
-        old = ", ".join(_parent(p) for p in c.old)
-        new = ", ".join(_parent(p) for p in c.new)
-        return f"{head}: [{old or '-'}] → [{new or '-'}]"
-    if c.kind in ("aligns", "crosscutting"):
-        return f"{head}: {_set_change(c.old, c.new, lang)}"
-    return f"{head}: {_value(c.old, lang)} → {_value(c.new, lang)}"
+
+    def _parent(self, p: Any) -> str:
+        shown = self.short(p.id)
+        return shown if p.weight is None else f"{shown} ({display(p.weight, self.lang)})"
+
+    def _crosscutting(self, old: Sequence[Any], new: Sequence[Any]) -> str:
+        def party(c: Any) -> str:
+            return self.opd.get(c.opd, c.opd) if c.opd is not None else display(c.agency)
+
+        def shown(c: Any) -> str:
+            note = f": {display(c.note)}" if c.note else ""
+            return f"{party(c)} ({c.status}){note}"
+
+        before = {(c.opd, c.agency): c for c in old}
+        after = {(c.opd, c.agency): c for c in new}
+        parts = [f"+ {shown(c)}" for key, c in after.items() if key not in before]
+        parts += [f"− {shown(c)}" for key, c in before.items() if key not in after]
+        for key, c in after.items():
+            was = before.get(key)
+            if was is not None and was != c:
+                if was.status != c.status:
+                    parts.append(f"{party(c)}: {was.status} → {c.status}")
+                if was.note != c.note:
+                    parts.append(f"{party(c)}: {display(was.note)} → {display(c.note)}")
+        return "; ".join(parts) or ("urutan diubah" if self.lang == "id" else "order changed")
 
 
-def _parent(p: Any) -> str:
-    return p.id if p.weight is None else f"{p.id} ({display(p.weight)})"
+def _model_text(value: Any, lang: Lang = "id") -> str:
+    data = value.model_dump(exclude_defaults=True)
+    return ", ".join(f"{k}={v if k in _YEAR_KEYS else display(v, lang)}" for k, v in data.items())
 
 
-def _set_change(old: Sequence[Any], new: Sequence[Any], lang: Lang) -> str:
-    def key(v: Any) -> str:
-        return v if isinstance(v, str) else _model_text(v)
-
+def _set_change(old: Sequence[Any], new: Sequence[Any], key: Any, lang: Lang) -> str:
     a = {key(v) for v in old}
     b = {key(v) for v in new}
-    added = [key(v) for v in new if key(v) not in a]
-    removed = [key(v) for v in old if key(v) not in b]
-    parts = [f"+ {v}" for v in added] + [f"− {v}" for v in removed]
+    parts = [f"+ {key(v)}" for v in new if key(v) not in a]
+    parts += [f"− {key(v)}" for v in old if key(v) not in b]
     return "; ".join(parts) or ("urutan diubah" if lang == "id" else "order changed")
 
 
+def _count_text(d: PlanDiff, kind: str, lang: Lang) -> str:
+    """``(8)``, or ``(2 indikator, 8 perubahan)`` where one subject has several changes."""
+    found = d.of_kind(kind)
+    if kind in _SUBJECT_IS_INDICATOR:
+        subjects = len({(c.node, c.indicator) for c in found})
+        unit = "indikator" if lang == "id" else "indicators"
+    else:
+        subjects = len({c.node for c in found}) if kind != "plan" else len(found)
+        unit = "node" if lang == "id" else "nodes"
+    if subjects == len(found):
+        return f"({len(found)})"
+    changes = "perubahan" if lang == "id" else "changes"
+    return f"({subjects} {unit}, {len(found)} {changes})"
+
+
+def _line(cells: tuple[str, ...]) -> str:
+    node, indicator, field_name, year, old, new = cells
+    head = ", ".join(x for x in (node, indicator, field_name, year) if x)
+    if not old and not new:
+        return head
+    if not old or not new:
+        shown = old or new
+        return f"{head}: {shown}" if head else shown
+    return f"{head}: {old} → {new}" if head else f"{old} → {new}"
+
+
 def diff_text(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> str:
-    """The diff as text: warnings, then each kind of change under its heading with its
-    count, the pagu per OPD, and the revision findings."""
+    """The diff as text: warnings and the revision findings first, then each kind of
+    change under its heading with its count, and the pagu per OPD."""
     out = [
         f"{_w('title', lang)}: {d.old.id} → {d.new.id}",
         f"  {_w('old', lang)}: {_source(d.old)}",
@@ -171,35 +352,6 @@ def diff_text(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> s
         out.append(f"{_w('warning', lang)}: {text}")
     if d.warnings:
         out.append("")
-    if not d.changes:
-        out.append(_w("none", lang))
-    labels = _labels(d)
-    paired = {c.old for c in d.of_kind("likely-renamed")} | {
-        c.new for c in d.of_kind("likely-renamed")
-    }
-    counts = d.counts()
-    for kind, count in counts.items():
-        out.append(f"{_heading(kind, lang)} ({count})")
-        for c in d.changes:
-            if c.kind != kind:
-                continue
-            line = _line(c, labels, lang)
-            if kind in ("node-added", "node-removed") and c.node in paired:
-                line += " " + _w("also_removed", lang)
-            out.append(f"  {line}")
-        out.append("")
-    if d.changes and ("node-added" in counts or "node-removed" in counts):
-        out.append(_w("id_note", lang))
-        out.append("")
-    if d.pagu_totals:
-        out.append(_w("pagu_totals", lang))
-        for t in d.pagu_totals:
-            sign = "+" if t.change > 0 else ""
-            out.append(
-                f"  {t.opd or '-'} {t.year}: Rp {display(t.old, lang)} → Rp {display(t.new, lang)} "
-                f"({sign}{display(t.change, lang)})"
-            )
-        out.append("")
     if report is not None:
         out.append(f"{_w('findings', lang)} ({len(report.diagnostics)})")
         for diag in report.diagnostics:
@@ -207,6 +359,36 @@ def diff_text(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> s
             out.append(
                 f"  {diag.code} {diag.severity}: {diag.message}" + (f" [{where}]" if where else "")
             )
+        out.append("")
+    if not d.changes:
+        out.append(_w("none", lang))
+    reader = _Reader(d, lang)
+    paired = {c.old for c in d.of_kind("likely-renamed")} | {
+        c.new for c in d.of_kind("likely-renamed")
+    }
+    counts = d.counts()
+    for kind in counts:
+        out.append(f"{_heading(kind, lang)} {_count_text(d, kind, lang)}")
+        for c in d.changes:
+            if c.kind != kind:
+                continue
+            line = _line(reader.cells(c))
+            if kind in ("node-added", "node-removed") and c.node in paired:
+                line += " " + _w("also_removed", lang)
+            out.append(f"  {line}")
+        out.append("")
+    if d.pagu_totals:
+        out.append(_w("pagu_totals", lang))
+        for t in d.pagu_totals:
+            sign = "+" if t.change > 0 else ""
+            out.append(
+                f"  {reader.opd.get(t.opd or '', t.opd or '-')} {t.year}: "
+                f"Rp {display(t.old, lang)} → Rp {display(t.new, lang)} "
+                f"({sign}{display(t.change, lang)})"
+            )
+        out.append("")
+    if d.changes and ("node-added" in counts or "node-removed" in counts):
+        out.append(_w("id_note", lang))
         out.append("")
     # Each entry is one line: a line break or control character from the data is shown
     # escaped (\n, \x1b), so no value can drive the terminal or forge a line.
@@ -221,8 +403,12 @@ def _source(plan: Plan) -> str:
 
 
 def diff_json(d: PlanDiff, report: Report | None = None) -> str:
-    """The diff as JSON: :meth:`PlanDiff.to_dict` and the revision findings."""
+    """The diff as JSON: :meth:`PlanDiff.to_dict`, the version of pohon that made it, and
+    the revision findings."""
+    from pohon import __version__
+
     data = d.to_dict()
+    data["pohon"] = __version__
     data["findings"] = [] if report is None else [diag.to_dict() for diag in report.diagnostics]
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -239,7 +425,7 @@ def diff_html(
     indicator, field, year, old, new), and the pagu per OPD; ``heading`` is the section's
     heading tag (``h2``; the tables' are one level below)."""
     e = escape
-    labels = _labels(d)
+    reader = _Reader(d, lang)
     top = heading if heading in ("h2", "h3", "h4") else "h2"
     sub = f"h{int(top[1]) + 1}"
     parts = ['<section class="perubahan">']
@@ -253,7 +439,7 @@ def diff_html(
     counts = d.counts()
     if counts:
         parts.append("<ul>")
-        parts += [f"<li>{e(_heading(k, lang))}: {n}</li>" for k, n in counts.items()]
+        parts += [f"<li>{e(_heading(k, lang))} {e(_count_text(d, k, lang))}</li>" for k in counts]
         parts.append("</ul>")
     if report is not None and report.diagnostics:
         parts.append(f"<{sub}>{e(_w('findings', lang))} ({len(report.diagnostics)})</{sub}><ul>")
@@ -263,9 +449,9 @@ def diff_html(
     if counts and ("node-added" in counts or "node-removed" in counts):
         parts.append(f'<p class="note">{e(_w("id_note", lang))}</p>')
     for kind in counts:
-        rows = [_cells(c, labels, lang) for c in d.changes if c.kind == kind]
+        rows = [reader.cells(c) for c in d.changes if c.kind == kind]
         used = [k for k in range(len(_COLUMNS)) if any(row[k] for row in rows)]
-        parts.append(f"<{sub}>{e(_heading(kind, lang))} ({len(rows)})</{sub}>")
+        parts.append(f"<{sub}>{e(_heading(kind, lang))} {e(_count_text(d, kind, lang))}</{sub}>")
         parts.append("<table><thead><tr>")
         parts += [f"<th>{e(_w(_COLUMNS[k], lang))}</th>" for k in used]
         parts.append("</tr></thead><tbody>")
@@ -279,7 +465,7 @@ def diff_html(
         parts.append("</tr></thead><tbody>")
         for t in d.pagu_totals:
             cells = (
-                (t.opd or "-", ""),
+                (reader.opd.get(t.opd or "", t.opd or "-"), ""),
                 (str(t.year), ""),
                 (display(t.old, lang), "num"),
                 (display(t.new, lang), "num"),
@@ -293,54 +479,19 @@ def diff_html(
                 + "</tr>"
             )
         parts.append("</tbody></table>")
+        parts.append(f'<p class="note">{e(_w("pagu_note", lang))}</p>')
     parts.append("</section>")
     return "\n".join(parts)
 
 
-_COLUMNS = ("node", "indicator", "field", "year", "old", "new")
-
-
 def _td(column: str, value: str) -> str:
+    plain = value.removeprefix("Rp ").split(" ")[0]
     if (
         column in ("old", "new", "year")
-        and value
-        and value.replace(".", "").replace(",", "").lstrip("-").isdigit()
+        and plain.replace(".", "").replace(",", "").lstrip("-").isdigit()
     ):
         return f'<td class="num">{escape(value)}</td>'
     return f"<td>{escape(value)}</td>"
-
-
-def _cells(c: Change, labels: dict[str, str], lang: Lang) -> tuple[str, ...]:
-    """One change as the cells of :data:`_COLUMNS`."""
-    node = labels.get(c.node or "", c.node or "") if c.kind != "plan" else ""
-    old: Any = c.old
-    new: Any = c.new
-    if c.kind in ("node-added", "node-removed", "opd-added", "opd-removed"):
-        old = new = None
-    elif c.kind in ("indicator-added", "indicator-removed"):
-        old = old.name if isinstance(old, Indicator) else None
-        new = new.name if isinstance(new, Indicator) else None
-    elif c.kind == "likely-renamed":
-        node = labels.get(c.new, c.new)
-    elif c.kind == "id-reused":
-        old = f"{c.old[0]} {c.old[1] or '-'} {display(c.old[2])}"
-        new = f"{c.new[0]} {c.new[1] or '-'} {display(c.new[2])}"
-    elif c.kind in ("moved", "weights"):
-        old = ", ".join(_parent(p) for p in c.old) or "-"
-        new = ", ".join(_parent(p) for p in c.new) or "-"
-    elif c.kind in ("aligns", "crosscutting"):
-        old, new = None, _set_change(c.old, c.new, lang)
-    field_name = c.field or ""
-    if c.kind in ("renamed", "relevelled", "reowned", "moved", "weights", "aligns", "crosscutting"):
-        field_name = ""
-    return (
-        node,
-        c.indicator or "",
-        field_name,
-        "" if c.year is None else str(c.year),
-        "" if old is None else _value(old, lang),
-        "" if new is None else _value(new, lang),
-    )
 
 
 def diff_page(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> str:
@@ -359,33 +510,108 @@ def diff_page(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> s
 
 
 def diff_workbook(d: PlanDiff, report: Report | None = None, lang: Lang = "id") -> bytes:
-    """The diff as a workbook: one sheet of changes, one of pagu per OPD, one of findings.
-    Texts are text cells (never formulas); a control character a cell cannot hold is shown
-    as a space."""
+    """The diff as a workbook a planner can filter and add up: one sheet of changes (level,
+    kode, id, name and OPD of the node in columns of their own; years and numbers as
+    numbers), one of pagu per OPD, one of the revision findings. Texts are text cells
+    (never formulas); a control character a cell cannot hold is shown as a space."""
     from io import BytesIO
 
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     from pohon.render.xlsxfmt import text_row
 
+    def words(*keys: str) -> list[str]:
+        return [_WORDS_XLSX[key][1 if lang == "en" else 0] for key in keys]
+
+    reader = _Reader(d, lang)
     book = Workbook()
     sheet = book.active
-    sheet.title = "perubahan" if lang == "id" else "changes"
-    text_row(sheet, [_w(k, lang) for k in ("kind", *_COLUMNS)])
-    labels = _labels(d)
+    sheet.title = "Perubahan" if lang == "id" else "Changes"
+    text_row(
+        sheet,
+        words(
+            "kind", "level", "kode", "id", "name", "opd", "indicator", "field", "year", "old", "new"
+        ),
+    )
     for c in d.changes:
-        text_row(sheet, [_heading(c.kind, lang), *_cells(c, labels, lang)])
-    pagu = book.create_sheet("pagu_opd")
-    text_row(pagu, [_w(k, lang) for k in ("opd", "year", "old", "new", "change")])
+        node_id = c.new if c.kind == "likely-renamed" else c.node
+        node = reader.nodes.get(node_id or "") if c.kind != "plan" else None
+        cells = reader.cells(c)
+        old: Any = cells[4]
+        new: Any = cells[5]
+        if c.kind in _YEARLY_KINDS:  # numbers stay numbers, to add up and filter
+            old = c.old if _is_number(c.old) else old
+            new = c.new if _is_number(c.new) else new
+        text_row(
+            sheet,
+            [
+                _heading(c.kind, lang),
+                reader.level.get(node.level, node.level) if node else "",
+                (node.kode or "") if node else "",
+                node_id if node else (c.node or ""),
+                node.name if node else "",
+                reader.opd.get(node.opd, node.opd) if node and node.opd else "",
+                c.indicator or "",
+                cells[2],
+                c.year,
+                old,
+                new,
+            ],
+        )
+    _layout(sheet, (26, 18, 18, 22, 50, 14, 16, 16, 8, 30, 30), get_column_letter)
+    pagu = book.create_sheet("Pagu OPD" if lang == "id" else "OPD pagu")
+    text_row(pagu, words("opd", "year", "old", "new", "change"))
     for t in d.pagu_totals:
-        text_row(pagu, [t.opd or "-", t.year, t.old, t.new, t.change])
-    found = book.create_sheet("temuan" if lang == "id" else "findings")
-    text_row(found, ["kode" if lang == "id" else "code", "node", _w("message", lang)])
+        text_row(pagu, [reader.opd.get(t.opd or "", t.opd or "-"), t.year, t.old, t.new, t.change])
+    _layout(pagu, (24, 8, 20, 20, 20), get_column_letter)
+    for row in pagu.iter_rows(min_row=2, min_col=3):
+        for cell in row:
+            cell.number_format = "#,##0"
+    found = book.create_sheet("Temuan revisi" if lang == "id" else "Revision findings")
+    text_row(found, words("code", "severity", "id", "message", "hint"))
     for diag in report.diagnostics if report is not None else ():
-        text_row(found, [diag.code, diag.node or "", diag.message])
+        text_row(found, [diag.code, diag.severity, diag.node or "", diag.message, diag.hint])
+    _layout(found, (8, 10, 22, 90, 60), get_column_letter)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+_WORDS_XLSX: dict[str, tuple[str, str]] = {
+    "kind": ("Jenis perubahan", "Kind of change"),
+    "level": ("Level", "Level"),
+    "kode": ("Kode", "Kode"),
+    "id": ("Id node", "Node id"),
+    "name": ("Nama node", "Node name"),
+    "opd": ("OPD", "OPD"),
+    "indicator": ("Indikator", "Indicator"),
+    "field": ("Isian", "Field"),
+    "year": ("Tahun", "Year"),
+    "old": ("Lama", "Old"),
+    "new": ("Baru", "New"),
+    "change": ("Selisih", "Change"),
+    "code": ("Kode aturan", "Rule"),
+    "severity": ("Tingkat", "Severity"),
+    "message": ("Pesan", "Message"),
+    "hint": ("Saran", "Hint"),
+}
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _layout(sheet: Any, widths: Sequence[int], letter: Any) -> None:
+    """Bold header, frozen under the header, a filter on every column, column widths."""
+    from openpyxl.styles import Font
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for k, width in enumerate(widths, start=1):
+        sheet.column_dimensions[letter(k)].width = width
 
 
 # -- marks on the drawing ----------------------------------------------------------------------
@@ -394,7 +620,9 @@ _ADDED = "#1e8449"
 _MOVED = "#1a237e"
 _CHANGED = "#c2185b"
 _MOVES = frozenset({"moved", "weights", "relevelled", "reowned"})
-_NOT_CHANGES = frozenset({"plan", "opd-added", "opd-removed", "opd-changed", "node-removed"})
+_NOT_CHANGES = frozenset(
+    {"plan", "opd-added", "opd-removed", "opd-changed", "node-removed", "relinked"}
+)
 
 
 class RevisionStyle:
@@ -404,7 +632,9 @@ class RevisionStyle:
     are not in the newer plan's drawing: the legend counts them."""
 
     def __init__(self, d: PlanDiff, lang: Lang = "id") -> None:
-        self.added = {c.node for c in d.of_kind("node-added")}
+        # A likely new id is the same node changed, not a new one.
+        renamed = {c.new for c in d.of_kind("likely-renamed")}
+        self.added = {c.node for c in d.of_kind("node-added")} - renamed
         self.moved = {c.node for c in d.changes if c.kind in _MOVES}
         self.changed = {
             c.node for c in d.changes if c.kind not in _NOT_CHANGES and c.node is not None
@@ -413,7 +643,10 @@ class RevisionStyle:
         words = {
             "added": ("Ditambahkan sejak revisi lama", "Added since the old revision"),
             "moved": ("Dipindah (induk, level atau OPD)", "Moved (parents, level or OPD)"),
-            "changed": ("Diubah (nama, indikator, target, pagu…)", "Changed (name, indicators…)"),
+            "changed": (
+                "Diubah (nama, id, indikator, target, pagu…)",
+                "Changed (name, id, indicators…)",
+            ),
             "removed": (
                 f"{removed} node dihapus (tidak tergambar; lihat pohon diff)",
                 f"{removed} nodes removed (not drawn; see pohon diff)",
