@@ -86,11 +86,12 @@ class PlanGraph:
                 first += 1
         return children, parents_of
 
-    @property
+    # Cached, so that after the first use each is read as a plain attribute.
+    @cached_property
     def _children(self) -> dict[str, list[str]]:
         return self._links[0]
 
-    @property
+    @cached_property
     def _parents_of(self) -> dict[str, tuple[str, ...]]:
         return self._links[1]
 
