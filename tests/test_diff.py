@@ -502,6 +502,8 @@ def test_the_drawing_marks_added_moved_and_changed_boxes() -> None:
     same = _box_attrs(drawing.source, dot["P-DINKES-1.02.01"])
     relinked = _box_attrs(drawing.source, dot["K-DINKES-1.02.03.2.03"])
     assert 'color="#1e8449"' in added
+    assert 'class="revisi-added"' in added
+    assert 'class="revisi-moved"' in moved
     assert "dashed" in moved
     assert 'color="#1a237e"' in moved
     assert 'color="#c2185b"' in changed
@@ -692,3 +694,29 @@ def test_a_format_given_wins_over_an_unknown_ending(tmp_path: Path) -> None:
 
 def test_the_frame_years_are_whole_numbers(story: pohon.PlanDiff) -> None:
     assert str(story.to_frame()["year"].dtype) == "Int64"
+
+
+def test_a_web_page_finds_the_marked_boxes_by_class() -> None:
+    from pohon.render.diff import RevisionStyle
+    from pohon.render.layout import engine
+
+    if engine() is None:
+        pytest.skip("no Graphviz engine (pip install 'pohon[diagram]')")
+    old, new = pohon.example("mojokerto-rancangan"), pohon.example("mojokerto")
+    drawing = pohon.diagram(
+        new, opd="dinkes", findings=False, styles=[RevisionStyle(pohon.diff(old, new))]
+    )
+    from html import unescape
+
+    # Graphviz writes "-" as "&#45;" in attributes; a browser reads the class as written.
+    svg = unescape(drawing.render("svg").decode("utf-8"))
+    assert 'class="node revisi-changed"' in svg
+    assert svg.count("revisi-") >= 3
+
+
+def test_a_style_class_is_checked() -> None:
+    def style(box: Any) -> dict[str, str]:
+        return {"class": 'x" onload="alert(1)'}
+
+    with pytest.raises(pohon.UsageError):
+        pohon.diagram(pohon.example("mojokerto"), opd="dinkes", findings=False, styles=[style])

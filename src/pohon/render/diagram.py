@@ -1081,9 +1081,11 @@ class _Builder:
         )
 
 
-STYLE_ATTRIBUTES = frozenset({"fillcolor", "color", "fontcolor", "penwidth", "style"})
-"""What a style hook may set: colours, the border's width and the line style. Links,
+STYLE_ATTRIBUTES = frozenset({"fillcolor", "color", "fontcolor", "penwidth", "style", "class"})
+"""What a style hook may set: colours, the border's width, the line style, and classes of
+the box's SVG group (lower-case words, for a web page's own styles and scripts). Links,
 images, shapes and fonts are refused: a hook cannot put a link or a file into the SVG."""
+_CLASS = re.compile(r"[a-z][a-z0-9-]{0,39}( [a-z][a-z0-9-]{0,39}){0,3}")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]{3,20}[0-9]?")
 _STYLE = re.compile(r"[a-z]{4,10}(,[a-z]{4,10}){0,3}")
 
@@ -1139,6 +1141,8 @@ def _style_attrs(given: object) -> dict[str, str]:
             ok = 0 <= width <= 10
         elif key == "style":
             ok = _STYLE.fullmatch(text) is not None
+        elif key == "class":
+            ok = _CLASS.fullmatch(text) is not None
         else:
             ok = _COLOUR.fullmatch(text) is not None
         if not ok:

@@ -628,8 +628,9 @@ _NOT_CHANGES = frozenset(
 class RevisionStyle:
     """A style hook for :func:`pohon.diagram` (``styles=[RevisionStyle(d)]``) that marks
     each box by what changed since the older revision: added (green border), moved to
-    other parents, level or OPD (purple, dashed), otherwise changed (orange). Removed nodes
-    are not in the newer plan's drawing: the legend counts them."""
+    other parents, level or OPD (navy, dashed), otherwise changed (magenta); in the SVG the
+    box's group has the class ``revisi-added``, ``revisi-moved`` or ``revisi-changed``.
+    Removed nodes are not in the newer plan's drawing: the legend counts them."""
 
     def __init__(self, d: PlanDiff, lang: Lang = "id") -> None:
         # A likely new id is the same node changed, not a new one.
@@ -664,11 +665,16 @@ class RevisionStyle:
     def __call__(self, box: Any) -> dict[str, str]:
         node_id = box.node.id
         if node_id in self.added:
-            return {"color": _ADDED, "penwidth": "3.5"}
+            return {"color": _ADDED, "penwidth": "3.5", "class": "revisi-added"}
         if node_id in self.moved:
-            return {"color": _MOVED, "penwidth": "3", "style": "rounded,filled,dashed"}
+            return {
+                "color": _MOVED,
+                "penwidth": "3",
+                "style": "rounded,filled,dashed",
+                "class": "revisi-moved",
+            }
         if node_id in self.changed:
-            return {"color": _CHANGED, "penwidth": "3"}
+            return {"color": _CHANGED, "penwidth": "3", "class": "revisi-changed"}
         return {}
 
 
