@@ -1429,6 +1429,7 @@ def _add_report(sub: Any) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from pohon.analysis.diff import diff
     from pohon.findings import UsageError
     from pohon.io import LoadError, load
     from pohon.render.diagram import check_year
@@ -1467,7 +1468,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
             _fail(f"{path}: {said}")
             problems.append((path, said))
             continue
-        parts.append(ReportPart(plan, check(plan, lang=lang, previous=previous), path, previous))
+        # The changes are found once, for the check, the drawing and the section.
+        changes = diff(previous, plan) if previous is not None else None
+        parts.append(ReportPart(plan, check(plan, lang=lang, previous=changes), path, changes))
     if not parts:
         return EXIT_INPUT
     text = html_report(parts, lang=lang, year=args.year, problems=problems)

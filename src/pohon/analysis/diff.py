@@ -307,11 +307,11 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
 
 def _diff(old: Plan, new: Plan) -> PlanDiff:
     changes: list[Change] = []
-    warnings = _warnings(old, new)
-    changes += _header_changes(old, new)
-    changes += _opd_changes(old, new)
     old_nodes = _by_id(old.nodes)
     new_nodes = _by_id(new.nodes)
+    warnings = _warnings(old, new, old_nodes, new_nodes)
+    changes += _header_changes(old, new)
+    changes += _opd_changes(old, new)
     removed = [n for node_id, n in old_nodes.items() if node_id not in new_nodes]
     added = [n for node_id, n in new_nodes.items() if node_id not in old_nodes]
     changes += [Change("node-removed", n.id, old=n) for n in removed]
@@ -357,7 +357,9 @@ def _by_id(nodes: Sequence[Node]) -> dict[str, Node]:
     return out
 
 
-def _warnings(old: Plan, new: Plan) -> list[tuple[str, str]]:
+def _warnings(
+    old: Plan, new: Plan, old_nodes: Mapping[str, Node], new_nodes: Mapping[str, Node]
+) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if _folded(old.pemda) != _folded(new.pemda):
         out.append(
@@ -379,7 +381,7 @@ def _warnings(old: Plan, new: Plan) -> list[tuple[str, str]]:
                 "removed",
             )
         )
-    for label, plan in (("lama", old), ("baru", new)):
+    for label, plan, first in (("lama", old, old_nodes), ("baru", new, new_nodes)):
         counts = Counter(n.id for n in plan.nodes)
         twice = sorted(node_id for node_id, k in counts.items() if k > 1)
         if twice:
@@ -395,7 +397,7 @@ def _warnings(old: Plan, new: Plan) -> list[tuple[str, str]]:
             )
         doubled = [
             (node.id, ind_id)
-            for node in _by_id(plan.nodes).values()
+            for node in first.values()
             for ind_id, k in Counter(i.id for i in node.indicators).items()
             if k > 1
         ]

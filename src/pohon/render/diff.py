@@ -682,12 +682,9 @@ class RevisionStyle:
 
 
 def _report_section(part: Any, lang: Lang, year: int) -> tuple[str, str] | None:
-    previous = getattr(part, "previous", None)
-    if previous is None:
+    found = getattr(part, "previous", None)
+    if not isinstance(found, PlanDiff):  # html_report made the changes of each part
         return None
-    from pohon.analysis.diff import diff
-
-    found = diff(previous, part.plan)
     revision = None
     if part.report is not None:
         from dataclasses import replace

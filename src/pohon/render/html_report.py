@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Any
 
+from pohon.analysis.diff import PlanDiff
 from pohon.findings import Diagnostic, Lang, Report, UsageError
 from pohon.findings.catalogue import display
 from pohon.model import Plan
@@ -45,9 +46,10 @@ class ReportPart:
     report: Report | None = None
     """Its check; ``None`` checks the plan when the report is made."""
     file: str | None = None
-    previous: Plan | None = None
-    """The plan's older revision: the report then has a "perubahan" section, and a check
-    made here includes the revision rules."""
+    previous: Plan | PlanDiff | None = None
+    """The plan's older revision, or the changes from it (``pohon.diff(old, plan)``): the
+    report then has a "perubahan" section and its drawing marks the changed boxes, and a
+    check made here includes the revision rules."""
 
 
 Section = Callable[[ReportPart, Lang, int], "tuple[str, str] | None"]
@@ -169,6 +171,7 @@ def html_report(
     not be read, listed at the top so that nothing given is silently left out; ``sections``
     (default: the registered :data:`SECTIONS`) follow the matrices of each plan."""
     from pohon import __version__
+    from pohon.analysis.diff import diff
     from pohon.rules import check
 
     for part in parts:
@@ -178,6 +181,14 @@ def html_report(
                 f"{type(part).__name__}",
                 f"html_report() needs a list of ReportPart(plan, report), not {type(part).__name__}",
             )
+    # The changes from an older revision are found once per plan, for its check, its
+    # drawing and its "perubahan" section.
+    parts = [
+        part
+        if not isinstance(part.previous, Plan)
+        else replace(part, previous=diff(part.previous, part.plan))
+        for part in parts
+    ]
     parts = [
         part
         if part.report is not None
@@ -238,7 +249,8 @@ def _section(
     meta = " · ".join(
         _e(x) for x in (plan.info.pemda, period, part.file, _w("year", lang, year=the_year)) if x
     )
-    drawing_html, names = _drawing(plan, report, lang, the_year, f"p{k}-", part.previous)
+    changes = part.previous if isinstance(part.previous, PlanDiff) else None
+    drawing_html, names = _drawing(plan, report, lang, the_year, f"p{k}-", changes)
     data = _box_data(plan, report, names, lang)
     opd_names = {o.id: o.name for o in plan.opds}
     findings = report.diagnostics
@@ -273,19 +285,18 @@ def _drawing(
     lang: Lang,
     year: int,
     prefix: str,
-    previous: Plan | None = None,
+    changes: PlanDiff | None = None,
 ) -> tuple[str, dict[str, str]]:
     """The diagram's HTML and its DOT names → node ids (empty when it is not drawn); with
-    ``previous``, the boxes are marked by what changed since that revision."""
+    ``changes`` since an older revision, the changed boxes are marked."""
     from pohon.render.diagram import diagram
     from pohon.render.layout import DiagramError
 
     styles = []
-    if previous is not None:
-        from pohon.analysis.diff import diff
+    if changes is not None:
         from pohon.render.diff import RevisionStyle
 
-        styles.append(RevisionStyle(diff(previous, plan), lang))
+        styles.append(RevisionStyle(changes, lang))
     drawing = diagram(plan, report, lang=lang, year=year, styles=styles)
     names = dict(drawing.names)
     try:

@@ -15,17 +15,24 @@ from pohon.model import Indicator, Node, Plan
 from pohon.rules.context import Context
 from pohon.rules.registry import Finding, rule
 
+_Revision = tuple[PlanDiff, Plan, dict[tuple[str, str], Indicator]]
 
-def _revision(ctx: Context) -> tuple[PlanDiff, Plan] | None:
-    """The diff and the older plan, when the periods of the two revisions overlap: an IKU
-    is kept stable through its period, and a new period may change anything."""
+
+def _revision(ctx: Context) -> _Revision | None:
+    """The diff, the older plan and its indicators by (node, indicator), when the periods
+    of the two revisions overlap: an IKU is kept stable through its period, and a new
+    period may change anything. Made once for the three rules of a check."""
+    return ctx.shared("revision", _build_revision)
+
+
+def _build_revision(ctx: Context) -> _Revision | None:
     found = ctx.diff
     previous = ctx.previous
     if found is None or previous is None:
         return None
     if set(previous.period.years).isdisjoint(ctx.plan.period.years):
         return None
-    return found, previous
+    return found, previous, _old_indicators(previous)
 
 
 def _old_indicators(plan: Plan) -> dict[tuple[str, str], Indicator]:
@@ -99,8 +106,7 @@ def iku_redefined(ctx: Context) -> Iterator[Finding]:
     found = _revision(ctx)
     if found is None:
         return
-    changes, previous = found
-    before = _old_indicators(previous)
+    changes, _, before = found
     fields: dict[tuple[str, str], list[str]] = {}
     for change in changes.of_kind("indicator-redefined"):
         key = (change.node or "", change.indicator or "")
@@ -172,8 +178,7 @@ def iku_dropped(ctx: Context) -> Iterator[Finding]:
     found = _revision(ctx)
     if found is None:
         return
-    changes, previous = found
-    before = _old_indicators(previous)
+    changes, previous, before = found
     old_nodes: dict[str, Node] = {}
     for node in previous.nodes:
         old_nodes.setdefault(node.id, node)
@@ -267,8 +272,7 @@ def target_lowered_without_note(ctx: Context) -> Iterator[Finding]:
     found = _revision(ctx)
     if found is None:
         return
-    changes, previous = found
-    before = _old_indicators(previous)
+    changes, _, before = found
     redefined = {(c.node, c.indicator) for c in changes.of_kind("indicator-redefined")}
     index = ctx.graph.index
     nodes = ctx.plan.nodes
