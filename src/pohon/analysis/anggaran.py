@@ -118,6 +118,11 @@ def _money(values: Mapping[int, int | float], years: frozenset[int]) -> dict[int
     return out
 
 
+_PAGU, _SPENT, _REPORTED = 0, 1, 2
+"""A node's figures for a year are keyed ``year * 3 + figure``: pagu, realisasi anggaran,
+and the pagu behind a reported realisasi."""
+
+
 def _as_money(value: Money | None) -> Decimal | None:
     return Decimal(value) if type(value) is int else value  # type: ignore[return-value]
 
@@ -135,78 +140,87 @@ def budget_rows(
     nodes = plan.nodes
     index = graph.index
     wanted = frozenset(years)
-    # The figures of the years asked for, read once: pagu, realisasi, and the pagu behind
-    # each reported realisasi (the same node, the same year).
-    pagu_of: dict[str, dict[int, Money]] = {}
+    # The figures of the years asked for, read once: realisasi, then pagu, and the pagu
+    # behind each reported realisasi (the same node, the same year). A Budget row needs a
+    # realisasi, so pagu is read only for the years where some node reports one: in a plan
+    # read in its first year, one year of five. The three figures of a node share one dict,
+    # keyed by year and figure (:func:`_key`), so that every walk below visits a node once.
     spent_of: dict[str, dict[int, Money]] = {}
-    reported_of: dict[str, dict[int, Money]] = {}
     opd_of: dict[str, str | None] = {}  # each node's OPD, read while the node is at hand
+    spent_years: set[int] = set()
+    aligned: list[tuple[str, tuple[str, ...]]] = []  # the nodes that name framework items
     for node_id, at in index.items():
         node = nodes[at]
         opd_of[node_id] = node.opd
-        pagu = node.pagu
-        if pagu:
-            in_years = _money(pagu, wanted)
-            if in_years:
-                pagu_of[node_id] = in_years
+        if node.aligns:
+            aligned.append((node_id, node.aligns))
         spent = node.realisasi_anggaran
         if spent:
             in_years = _money(spent, wanted)
             if in_years:
                 spent_of[node_id] = in_years
-                own_pagu = pagu_of.get(node_id, {})
-                paired = {y: own_pagu[y] for y in in_years if y in own_pagu}
-                if paired:
-                    reported_of[node_id] = paired
-    if not spent_of or not years:
+                spent_years.update(in_years)
+    if not spent_of:
         return []
-    value_of = {(r.node, r.year): r.capaian for r in node_rows if r.capaian is not None}
+    years = [y for y in years if y in spent_years]
+    wanted = frozenset(years)
+    amounts: dict[str, dict[int, Money]] = {}
+    for node_id, at in index.items():
+        pagu = nodes[at].pagu
+        spent_here = spent_of.get(node_id)
+        figures: dict[int, Money] = {}
+        if pagu:
+            for y, amount in _money(pagu, wanted).items():
+                figures[y * 3 + _PAGU] = amount
+                if spent_here is not None and y in spent_here:
+                    figures[y * 3 + _REPORTED] = amount
+        if spent_here is not None:
+            for y, amount in spent_here.items():
+                figures[y * 3 + _SPENT] = amount
+        if figures:
+            amounts[node_id] = figures
+    value_of = {
+        (r.node, r.year): r.capaian for r in node_rows if r.capaian is not None and r.year in wanted
+    }
 
-    # Per node and year: its own figure where written, else the sum of its children's,
-    # each child's rupiah split over its parents by its shares. A parent that writes its
-    # own figure for the year takes nothing from its children.
-    # The three figures are rolled up in one walk: the walk goes through the nodes in
-    # cascade order, far apart in memory on a large plan, so each is visited once.
-    sources = (pagu_of, spent_of, reported_of)
-    rolled: tuple[dict[str, dict[int, Money]], ...] = ({}, {}, {})
-    belows: tuple[dict[str, dict[int, Money]], ...] = ({}, {}, {})
+    # Per node and figure: its own where written, else the sum of its children's, each
+    # child's rupiah split over its parents by its shares. A parent that writes its own
+    # figure for the year takes nothing from its children.
+    rolled: dict[str, dict[int, Money]] = {}
+    below: dict[str, dict[int, Money]] = {}
     for node_id in reversed(order):
-        links = shares.get(node_id, ())
-        for source, figures, below in zip(sources, rolled, belows, strict=True):
-            mine = below.pop(node_id, None)
-            written = source.get(node_id)
-            if written:
-                mine = {**mine, **written} if mine else written
-            if not mine:
-                continue
-            figures[node_id] = mine
-            for parent, share in links:
-                theirs = source.get(parent)
-                slot = below.get(parent)
-                for y, amount in mine.items():
-                    if theirs is not None and y in theirs:
-                        continue
-                    if slot is None:
-                        slot = below[parent] = {}
-                    slot[y] = slot.get(y, 0) + (amount if share == 1 else amount * share)
-    rolled_pagu, rolled_spent, rolled_reported = rolled
+        mine = below.pop(node_id, None)
+        written = amounts.get(node_id)
+        if written:
+            mine = {**mine, **written} if mine else written
+        if not mine:
+            continue
+        rolled[node_id] = mine
+        for parent, share in shares.get(node_id, ()):
+            theirs = amounts.get(parent)
+            slot = below.get(parent)
+            for key, amount in mine.items():
+                if theirs is not None and key in theirs:
+                    continue
+                if slot is None:
+                    slot = below[parent] = {}
+                slot[key] = slot.get(key, 0) + (amount if share == 1 else amount * share)
     out: list[Budget] = []
     for node_id in order:
-        spent_here = rolled_spent.get(node_id)
-        if spent_here is None or (keep is not None and node_id not in keep):
+        here = rolled.get(node_id)
+        if here is None or (keep is not None and node_id not in keep):
             continue
-        total = rolled_pagu.get(node_id, {})
-        reported = rolled_reported.get(node_id, {})
         for y in years:
-            if y in spent_here:
+            spent_sum = here.get(y * 3 + _SPENT)
+            if spent_sum is not None:
                 out.append(
                     Budget(
                         "node",
                         node_id,
                         y,
-                        _as_money(total.get(y)),
-                        _as_money(spent_here[y]),
-                        _as_money(reported.get(y)),
+                        _as_money(here.get(y * 3 + _PAGU)),
+                        _as_money(spent_sum),
+                        _as_money(here.get(y * 3 + _REPORTED)),
                         value_of.get((node_id, y)),
                     )
                 )
@@ -216,41 +230,49 @@ def budget_rows(
     from pohon.analysis.alignment import alignment
     from pohon.analysis.crosscutting import sasaran_served
 
-    groups: dict[str, set[tuple[str, str]]] = {}
-    pemda = ("pemda", "pemda")
-    for node_id, owner in opd_of.items():
-        if keep is None or node_id in keep:
-            mine_groups = groups[node_id] = {pemda}
-            if owner is not None and (opd is None or owner == opd):
-                mine_groups.add(("opd", owner))
+    # A node's groups: the Pemda and its OPD (one shared set per OPD), and for some nodes
+    # the Pemda sasaran and framework items it serves.
+    more: dict[str, set[tuple[str, str]]] = {}
     # A node of an OPD level counts for the sasaran nearest above it, as in the
     # crosscutting matrix's cells.
     opd_levels = {lv.id for lv in plan.scheme.levels if lv.owner == "opd"}
     for node_id, near in sasaran_served(plan, graph).items():
         node = nodes[index[node_id]]
         if node.level in opd_levels and node.opd is not None and (opd is None or node.opd == opd):
-            groups.setdefault(node_id, set()).update(("sasaran", s) for s in near)
+            more.setdefault(node_id, set()).update(("sasaran", s) for s in near)
     if plan.info.frameworks:
         for item in alignment(plan, graph=graph).items:
             for member in item.nodes:
                 if keep is None or member in keep:
-                    groups.setdefault(member, set()).add(("item", item.ref))
-    amounts: dict[str, dict[tuple[str, int], Money]] = {}
-    for tag, source in (("p", pagu_of), ("s", spent_of), ("r", reported_of)):
-        for node_id, figures_of in source.items():
-            tagged = amounts.setdefault(node_id, {})
-            for y, amount in figures_of.items():
-                tagged[(tag, y)] = amount
+                    more.setdefault(member, set()).add(("item", item.ref))
+    pemda = ("pemda", "pemda")
+    base_of: dict[str | None, frozenset[tuple[str, str]]] = {None: frozenset((pemda,))}
     shared: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
-    groups_of = {n: shared.setdefault(f, f) for n, g in groups.items() if (f := frozenset(g))}
+    groups_of: dict[str, frozenset[tuple[str, str]]] = {}
+    for node_id, owner in opd_of.items():
+        extra = more.get(node_id)
+        if keep is None or node_id in keep:
+            if owner is not None and opd is not None and owner != opd:
+                owner = None
+            base = base_of.get(owner)
+            if base is None:
+                base = base_of[owner] = frozenset((pemda, ("opd", owner)))  # type: ignore[arg-type]
+            if extra:
+                union = base.union(extra)
+                groups_of[node_id] = shared.setdefault(union, union)
+            else:
+                groups_of[node_id] = base
+        elif extra:
+            alone = frozenset(extra)
+            groups_of[node_id] = shared.setdefault(alone, alone)
     sums = pagu_by_group(order, graph.parents_of, groups_of, amounts)
-    tops = _top_values(plan, graph, value_of, opd_of, opd)
+    tops = _top_values(graph, value_of, opd_of, aligned, opd)
     kinds = ("opd", "sasaran", "item", "pemda")
     for (kind, group), total_of in sorted(
         sums.items(), key=lambda kv: (kinds.index(kv[0][0]), kv[0][1])
     ):
         for y in years:
-            spent_sum = total_of.get(("s", y))
+            spent_sum = total_of.get(y * 3 + _SPENT)
             if spent_sum is None:
                 continue
             out.append(
@@ -258,9 +280,9 @@ def budget_rows(
                     kind,  # type: ignore[arg-type]
                     group,
                     y,
-                    _as_money(total_of.get(("p", y))),
+                    _as_money(total_of.get(y * 3 + _PAGU)),
                     _as_money(spent_sum),
-                    _as_money(total_of.get(("r", y))),
+                    _as_money(total_of.get(y * 3 + _REPORTED)),
                     tops.get((kind, group, y)),
                 )
             )
@@ -268,22 +290,24 @@ def budget_rows(
 
 
 def _top_values(
-    plan: Plan,
     graph: PlanGraph,
     value: Mapping[tuple[str, int], Decimal],
     opd_of: Mapping[str, str | None],
+    aligned: Sequence[tuple[str, tuple[str, ...]]],
     opd: str | None,
 ) -> dict[tuple[str, str, int], Decimal]:
     """The capaian each group delivered in a year (``value``: each node's capaian per
     year): an OPD's, the mean of its top nodes (its nodes whose parents are not its own);
     a sasaran's and an item's, their nodes' own."""
-    nodes = plan.nodes
     collected: dict[tuple[str, str, int], list[Decimal]] = {}
+    parents_of = graph.parents_of
     for (node_id, y), v in value.items():
         owner = opd_of.get(node_id)
         if owner is not None and (opd is None or owner == opd):
-            parents = graph.parents_of.get(node_id, ())
-            if not any(opd_of.get(p) == owner for p in parents):
+            for parent in parents_of.get(node_id, ()):
+                if opd_of.get(parent) == owner:
+                    break
+            else:
                 collected.setdefault(("opd", owner, y), []).append(v)
         else:
             collected.setdefault(("sasaran", node_id, y), []).append(v)
@@ -293,10 +317,10 @@ def _top_values(
             got = value.get((root, y))
             if got is not None:
                 collected.setdefault(("pemda", "pemda", y), []).append(got)
-    for node in nodes:
-        for ref in node.aligns:
+    for node_id, refs in aligned:
+        for ref in refs:
             for y in years:
-                got = value.get((node.id, y))
+                got = value.get((node_id, y))
                 if got is not None:
                     collected.setdefault(("item", ref, y), []).append(got)
     return {k: sum(v, Decimal(0)) / len(v) for k, v in collected.items()}

@@ -581,6 +581,10 @@ def _period(
     return PeriodCapaian(node_id, ind.id, through, ind.cumulative, so_far, whole, measured)
 
 
+_WHOLE = Decimal(1)
+"""The share of a node with one parent (Decimals are immutable: one serves every node)."""
+
+
 def _shares(plan: Plan, graph: PlanGraph) -> dict[str, tuple[tuple[str, Decimal], ...]]:
     """Each node's parents with its share toward each: its link's weight over the sum of
     its links' weights, equal shares where the weights are missing or incomplete."""
@@ -592,7 +596,7 @@ def _shares(plan: Plan, graph: PlanGraph) -> dict[str, tuple[tuple[str, Decimal]
         if not parents:
             continue
         if len(parents) == 1:
-            out[node_id] = ((parents[0], Decimal(1)),)
+            out[node_id] = ((parents[0], _WHOLE),)
             continue
         weights: dict[str, Decimal] = {}
         for link in nodes[at].parents:
