@@ -921,11 +921,18 @@ class _Builder:
         plan_nodes = self.plan.nodes
         nodes = [plan_nodes[at] for node_id, at in graph.index.items() if node_id in keep]
         rank = self.level_rank
-        levels = [node.level for node in nodes]
-        ids = [node.id for node in nodes]
-        keys = [
-            _sort_text(rank.get(level, 99), node) for level, node in zip(levels, nodes, strict=True)
-        ]
+        levels: list[str] = []
+        ids: list[str] = []
+        keys: list[str] = []
+        # The boxes that declare crosscutting, each with the drawn children it may point to.
+        under_of: dict[str, list[Node]] = {}
+        for node in nodes:
+            level = node.level
+            levels.append(level)
+            ids.append(node.id)
+            keys.append(_sort_text(rank.get(level, 99), node))
+            if crosscutting and node.crosscutting:
+                under_of[node.id] = []
         order = sorted(range(len(nodes)), key=keys.__getitem__)
         lines = [
             "digraph pohon {",
@@ -940,16 +947,12 @@ class _Builder:
         for key in top:
             self._other(key)
         dots = self._names_in_order(ids, order)
-        # Each node's box, its edges and whether it declares crosscutting are read in one
-        # visit, while the node is at hand.
+        # Each node's box and its edges are read in one visit, while the node is at hand.
         statements: list[str] = []
         cascades: list[list[str]] = []
-        declaring: list[int] = []
-        for i, node in enumerate(nodes):
+        for node in nodes:
             statements.append(self.node_statement(node))
-            cascades.append(self._cascade(node, keep))
-            if crosscutting and node.crosscutting:
-                declaring.append(i)
+            cascades.append(self._cascade(node, keep, under_of))
         lines += [s for s in extra if "->" not in s]
         lines += [statements[i] for i in order]
         # One rank per level.
@@ -961,9 +964,11 @@ class _Builder:
         for level in sorted(by_level, key=lambda lv: self.level_rank.get(lv, 99)):
             lines.append("  { rank=same; " + " ".join(by_level[level]) + " }")
         edges = [edge for i in order for edge in cascades[i]]
-        if crosscutting:
-            declaring.sort(key=keys.__getitem__)
-            edges += self._crosscutting_edges([nodes[i] for i in declaring], keep)
+        if under_of:
+            declaring = sorted(
+                (i for i, node_id in enumerate(ids) if node_id in under_of), key=keys.__getitem__
+            )
+            edges += self._crosscutting_edges([nodes[i] for i in declaring], under_of)
         lines += edges
         lines += [s for s in extra if "->" in s]
         lines.append(self._legend())
@@ -979,15 +984,19 @@ class _Builder:
             lang=self.lang,
         )
 
-    def _cascade(self, node: Node, keep: set[str]) -> list[str]:
+    def _cascade(self, node: Node, keep: set[str], under_of: dict[str, list[Node]]) -> list[str]:
         """The cascade edges into ``node``: from its first parent solid; from further
-        parents dashed and not used for the layout."""
+        parents dashed and not used for the layout. A drawn parent that declares
+        crosscutting (a key of ``under_of``) gets ``node`` among its children there."""
         out: list[str] = []
         first = True
         for parent in dict.fromkeys(p.id for p in node.parents):
             if parent not in keep or parent not in self.graph:
                 first = False
                 continue
+            children = under_of.get(parent)
+            if children is not None:
+                children.append(node)
             if first:
                 self.edge_kinds.add("cascade")
                 out.append(f"  {self._name(parent)} -> {self._name(node.id)};")
@@ -1000,9 +1009,12 @@ class _Builder:
             first = False
         return out
 
-    def _crosscutting_edges(self, nodes: Sequence[Node], keep: set[str]) -> list[str]:
+    def _crosscutting_edges(
+        self, nodes: Sequence[Node], under_of: Mapping[str, Sequence[Node]]
+    ) -> list[str]:
         """A dotted line from a node to each OPD it declares crosscutting with: to the
-        OPD's boxes right under it when they are drawn, else to a small OPD box."""
+        OPD's boxes right under it when they are drawn (``under_of``: each node's drawn
+        children), else to a small OPD box."""
         out: list[str] = []
         for node in nodes:
             for decl in node.crosscutting:
@@ -1011,15 +1023,11 @@ class _Builder:
                     continue
                 color = _STATUS_COLOR.get(decl.status, "#555555")
                 self.edge_kinds.add("crosscutting")
-                under = [
-                    c
-                    for c in self.graph.children(node.id)
-                    if c in keep and self.graph.node(c).opd == decl.opd
-                ]
+                under = [c for c in under_of.get(node.id, ()) if c.opd == decl.opd]
                 if under:
-                    for child in sorted(under, key=lambda c: _kode_key(self.graph.node(c))):
+                    for child in sorted(under, key=_kode_key):
                         out.append(
-                            f"  {self._name(node.id)} -> {self._name(child)} "
+                            f"  {self._name(node.id)} -> {self._name(child.id)} "
                             f'[style=dotted, color="{color}", penwidth=1.5, constraint=false];'
                         )
                     continue
