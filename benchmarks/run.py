@@ -2,7 +2,8 @@
 
 Run it with ``make bench`` or ``python benchmarks/run.py``. For each size a synthetic plan
 (:mod:`benchmarks.synth`) is written as JSON and YAML text in memory, then timed, best of
-``k`` repeats with a garbage collection before each:
+``k`` rounds with a garbage collection before each run; each round runs every step once, in
+turn, so that all steps are timed in the same states of the process's memory:
 
 * **floor**: ``json.loads`` of the text plus a bare ``networkx.DiGraph`` with one node per
   plan node and one edge per parent link: the least any library reading this file into a
@@ -110,15 +111,17 @@ def floor(text: str) -> nx.DiGraph[str]:
     return graph
 
 
+def once(action: Callable[[], object]) -> float:
+    """Seconds of one run of ``action``, after a garbage collection."""
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
 def best_of(action: Callable[[], object], repeat: int) -> float:
     """The shortest of ``repeat`` timed runs of ``action``, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
+    return min(once(action) for _ in range(repeat))
 
 
 def fresh_plan(text: str) -> pohon.Plan:
@@ -126,18 +129,21 @@ def fresh_plan(text: str) -> pohon.Plan:
     return pohon.loads(text, format="json")
 
 
+def once_on_fresh(text: str, action: Callable[[pohon.Plan], object]) -> float:
+    """Seconds of one run of ``action`` on a plan freshly loaded from ``text``, so no cached
+    graph or analysis helps; only ``action`` is timed."""
+    plan = fresh_plan(text)
+    gc.collect()
+    start = time.perf_counter()
+    action(plan)
+    elapsed = time.perf_counter() - start
+    del plan
+    return elapsed
+
+
 def best_on_fresh(text: str, action: Callable[[pohon.Plan], object], repeat: int) -> float:
-    """The shortest of ``repeat`` runs of ``action`` on a freshly loaded plan each time, so
-    no cached graph or analysis helps; only ``action`` is timed."""
-    best = float("inf")
-    for _ in range(repeat):
-        plan = fresh_plan(text)
-        gc.collect()
-        start = time.perf_counter()
-        action(plan)
-        best = min(best, time.perf_counter() - start)
-        del plan
-    return best
+    """The shortest of ``repeat`` runs of :func:`once_on_fresh`."""
+    return min(once_on_fresh(text, action) for _ in range(repeat))
 
 
 def best_check(text: str, repeat: int) -> float:
@@ -161,18 +167,21 @@ def _capaian_core(plan: pohon.Plan) -> pohon.CapaianResult:
     return pohon.capaian(plan, budget=False)
 
 
+def once_diff(old_text: str, new_text: str) -> float:
+    """Seconds of one ``pohon.diff`` of a plan and its revision (:func:`synth.revise`), both
+    freshly loaded; only the diff is timed."""
+    old, new = fresh_plan(old_text), fresh_plan(new_text)
+    gc.collect()
+    start = time.perf_counter()
+    pohon.diff(old, new)
+    elapsed = time.perf_counter() - start
+    del old, new
+    return elapsed
+
+
 def best_diff(old_text: str, new_text: str, repeat: int) -> float:
-    """The shortest ``pohon.diff`` of a plan and its revision (:func:`synth.revise`), both
-    freshly loaded each time; only the diff is timed."""
-    best = float("inf")
-    for _ in range(repeat):
-        old, new = fresh_plan(old_text), fresh_plan(new_text)
-        gc.collect()
-        start = time.perf_counter()
-        pohon.diff(old, new)
-        best = min(best, time.perf_counter() - start)
-        del old, new
-    return best
+    """The shortest of ``repeat`` runs of :func:`once_diff`."""
+    return min(once_diff(old_text, new_text) for _ in range(repeat))
 
 
 def _dot(plan: pohon.Plan) -> pohon.Diagram:
@@ -235,19 +244,28 @@ def measure_size(
         f"{len(report)} temuan); mengukur, {repeat}x per langkah ..."
     )
     del report
-    times = {
-        "floor": best_of(lambda: floor(json_text), repeat),
-        "load_json": best_of(lambda: pohon.loads(json_text, format="json"), repeat),
-        "load_yaml": best_of(lambda: pohon.loads(yaml_text, format="yaml"), repeat),
-        "check": best_check(json_text, repeat),
-        "load_check": best_of(lambda: load_check(json_text), repeat),
-        "alignment": best_on_fresh(json_text, _alignment, repeat),
-        "crosscutting": best_on_fresh(json_text, _crosscutting, repeat),
-        "dot": best_on_fresh(json_text, _dot, repeat),
-        "capaian": best_on_fresh(json_text, _capaian, repeat),
-        "capaian_core": best_on_fresh(json_text, _capaian_core, repeat),
-        "diff": best_diff(json_text, revised_text, repeat),
+    # Round by round, every step runs once in turn, and each keeps its best round: all
+    # steps are then timed in the same states of the process's memory. Timed one after
+    # the other instead, a step would find the heap as the steps before it left it, a
+    # larger and more scattered one on a large plan, and the ratios between steps would
+    # depend on their order.
+    runs: dict[str, Callable[[], float]] = {
+        "floor": lambda: once(lambda: floor(json_text)),
+        "load_json": lambda: once(lambda: pohon.loads(json_text, format="json")),
+        "load_yaml": lambda: once(lambda: pohon.loads(yaml_text, format="yaml")),
+        "check": lambda: once_on_fresh(json_text, pohon.check),
+        "load_check": lambda: once(lambda: load_check(json_text)),
+        "alignment": lambda: once_on_fresh(json_text, _alignment),
+        "crosscutting": lambda: once_on_fresh(json_text, _crosscutting),
+        "dot": lambda: once_on_fresh(json_text, _dot),
+        "capaian": lambda: once_on_fresh(json_text, _capaian),
+        "capaian_core": lambda: once_on_fresh(json_text, _capaian_core),
+        "diff": lambda: once_diff(json_text, revised_text),
     }
+    times = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeat):
+        for step, run in runs.items():
+            times[step] = min(times[step], run())
     return {
         "nodes": n,
         "repeat": repeat,
