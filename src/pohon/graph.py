@@ -117,12 +117,18 @@ class PlanGraph:
 
     def roots(self) -> list[str]:
         """Nodes of the highest level present in the plan, in file order."""
-        if not self.plan.nodes:
-            return []
-        scheme = self.plan.scheme
-        top = min(scheme.rank(n.level) for n in self.plan.nodes)
-        top_level = scheme.level_ids[top]
-        return [n.id for n in self.plan.nodes if n.level == top_level and not n.parents]
+        # One pass: the highest level so far, and its nodes without parents.
+        rank = self.plan.scheme.rank
+        top: int | None = None
+        found: list[str] = []
+        for node in self.plan.nodes:
+            mine = rank(node.level)
+            if top is None or mine < top:
+                top = mine
+                found = [] if node.parents else [node.id]
+            elif mine == top and not node.parents:
+                found.append(node.id)
+        return found
 
     def opd_part(self, opd: str) -> set[str]:
         """The ids of ``opd``'s nodes and of the Pemda nodes (no OPD) above them: the part of

@@ -336,11 +336,11 @@ def _measured(
         node_rows = [r for r in node_rows if r.node in keep]
 
     money = budget_rows(plan, graph, order, shares, years, node_rows, opd, keep) if budget else []
-    node_names: dict[str, str] = {}
-    opd_of: dict[str, str | None] = {}
-    for node in nodes:  # one pass for both: a large plan's nodes lie far apart in memory
-        node_names[node.id] = node.name
-        opd_of[node.id] = node.opd
+    node_names, opd_of = found.names, found.owners
+    if len(index) != len(nodes):  # a repeated id: the last node of that id names it
+        for node in nodes:
+            node_names[node.id] = node.name
+            opd_of[node.id] = node.opd
     return CapaianResult(
         plan_id=plan.info.id,
         years=years,
@@ -365,6 +365,10 @@ class _Pass:
     measured: list[tuple[str, Indicator, dict[int, Decimal]]]
     own: dict[int, dict[str, tuple[Decimal, int]]]
     years: tuple[int, ...]
+    names: dict[str, str]
+    """Each node's name, read in the same pass."""
+    owners: dict[str, str | None]
+    """Each node's OPD, read in the same pass."""
 
 
 def _indicator_pass(
@@ -386,8 +390,12 @@ def _indicator_pass(
     measured: list[tuple[str, Indicator, dict[int, Decimal]]] = []
     own_sums: dict[int, dict[str, list[Decimal]]] = {}
     spent_years: set[int] = set()
+    names: dict[str, str] = {}
+    owners: dict[str, str | None] = {}
     for node_id, at in index.items():
         node = nodes[at]
+        names[node_id] = node.name
+        owners[node_id] = node.opd
         if node.realisasi_anggaran:
             spent_years.update(node.realisasi_anggaran)
         for ind in node.indicators:
@@ -450,7 +458,7 @@ def _indicator_pass(
         }
         for y in years
     }
-    return _Pass(by_year, measured, own, years)
+    return _Pass(by_year, measured, own, years, names, owners)
 
 
 def rolled_up(plan: Plan, graph: PlanGraph | None = None) -> Mapping[int, Mapping[str, Figures]]:
