@@ -9,6 +9,7 @@ NaN, years far outside the plan period, a newer format version.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal, TypeAlias
 
@@ -103,6 +104,15 @@ silently converted.
 
 Id = Annotated[StrictStr, Field(min_length=1, max_length=200)]
 Name = Annotated[StrictStr, Field(max_length=MAX_NAME)]
+SharedId = Annotated[Id, AfterValidator(sys.intern)]
+"""An id that many nodes repeat (a level, an OPD): every node holds the one same string.
+
+A plan of 50,000 nodes names some twenty levels and a few hundred OPDs. Read from JSON or
+YAML, each node would hold its own copy of each, and every look-up of a node's level or OPD
+would fetch that copy from far away in memory; shared, the few strings stay at hand, and a
+look-up finds its key by identity. The value is unchanged."""
+SharedName = Annotated[Name, AfterValidator(sys.intern)]
+"""A short name that many indicators repeat (a satuan); see :data:`SharedId`."""
 Text = Annotated[StrictStr, Field(max_length=MAX_TEXT)]
 Measure = Literal["number", "percent", "ordinal", "text"]
 Polarity = Literal["higher", "lower", "range"]
@@ -171,7 +181,7 @@ class Indicator(_Model):
 
     id: Id
     name: Name
-    satuan: Name | None = None
+    satuan: SharedName | None = None
     measure: Measure = "number"
     scale: tuple[Name, ...] | None = None
     polarity: Polarity = "higher"
@@ -233,10 +243,10 @@ class Node(_Model):
     """One node of the pohon kinerja: a condition or result at one level."""
 
     id: Id
-    level: Id
+    level: SharedId
     name: Name
     parents: tuple[ParentRef, ...] = ()
-    opd: Id | None = None
+    opd: SharedId | None = None
     kode: Name | None = None
     aligns: tuple[Id, ...] = ()
     crosscutting: tuple[Crosscutting, ...] = ()
