@@ -368,3 +368,33 @@ def test_english_output_names_the_bands_in_english(
     line = next(line for line in out.splitlines() if "Persentase balita stunting" in line)
     assert line.rstrip().endswith("64.77  Low")
     assert "Sangat Tinggi" not in out
+
+
+def test_a_usage_error_is_said_in_the_language_asked_for(
+    example_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("POHON_LANG", raising=False)
+    assert main(["capaian", str(example_file), "--year", "duaribu", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "error: argument --year: must be a year, not 'duaribu'" in err
+    assert "harus" not in err
+    assert main(["capaian", str(example_file), "--lang=en", "--year", "1800"]) == 2
+    assert "must be a year 1945-2100, not 1800" in capsys.readouterr().err
+    monkeypatch.setenv("POHON_LANG", "en")
+    assert main(["render", str(example_file), "--depth", "-1", "-o", "x.svg"]) == 2
+    assert "must be 0 or more, not -1" in capsys.readouterr().err
+    # --lang on the command line wins over POHON_LANG.
+    assert main(["capaian", str(example_file), "--year", "abc", "--lang", "id"]) == 2
+    assert "kesalahan: opsi --year: harus tahun, bukan 'abc'" in capsys.readouterr().err
+
+
+def test_a_surplus_argument_shows_the_usage_of_its_command(
+    example_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("POHON_LANG", raising=False)
+    assert main(["diff", str(example_file), str(example_file), "ketiga.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "pemakaian: pohon diff" in err
+    assert "pohon diff: kesalahan: argumen tidak dikenal: ketiga.yaml" in err
+    assert main(["diff", str(example_file), str(example_file), "c.yaml", "--lang", "en"]) == 2
+    assert "pohon diff: error: unrecognised arguments: c.yaml" in capsys.readouterr().err

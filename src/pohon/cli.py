@@ -271,10 +271,47 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = "argumen"
         self._optionals.title = "opsi"
         self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+        self.lang: Lang = _env_lang()
+        """The language of usage errors: ``--lang`` on the command line, else POHON_LANG."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        if self.lang == "en":
+            self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
         self.exit(EXIT_INPUT, f"{self.prog}: kesalahan: {_argparse_words(message)}\n")
+
+    def command(self, name: str | None) -> _Parser:
+        """The parser of the subcommand ``name`` (this parser when there is none)."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+                found = action.choices[name]
+                return found if isinstance(found, _Parser) else self
+        return self
+
+    def set_lang(self, lang: Lang) -> None:
+        """Say usage errors in ``lang``, here and in every subcommand."""
+        self.lang = lang
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    if isinstance(sub, _Parser):
+                        sub.set_lang(lang)
+
+
+def _argv_lang(argv: Sequence[str]) -> Lang:
+    """The language asked for on the command line (``--lang en`` or ``--lang=en``), read
+    before parsing so that a usage error is said in it too; else POHON_LANG's."""
+    for k, item in enumerate(argv):
+        if item == "--":
+            break
+        value = None
+        if item == "--lang" and k + 1 < len(argv):
+            value = argv[k + 1]
+        elif item.startswith("--lang="):
+            value = item.partition("=")[2]
+        if value in ("id", "en"):
+            return value  # type: ignore[return-value]
+    return _env_lang()
 
 
 _ARGPARSE_WORDS = (
@@ -292,9 +329,14 @@ _ARGPARSE_WORDS = (
     (re.compile(r"expected one argument$"), "butuh satu nilai"),
     (re.compile(r"not allowed with argument (.+)$"), r"tidak boleh bersama \1"),
     (re.compile(r"ambiguous option: (.+?) could match (.+)$"), r"opsi \1 ambigu, bisa berarti \2"),
+    (re.compile(r"must be a whole number, not (.+)$"), r"harus bilangan bulat, bukan \1"),
+    (re.compile(r"must be 0 or more, not (.+)$"), r"harus 0 atau lebih, bukan \1"),
+    (re.compile(r"must be a year, not (.+)$"), r"harus tahun, bukan \1"),
+    (re.compile(r"must be a year 1945-2100, not (.+)$"), r"harus tahun 1945-2100, bukan \1"),
     (re.compile(r"^argument "), "opsi "),
 )
-"""argparse's own English, said in Indonesian (its messages are not translated)."""
+"""argparse's own English, and the English of this module's argument types, said in
+Indonesian (argparse's messages are not translated)."""
 
 
 def _argparse_words(message: str) -> str:
@@ -618,13 +660,18 @@ def _add_matrix(sub: Any) -> None:
 
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = build_parser()
+    lang = _argv_lang(argv)
+    if isinstance(parser, _Parser):
+        parser.set_lang(lang)
     args, extra = parser.parse_known_args(argv)
     if extra:
         # Paths may come after options (``check a.yaml --format json b.yaml``).
         if args.command == "check" and not any(item.startswith("-") for item in extra):
             args.paths.extend(extra)
         else:
-            parser.error(_msg("bad_argument", _env_lang(), args=" ".join(extra)))
+            # Said with the usage of the subcommand that was given too much.
+            asked = parser.command(args.command) if isinstance(parser, _Parser) else parser
+            asked.error(_msg("bad_argument", lang, args=" ".join(extra)))
     if args.command is None:
         parser.print_help()
         parser.exit(EXIT_INPUT)
@@ -1488,9 +1535,9 @@ def _depth(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"harus bilangan bulat, bukan {text!r}") from None
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"harus 0 atau lebih, bukan {value}")
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
     return value
 
 
@@ -1574,9 +1621,9 @@ def _year(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"harus tahun, bukan {text!r}") from None
+        raise argparse.ArgumentTypeError(f"must be a year, not {text!r}") from None
     if not 1945 <= value <= 2100:
-        raise argparse.ArgumentTypeError(f"harus tahun 1945-2100, bukan {value}")
+        raise argparse.ArgumentTypeError(f"must be a year 1945-2100, not {value}")
     return value
 
 
