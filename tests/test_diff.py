@@ -692,6 +692,35 @@ def test_a_format_given_wins_over_an_unknown_ending(tmp_path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8"))["counts"]["likely-renamed"] == 1
 
 
+def test_the_legend_of_a_partial_drawing_counts_what_it_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pohon.render.diff import RevisionStyle
+
+    old, new = pohon.example("mojokerto-rancangan"), pohon.example("mojokerto")
+    d = pohon.diff(old, new)
+    # Of the two removed nodes, one is Bappeda's kegiatan and one a Dinkes program.
+    bappeda = pohon.diagram(
+        new, opd="bappeda", findings=False, styles=[RevisionStyle(d, opd="bappeda")]
+    )
+    assert "1 node OPD ini dihapus" in bappeda.source
+    dlh = pohon.diagram(new, opd="dlh", findings=False, styles=[RevisionStyle(d, opd="dlh")])
+    assert "dihapus" not in dlh.source
+    part = pohon.diagram(
+        new, root="S1", depth=1, findings=False, styles=[RevisionStyle(d, "en", whole=False)]
+    )
+    assert "2 nodes removed from the whole plan" in part.source
+    # The command line passes the view on.
+    old_file, new_file = tmp_path / "lama.yaml", tmp_path / "baru.yaml"
+    old_file.write_text(pohon.dumps(old), "utf-8")
+    new_file.write_text(pohon.dumps(new), "utf-8")
+    out = tmp_path / "bappeda.dot"
+    argv = ["render", str(new_file), "--diff", str(old_file), "--opd", "bappeda", "-o", str(out)]
+    assert main(argv) == 0
+    assert "1 node OPD ini dihapus" in out.read_text("utf-8")
+    capsys.readouterr()
+
+
 def test_the_frame_years_are_whole_numbers(story: pohon.PlanDiff) -> None:
     assert str(story.to_frame()["year"].dtype) == "Int64"
 

@@ -1562,6 +1562,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if plan is None:
         return EXIT_INPUT
     styles = []
+    whole = args.view == "tree" and args.root is None and args.opd is None and args.cita is None
     if args.diff is not None:
         from pohon.analysis.diff import diff
         from pohon.render.diff import RevisionStyle
@@ -1569,8 +1570,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         previous = _load_side(args.diff, lang)
         if previous is None:
             return EXIT_INPUT
-        styles.append(RevisionStyle(diff(previous, plan), lang))
-    whole = args.view == "tree" and args.root is None and args.opd is None and args.cita is None
+        # In a drawing of one OPD the legend counts that OPD's removed nodes.
+        styles.append(RevisionStyle(diff(previous, plan), lang, opd=args.opd, whole=whole))
     if whole and fmt != "dot" and len(plan.nodes) > MAX_LAYOUT_BOXES:
         # Every node is a box of the whole tree: say so now, not after building the drawing.
         _fail(

@@ -630,9 +630,13 @@ class RevisionStyle:
     each box by what changed since the older revision: added (green border), moved to
     other parents, level or OPD (navy, dashed), otherwise changed (magenta); in the SVG the
     box's group has the class ``revisi-added``, ``revisi-moved`` or ``revisi-changed``.
-    Removed nodes are not in the newer plan's drawing: the legend counts them."""
+    Removed nodes are not in the newer plan's drawing: the legend counts them, those of
+    ``opd`` (their OPD in the older plan) for a drawing of one OPD, and says so when the
+    drawing shows only part of the plan (``whole=False``) and the count is the plan's."""
 
-    def __init__(self, d: PlanDiff, lang: Lang = "id") -> None:
+    def __init__(
+        self, d: PlanDiff, lang: Lang = "id", *, opd: str | None = None, whole: bool = True
+    ) -> None:
         # A likely new id is the same node changed, not a new one.
         renamed = {c.new for c in d.of_kind("likely-renamed")}
         self.added = {c.node for c in d.of_kind("node-added")} - renamed
@@ -640,7 +644,26 @@ class RevisionStyle:
         self.changed = {
             c.node for c in d.changes if c.kind not in _NOT_CHANGES and c.node is not None
         }
-        removed = len(d.of_kind("node-removed"))
+        gone = [c.node for c in d.of_kind("node-removed") if c.node is not None]
+        if opd is not None:
+            old_index = d.old.node_index()
+            gone = [n for n in gone if n in old_index and d.old.nodes[old_index[n]].opd == opd]
+        removed = len(gone)
+        if opd is not None:
+            removed_words = (
+                f"{removed} node OPD ini dihapus (tidak tergambar; lihat pohon diff)",
+                f"{removed} nodes of this OPD removed (not drawn; see pohon diff)",
+            )
+        elif not whole:
+            removed_words = (
+                f"{removed} node dihapus dari seluruh rencana (tidak tergambar; lihat pohon diff)",
+                f"{removed} nodes removed from the whole plan (not drawn; see pohon diff)",
+            )
+        else:
+            removed_words = (
+                f"{removed} node dihapus (tidak tergambar; lihat pohon diff)",
+                f"{removed} nodes removed (not drawn; see pohon diff)",
+            )
         words = {
             "added": ("Ditambahkan sejak revisi lama", "Added since the old revision"),
             "moved": ("Dipindah (induk, level atau OPD)", "Moved (parents, level or OPD)"),
@@ -648,10 +671,7 @@ class RevisionStyle:
                 "Diubah (nama, id, indikator, target, pagu…)",
                 "Changed (name, id, indicators…)",
             ),
-            "removed": (
-                f"{removed} node dihapus (tidak tergambar; lihat pohon diff)",
-                f"{removed} nodes removed (not drawn; see pohon diff)",
-            ),
+            "removed": removed_words,
         }
         k = 1 if lang == "en" else 0
         self.legend: list[tuple[str, str]] = [
