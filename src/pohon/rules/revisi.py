@@ -255,16 +255,17 @@ def target_lowered_without_note(ctx: Context) -> Iterator[Finding]:
     """Apa:
     Target angka yang pada revisi ini lebih mudah dicapai daripada di revisi sebelumnya
     (lebih rendah untuk indikator yang makin tinggi makin baik, lebih tinggi untuk yang
-    makin rendah makin baik), sedangkan catatan (``notes``) indikatornya kosong atau sama
-    seperti sebelumnya. Indikator yang didefinisikan ulang dinilai oleh PK701, bukan di
-    sini.
+    makin rendah makin baik) atau dihapus (indikatornya tetap ada, target tahun itu tidak
+    lagi ditulis), sedangkan catatan (``notes``) indikatornya kosong atau sama seperti
+    sebelumnya. Indikator yang didefinisikan ulang dinilai oleh PK701, bukan di sini.
 
     Mengapa:
     SAKIP menilai target yang menantang. Target yang diturunkan diam-diam membuat capaian
     tampak baik tanpa kinerja yang lebih baik; evaluator meminta dasar setiap penurunan.
 
     Contoh:
-    Target pertumbuhan PAD 2027 pada rancangan 8%, setelah asistensi 7,5%, tanpa catatan.
+    Target pertumbuhan PAD 2027 pada rancangan 8%, setelah asistensi 7,5%, tanpa catatan;
+    atau target akhir periode 2029 yang dihapus begitu saja.
 
     Perbaikan:
     Catat alasannya di ``notes`` indikator, atau kembalikan targetnya.
@@ -279,13 +280,17 @@ def target_lowered_without_note(ctx: Context) -> Iterator[Finding]:
     eased: dict[tuple[str, str], list[Change]] = {}
     for change in changes.of_kind("target"):
         key = (change.node or "", change.indicator or "")
-        if key in redefined or not _numbers(change.old, change.new):
+        if key in redefined:
             continue
         old = before.get(key)
         if old is None:
             continue
-        if (old.polarity == "higher" and change.new < change.old) or (
-            old.polarity == "lower" and change.new > change.old
+        if change.new is None and _numbers(change.old):
+            # A target no longer written binds no one: the easiest change of all.
+            eased.setdefault(key, []).append(change)
+        elif _numbers(change.old, change.new) and (
+            (old.polarity == "higher" and change.new < change.old)
+            or (old.polarity == "lower" and change.new > change.old)
         ):
             eased.setdefault(key, []).append(change)
     for (node_id, ind_id), found_changes in eased.items():
@@ -301,10 +306,13 @@ def target_lowered_without_note(ctx: Context) -> Iterator[Finding]:
             {
                 "name": now.name,
                 "changes": "; ".join(
-                    f"{c.year} {display(c.old)} → {display(c.new)}" for c in found_changes
+                    f"{c.year} {display(c.old)} → "
+                    + ("dihapus" if c.new is None else display(c.new))
+                    for c in found_changes
                 ),
                 "changes_en": "; ".join(
-                    f"{c.year} {display(c.old, 'en')} → {display(c.new, 'en')}"
+                    f"{c.year} {display(c.old, 'en')} → "
+                    + ("removed" if c.new is None else display(c.new, "en"))
                     for c in found_changes
                 ),
             },
