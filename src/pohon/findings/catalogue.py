@@ -227,6 +227,47 @@ def years_text(years: Iterable[int]) -> str:
     return ", ".join(parts)
 
 
+def _significant_digits(value: float) -> int:
+    mantissa = repr(abs(value)).split("e")[0].replace(".", "").lstrip("0")
+    return len(mantissa)
+
+
+def probable_value(value: float) -> float | None:
+    """The short decimal an Excel float artefact stands for, or ``None``.
+
+    >>> probable_value(64.64999999999999), probable_value(0.1 + 0.2), probable_value(73.36)
+    (64.65, 0.3, None)
+    >>> probable_value(12345678901.5) is None
+    True
+    """
+    if len(repr(value)) <= 11 or _significant_digits(value) <= 10:
+        return None
+    # An artefact is a few units in the last place away from the short decimal; a real
+    # value of many digits (a pagu of 12345678901.5) is much further from any rounding.
+    tolerance = 1e-12 * max(1.0, abs(value))
+    for digits in range(0, 7):
+        rounded = round(value, digits)
+        if rounded != value and abs(rounded - value) <= tolerance:
+            return rounded
+    return None
+
+
+def as_meant(value: Any) -> Any:
+    """A value as its writer meant it: an Excel rounding artefact (64.64999999999999) as the
+    short decimal it stands for (:func:`probable_value`), in a range too; every other value
+    as it is. For showing and comparing targets; rule PK213 reports the artefact itself.
+
+    >>> as_meant(64.64999999999999), as_meant((69.99999999999999, 80)), as_meant(73.36)
+    (64.65, (70.0, 80), 73.36)
+    """
+    if type(value) is float:
+        probable = probable_value(value)
+        return value if probable is None else probable
+    if isinstance(value, tuple | list):
+        return type(value)(as_meant(v) for v in value)
+    return value
+
+
 def display(value: Any, lang: Lang = "id") -> str:
     """A value as a planner reads it: ``12.500.000.000`` in Indonesian, ``[1; 2]`` ranges;
     a text on one line (line breaks and tabs shown as one space, so a message is one line).

@@ -25,7 +25,7 @@ from pohon.analysis.anggaran import Budget
 from pohon.analysis.capaian import CapaianResult, IndicatorCapaian, NodeCapaian
 from pohon.analysis.measure import REASONS
 from pohon.findings import register_html, spreadsheet_safe
-from pohon.findings.catalogue import display
+from pohon.findings.catalogue import as_meant, display
 from pohon.render._common import Lang, one_line
 from pohon.render.diagram import clean_text, is_dark
 from pohon.render.html_report import register_section
@@ -101,7 +101,8 @@ def money(value: Decimal | None, lang: Lang = "id") -> str:
 
 
 def _value(value: Any, lang: Lang) -> str:
-    return one_line(display(value, lang)) if value is not None else "-"
+    """A target or realisasi as shown: an Excel rounding artefact as the decimal meant."""
+    return one_line(display(as_meant(value), lang)) if value is not None else "-"
 
 
 def _why(row: IndicatorCapaian, lang: Lang) -> str:

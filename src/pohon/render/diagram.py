@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pohon.findings import Diagnostic, Lang, Report, UsageError
-from pohon.findings.catalogue import display
+from pohon.findings.catalogue import as_meant, display
 from pohon.graph import PlanGraph
 from pohon.model import Node, Plan
 from pohon.model._gc import paused_gc
@@ -704,7 +704,7 @@ class _Builder:
             target = ind.targets.get(self.year)
             if target is not None:
                 unit = f" {_plain(ind.satuan)}" if ind.satuan else ""
-                value = _plain(display(target, self.lang))
+                value = _plain(display(as_meant(target), self.lang))
                 text.append(f"{_word('target', self.lang)} {self.year}: {value}{unit}")
             body = '<BR ALIGN="LEFT"/>'.join(_html(t) for t in text)
             rows.append(

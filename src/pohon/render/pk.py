@@ -15,7 +15,7 @@ from typing import Any
 
 from pohon.analysis.pk import PerjanjianKinerja
 from pohon.findings import register_html
-from pohon.findings.catalogue import display
+from pohon.findings.catalogue import as_meant, display
 from pohon.render._common import Lang, one_line
 from pohon.render.diagram import clean_text
 
@@ -55,18 +55,7 @@ def _v(value: Any, lang: Lang) -> str:
     as the number meant (64,65); PK213 reports the residue itself."""
     if value is None:
         return "-"
-    if isinstance(value, float):
-        value = _tidy(value)
-    elif isinstance(value, tuple | list):
-        value = tuple(_tidy(v) if isinstance(v, float) else v for v in value)
-    return _e(display(value, lang))
-
-
-def _tidy(value: float) -> float:
-    text = repr(value)
-    if "e" in text or len(text.partition(".")[2]) <= 8:
-        return value
-    return float(f"{value:.8f}".rstrip("0").rstrip("."))
+    return _e(display(as_meant(value), lang))
 
 
 def _rp(value: Any, lang: Lang) -> str:

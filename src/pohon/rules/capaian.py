@@ -14,10 +14,9 @@ from typing import Any
 from pohon.analysis.capaian import Figures, rolled_up
 from pohon.analysis.measure import REASONS, as_decimal, measure
 from pohon.analysis.predikat import rounded
-from pohon.findings import display, years_text
+from pohon.findings import as_meant, display, years_text
 from pohon.model import Indicator
 from pohon.rules.engine import Context, Finding, rule, setting
-from pohon.rules.indicators import probable_value
 
 DEFAULT_ACHIEVED = 90
 """A roll-up of at least this is "achieved" for PK602."""
@@ -545,20 +544,8 @@ def realisasi_anggaran_odd(ctx: Context) -> Iterator[Finding]:
 # -- PK606 ----------------------------------------------------------------------------------
 
 
-def _as_meant(value: Any) -> Any:
-    """A value as its writer meant it: an Excel rounding artefact (64.64999999999999) as
-    the short decimal it stands for (64.65); PK213 reports the artefact itself."""
-    if isinstance(value, float):
-        probable = probable_value(value)
-        if probable is not None:
-            return probable
-    if isinstance(value, tuple | list):
-        return type(value)(_as_meant(v) for v in value)
-    return value
-
-
 def _same(a: object, b: object) -> bool:
-    a, b = _as_meant(a), _as_meant(b)
+    a, b = as_meant(a), as_meant(b)
     da, db = as_decimal(a), as_decimal(b)
     if da is not None and db is not None:
         return da == db
@@ -628,14 +615,14 @@ def pk_differs(ctx: Context) -> Iterator[Finding]:
         i, node, ind = t.row(k)
         for year in sorted(ind.pk_targets):
             pk = ind.pk_targets[year]
-            values: dict[str, Any] = {"name": ind.name, "year": year, "pk": _as_meant(pk)}
+            values: dict[str, Any] = {"name": ind.name, "year": year, "pk": as_meant(pk)}
             if not start <= year <= end:
                 values["period"] = f"{start}-{end}"
                 variant = "outside"
             elif year not in ind.targets:
                 variant = "no_renstra"
             elif not _same(pk, ind.targets[year]):
-                values["renstra"] = _as_meant(ind.targets[year])
+                values["renstra"] = as_meant(ind.targets[year])
                 variant = "default"
             else:
                 continue

@@ -22,7 +22,7 @@ from itertools import groupby
 from typing import Any
 
 from pohon.analysis.measure import known_scale
-from pohon.findings import years_text
+from pohon.findings import probable_value, years_text
 from pohon.model import Indicator, Node
 from pohon.rules.engine import Context, Finding, rule
 
@@ -221,31 +221,6 @@ def parse_number_text(text: str) -> str | None:
     except InvalidOperation:  # pragma: no cover - the patterns above only pass numbers
         return None
     return format(number, "f").lstrip("+")
-
-
-def _significant_digits(value: float) -> int:
-    mantissa = repr(abs(value)).split("e")[0].replace(".", "").lstrip("0")
-    return len(mantissa)
-
-
-def probable_value(value: float) -> float | None:
-    """The short decimal an Excel float artefact stands for, or ``None``.
-
-    >>> probable_value(64.64999999999999), probable_value(0.1 + 0.2), probable_value(73.36)
-    (64.65, 0.3, None)
-    >>> probable_value(12345678901.5) is None
-    True
-    """
-    if len(repr(value)) <= 11 or _significant_digits(value) <= 10:
-        return None
-    # An artefact is a few units in the last place away from the short decimal; a real
-    # value of many digits (a pagu of 12345678901.5) is much further from any rounding.
-    tolerance = 1e-12 * max(1.0, abs(value))
-    for digits in range(0, 7):
-        rounded = round(value, digits)
-        if rounded != value and abs(rounded - value) <= tolerance:
-            return rounded
-    return None
 
 
 def _field_variants(
