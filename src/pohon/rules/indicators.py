@@ -75,6 +75,7 @@ _FIELD_WORDS: dict[str, tuple[str, str]] = {
     "targets": ("Target", "Target"),
     "actuals": ("Realisasi", "Actual"),
     "baseline": ("Baseline", "Baseline"),
+    "pk_targets": ("Target Perjanjian Kinerja", "The Perjanjian Kinerja target"),
 }
 
 
@@ -1259,6 +1260,7 @@ def _artefacts(items: Iterable[tuple[int, Any]]) -> list[tuple[int, float, float
     message=_field_variants(
         '{what} indikator "{name}" di {node} memuat sisa pembulatan Excel: {pairs}',
         '{what} of indicator "{name}" of {node} holds an Excel rounding artefact: {pairs}',
+        ("baseline", "targets", "actuals", "pk_targets"),
     )
     | {
         "pagu": (
@@ -1275,7 +1277,9 @@ def float_artefact(ctx: Context) -> Iterator[Finding]:
     """Apa:
     Bilangan pecahan yang tertulis dengan lebih dari 10 angka penting tetapi sebenarnya
     bilangan desimal pendek: ``64.64999999999999`` untuk 64,65, ``0.30000000000000004``
-    untuk 0,3. Diperiksa pada target, realisasi, baseline dan pagu.
+    untuk 0,3. Diperiksa pada target, realisasi, baseline, target Perjanjian Kinerja dan
+    pagu. Gambar, tabel capaian, halaman PK dan PK606 menampilkan dan membandingkan nilai
+    yang dimaksud (64,65).
 
     Mengapa:
     Excel menyimpan angka sebagai bilangan biner; hasil rumus (jumlah, rata-rata, persen)
@@ -1307,14 +1311,21 @@ def float_artefact(ctx: Context) -> Iterator[Finding]:
         t = ctx.indicators
         for k, chars in enumerate(t.number_chars):
             # A float of 11 characters or fewer is never an artefact (see probable_value).
-            if chars is not None and chars <= 11:
+            plain = chars is not None and chars <= 11
+            pk = t.pk_targets[k]
+            if plain and not pk:
                 continue
             i, node, ind = t.row(k)
-            by_field = _by_field(_values(ind))
-            for field in ("baseline", "targets", "actuals"):
-                found = _artefacts(by_field.get(field, ()))
+            if not plain:
+                by_field = _by_field(_values(ind))
+                for field in ("baseline", "targets", "actuals"):
+                    found = _artefacts(by_field.get(field, ()))
+                    if found:
+                        yield _artefact_finding(node, i, ind, field, found, {"name": ind.name})
+            if pk and _may_hold_artefacts(pk.values()):
+                found = _artefacts(sorted(pk.items()))
                 if found:
-                    yield _artefact_finding(node, i, ind, field, found, {"name": ind.name})
+                    yield _artefact_finding(node, i, ind, "pk_targets", found, {"name": ind.name})
 
     yield from _by_node(pagu(), indicator_values())
 
