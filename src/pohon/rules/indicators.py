@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from itertools import groupby
@@ -1563,6 +1564,12 @@ def _untidy_many(notes: list[Finding]) -> Finding:
             'Ordinal indicator "{name}" of {node} does not write its scale; its values fit '
             "the known scale {known}, which its achievement uses",
         ),
+        "repeated": (
+            'Skala indikator ordinal "{name}" di {node} menuliskan nilai yang sama lebih dari '
+            "sekali: {repeated}; urutan nilai itu, dan capaiannya, jadi tidak jelas",
+            'The scale of ordinal indicator "{name}" of {node} lists a value more than once: '
+            "{repeated}; that value's place, and its achievement, are then unclear",
+        ),
         **_field_variants(
             '{what} indikator ordinal "{name}" di {node} tidak ada di skalanya: {pairs} '
             "(skala: {scale})",
@@ -1577,8 +1584,9 @@ def _untidy_many(notes: list[Finding]) -> Finding:
 )
 def ordinal_scale(ctx: Context) -> Iterator[Finding]:
     """Apa:
-    Indikator ``measure: ordinal`` tanpa ``scale``, atau yang baseline, target atau
-    realisasinya bukan salah satu nilai skalanya (dicocokkan persis). Tanpa ``scale`` tetapi
+    Indikator ``measure: ordinal`` tanpa ``scale``, yang skalanya menuliskan satu nilai lebih
+    dari sekali, atau yang baseline, target atau realisasinya bukan salah satu nilai skalanya
+    (dicocokkan persis). Tanpa ``scale`` tetapi
     dengan nilai yang semuanya ada di satu skala yang dikenal (predikat SAKIP D … AA, Level
     1-5, Sangat Kurang … Sangat Baik, Sangat Rendah … Sangat Tinggi), temuannya peringatan:
     capaiannya tetap dihitung dengan skala itu.
@@ -1618,6 +1626,21 @@ def ordinal_scale(ctx: Context) -> Iterator[Finding]:
                 node_index=i,
             )
             continue
+        repeated = [value for value, n in Counter(ind.scale).items() if n > 1]
+        if repeated:
+            yield Finding(
+                node.id,
+                {
+                    "name": ind.name,
+                    "scale": list(ind.scale),
+                    "repeated": ", ".join(repeated[:10])
+                    + (f" (+{len(repeated) - 10})" if len(repeated) > 10 else ""),
+                },
+                field="scale",
+                indicator=ind.id,
+                variant="repeated",
+                node_index=i,
+            )
         allowed = set(ind.scale)
         outside = (
             (field, year, value)
