@@ -144,7 +144,8 @@ def budget_rows(
     # behind each reported realisasi (the same node, the same year). A Budget row needs a
     # realisasi, so pagu is read only for the years where some node reports one: in a plan
     # read in its first year, one year of five. The three figures of a node share one dict,
-    # keyed by year and figure (:func:`_key`), so that every walk below visits a node once.
+    # keyed ``year * 3 + figure`` (:data:`_PAGU`), so that every walk below visits a node
+    # once.
     spent_of: dict[str, dict[int, Money]] = {}
     opd_of: dict[str, str | None] = {}  # each node's OPD, read while the node is at hand
     spent_years: set[int] = set()

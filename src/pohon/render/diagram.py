@@ -926,13 +926,15 @@ class _Builder:
         keys: list[str] = []
         # The boxes that declare crosscutting, each with the drawn children it may point to.
         under_of: dict[str, list[Node]] = {}
-        for node in nodes:
+        declaring: list[int] = []
+        for i, node in enumerate(nodes):
             level = node.level
             levels.append(level)
             ids.append(node.id)
             keys.append(_sort_text(rank.get(level, 99), node))
             if crosscutting and node.crosscutting:
                 under_of[node.id] = []
+                declaring.append(i)
         order = sorted(range(len(nodes)), key=keys.__getitem__)
         lines = [
             "digraph pohon {",
@@ -964,10 +966,8 @@ class _Builder:
         for level in sorted(by_level, key=lambda lv: self.level_rank.get(lv, 99)):
             lines.append("  { rank=same; " + " ".join(by_level[level]) + " }")
         edges = [edge for i in order for edge in cascades[i]]
-        if under_of:
-            declaring = sorted(
-                (i for i, node_id in enumerate(ids) if node_id in under_of), key=keys.__getitem__
-            )
+        if declaring:
+            declaring.sort(key=keys.__getitem__)
             edges += self._crosscutting_edges([nodes[i] for i in declaring], under_of)
         lines += edges
         lines += [s for s in extra if "->" in s]
